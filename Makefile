@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make lab` and `make test`.
+# Both create .venv when it is missing and install the kit into it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+# A Jupyter server run as root (workshop machines, containers) needs --allow-root.
+ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
+
+.PHONY: lab test app notebooks slides student lint format bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+lab: $(VENV)/.installed  ## open JupyterLab on the learning path (127.0.0.1, token kept)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $(ROOT_FLAG)
+
+app: $(VENV)/.installed  ## the notebooks as an app with the code hidden (Voila, 127.0.0.1)
+	$(BIN)/voila notebooks --Voila.ip=127.0.0.1 --no-browser --strip_sources=True
+
+test: $(VENV)/.installed-test  ## every test: unit, property, widget, notebooks (nbval), browser
+	$(BIN)/pytest --nbval --nbval-sanitize-with tests/sanitize.cfg tests notebooks
+
+notebooks: $(VENV)/.installed-test  ## re-execute every notebook in place, storing outputs
+	$(PY) -m workshop.cli execute notebooks
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check workshop tests benchmarks notebooks
+	$(BIN)/ruff format --check workshop tests benchmarks notebooks
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format workshop tests benchmarks notebooks
+	$(BIN)/ruff check --fix workshop tests benchmarks notebooks
+
+bench: $(VENV)/.installed-test
+	$(PY) benchmarks/model_throughput.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,285 @@
+"""Unit and property tests of workshop.model: invariants, calibration, bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop.data import load_calibration
+from workshop.model import (
+    CONSTANTS,
+    GRADES,
+    LINKS,
+    RANGES,
+    evaluate,
+    uncertainty_band,
+)
+from workshop.model.calibration import fit
+
+OUTPUTS = (
+    "pelvic_tilt_deg",
+    "lumbar_lordosis_deg",
+    "extensor_force_N",
+    "compression_N",
+    "shear_N",
+    "disc_pressure_MPa",
+)
+
+
+def in_range(name, **kw):
+    low, high, _ = RANGES[name]
+    return st.floats(low, high, allow_nan=False, allow_infinity=False, **kw)
+
+
+positions = st.sampled_from(["standing", "sitting", "lying"])
+inputs = st.fixed_dictionaries(
+    {
+        "position": positions,
+        "trunk_flexion_deg": in_range("trunk_flexion_deg"),
+        "load_kg": in_range("load_kg"),
+        "load_distance_m": in_range("load_distance_m"),
+        "hip_flexor_tightness": in_range("hip_flexor_tightness"),
+        "glute_weakness": in_range("glute_weakness"),
+        "body_mass_kg": in_range("body_mass_kg"),
+        "height_m": in_range("height_m"),
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(inputs)
+def test_every_output_is_finite(kw):
+    result = evaluate(**kw)
+    for name in OUTPUTS:
+        assert np.all(np.isfinite(getattr(result, name))), (name, kw)
+    assert float(result.compression_N) >= 0.0
+    assert float(result.disc_pressure_MPa) > 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(inputs, st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_compression_grows_with_load_and_distance(kw, t1, t2):
+    """More load, or the same load further away, never lowers the compression.
+
+    Load: for loads at least 10 cm ahead of L4/L5. Nearer than that with the trunk
+    bent past about 90 deg the disc stands vertical, the load's weight pulls along
+    the spine rather than across it and adds no moment: mechanics, not a flaw.
+    """
+    lo, hi = sorted([t1, t2])
+    low_kg, high_kg, _ = RANGES["load_kg"]
+    ahead = {**kw, "load_distance_m": max(kw["load_distance_m"], 0.1)}
+    light = evaluate(**{**ahead, "load_kg": low_kg + lo * (high_kg - low_kg)}).compression_N
+    heavy = evaluate(**{**ahead, "load_kg": low_kg + hi * (high_kg - low_kg)}).compression_N
+    assert heavy >= light - 1e-9
+    near = evaluate(**{**kw, "load_distance_m": lo}).compression_N
+    far = evaluate(**{**kw, "load_distance_m": hi}).compression_N
+    assert far >= near - 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(inputs, st.floats(0.5, 50.0), st.floats(0.01, 1.0))
+def test_compression_strictly_grows_with_load_when_upright(kw, dkg, dm):
+    kw = {
+        **kw,
+        "position": "standing",
+        "load_kg": 0.0,
+        "load_distance_m": max(kw["load_distance_m"], 0.1),
+    }
+    base = evaluate(**kw).compression_N
+    assert evaluate(**{**kw, "load_kg": dkg}).compression_N > base
+    loaded = {**kw, "load_kg": 10.0, "load_distance_m": 0.0}
+    assert (
+        evaluate(**{**loaded, "load_distance_m": dm}).compression_N
+        > evaluate(**loaded).compression_N
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(inputs)
+def test_lying_is_below_sitting_and_standing(kw):
+    lying = evaluate(**{**kw, "position": "lying"})
+    for upright in ("sitting", "standing"):
+        other = evaluate(**{**kw, "position": upright})
+        assert lying.compression_N < other.compression_N
+        assert lying.disc_pressure_MPa < other.disc_pressure_MPa
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(inputs, min_size=1, max_size=12))
+def test_broadcasting_equals_scalar_calls(rows):
+    arrays = {k: np.array([r[k] for r in rows]) for k in rows[0]}
+    together = evaluate(**arrays)
+    for i, row in enumerate(rows):
+        alone = evaluate(**row)
+        for name in OUTPUTS:
+            assert getattr(together, name)[i] == pytest.approx(
+                float(getattr(alone, name)), rel=1e-12, abs=1e-9
+            )
+
+
+def test_broadcast_shapes_combine():
+    r = evaluate(
+        trunk_flexion_deg=np.linspace(0, 90, 7)[:, None],
+        load_kg=np.array([0.0, 10.0, 20.0]),
+        position="standing",
+    )
+    assert r.disc_pressure_MPa.shape == (7, 3)
+    assert r.pelvic_tilt_deg.shape == (7, 3)
+
+
+def test_large_inputs_are_evaluated_in_blocks_with_the_same_numbers():
+    rng = np.random.default_rng(1)
+    n = 50_000  # more than one block
+    kw = {
+        "trunk_flexion_deg": rng.uniform(0, 110, n),
+        "load_kg": rng.uniform(0, 50, n),
+        "position": rng.choice(["standing", "sitting", "lying"], n),
+    }
+    big = evaluate(**kw)
+    for i in (0, 17_000, n - 1):
+        one = evaluate(**{k: v[i] for k, v in kw.items()})
+        assert big.disc_pressure_MPa[i] == pytest.approx(float(one.disc_pressure_MPa), rel=1e-12)
+
+
+# --- the chain ------------------------------------------------------------------------
+
+
+def test_hip_flexor_tightness_tilts_the_pelvis_and_deepens_lordosis_in_standing():
+    normal = evaluate(hip_flexor_tightness=0.0)
+    tight = evaluate(hip_flexor_tightness=1.0)
+    assert tight.pelvic_tilt_deg > normal.pelvic_tilt_deg + 2.0
+    assert tight.lumbar_lordosis_deg > normal.lumbar_lordosis_deg + 2.0
+    assert tight.compression_N > normal.compression_N
+
+
+def test_sitting_slackens_the_hip_flexors():
+    normal = evaluate(position="sitting", hip_flexor_tightness=0.0)
+    tight = evaluate(position="sitting", hip_flexor_tightness=1.0)
+    assert float(tight.psoas_force_N) == 0.0
+    assert float(tight.compression_N) == pytest.approx(float(normal.compression_N))
+
+
+def test_sitting_flattens_the_lumbar_curve_and_tilts_the_pelvis_back():
+    stand, sit = evaluate(position="standing"), evaluate(position="sitting")
+    assert sit.lumbar_lordosis_deg < stand.lumbar_lordosis_deg - 10
+    assert sit.pelvic_tilt_deg < stand.pelvic_tilt_deg - 10
+
+
+def test_glute_weakness_shifts_bending_to_the_lumbar_spine():
+    strong = evaluate(trunk_flexion_deg=50, load_kg=15, load_distance_m=0.4)
+    weak = evaluate(trunk_flexion_deg=50, load_kg=15, load_distance_m=0.4, glute_weakness=1)
+    assert weak.lumbar_flexion_deg > strong.lumbar_flexion_deg
+    assert weak.shear_N > strong.shear_N
+
+
+def test_deep_flexion_hands_the_moment_to_passive_tissues():
+    shallow = evaluate(trunk_flexion_deg=20)
+    deep = evaluate(trunk_flexion_deg=105)
+    assert float(shallow.passive_moment_Nm) == 0.0
+    assert float(deep.passive_moment_Nm) > 10.0
+
+
+def test_every_link_has_a_grade_and_a_source():
+    assert len(LINKS) >= 8
+    for link in LINKS.values():
+        assert link.grade in GRADES
+        assert link.source and link.cause and link.effect
+    grades = {link.grade for link in LINKS.values()}
+    assert "contested" in grades and "strong" in grades
+
+
+# --- calibration and validation ------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", load_calibration(), ids=lambda r: r.activity)
+def test_calibration_rows_reproduced_within_ten_percent(row):
+    model = float(evaluate(**row.inputs()).disc_pressure_MPa)
+    assert model == pytest.approx(row.disc_pressure_MPa, rel=0.10)
+
+
+def test_stored_constants_are_the_fit():
+    """The three calibrated constants in constants.py are what the fit gives today."""
+    fitted = fit()
+    assert CONSTANTS.unloaded_pressure_MPa == pytest.approx(fitted.unloaded_pressure_MPa, abs=2e-3)
+    assert CONSTANTS.pressure_per_force_MPa_per_N == pytest.approx(
+        fitted.pressure_per_force_MPa_per_N, rel=0.01
+    )
+    assert CONSTANTS.upright_tone_fraction == pytest.approx(fitted.upright_tone_fraction, abs=0.01)
+
+
+def test_relaxed_standing_and_bent_forward_pressures():
+    assert 0.35 <= float(evaluate().disc_pressure_MPa) <= 0.65
+    assert float(evaluate(trunk_flexion_deg=36).disc_pressure_MPa) == pytest.approx(1.1, abs=0.1)
+
+
+def test_holding_far_loads_more_than_holding_close():
+    close = evaluate(load_kg=20, load_distance_m=0.25).disc_pressure_MPa
+    far = evaluate(load_kg=20, load_distance_m=0.65).disc_pressure_MPa
+    assert far > close * 1.3
+
+
+# --- uncertainty ----------------------------------------------------------------------
+
+
+def test_band_brackets_the_central_model_over_a_sweep():
+    sweep = np.linspace(0, 90, 200)
+    band = uncertainty_band(trunk_flexion_deg=sweep, load_kg=10.0, load_distance_m=0.3)
+    central = evaluate(trunk_flexion_deg=sweep, load_kg=10.0, load_distance_m=0.3)
+    assert band.low.shape == (200,)
+    assert np.all(band.low <= band.high)
+    assert np.all(band.low <= central.disc_pressure_MPa * 1.02)
+    assert np.all(band.high >= central.disc_pressure_MPa * 0.98)
+    assert np.all(band.high - band.low > 0)
+
+
+def test_band_is_reproducible_with_a_seed_and_refuses_bad_arguments():
+    a = uncertainty_band(trunk_flexion_deg=30, seed=3)
+    b = uncertainty_band(trunk_flexion_deg=30, seed=3)
+    assert float(a.low) == float(b.low)
+    with pytest.raises(ValueError, match="output"):
+        uncertainty_band("not_an_output")
+    with pytest.raises(ValueError, match="n_samples"):
+        uncertainty_band(n_samples=2)
+    with pytest.raises(ValueError, match="percentiles"):
+        uncertainty_band(percentiles=(90, 10))
+
+
+# --- bad input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(RANGES))
+def test_out_of_range_nan_and_inf_are_refused_with_the_range(name):
+    low, high, _ = RANGES[name]
+    for bad in (low - 1.0, high + 1.0, math.nan, math.inf, -math.inf):
+        with pytest.raises(ValueError, match=name) as err:
+            evaluate(**{name: bad})
+        assert f"{low:g}" in str(err.value) and f"{high:g}" in str(err.value)
+    with pytest.raises(ValueError, match=name):
+        evaluate(**{name: np.array([low, math.nan])})
+    with pytest.raises(ValueError, match=name):
+        evaluate(**{name: np.array([low, high + 5])})
+
+
+@pytest.mark.parametrize("name", sorted(RANGES))
+@pytest.mark.parametrize("bad", ["10", True, None, [1, "a"], object()])
+def test_wrong_types_are_refused(name, bad):
+    with pytest.raises(TypeError, match=name):
+        evaluate(**{name: bad})
+
+
+def test_unknown_position_is_refused():
+    with pytest.raises(ValueError, match="position must be one of"):
+        evaluate(position="kneeling")
+    with pytest.raises(ValueError, match="'hanging'"):
+        evaluate(position=np.array(["standing", "hanging"]))
+    with pytest.raises(TypeError, match="position"):
+        evaluate(position=3)
+
+
+def test_empty_array_is_refused():
+    with pytest.raises(ValueError, match="load_kg"):
+        evaluate(load_kg=np.array([]))

@@ -1,0 +1,87 @@
+"""The ``workshop`` command: lab, app, execute (and more as the kit grows).
+
+``workshop execute notebooks`` re-runs every notebook from a fresh kernel and
+stores its outputs in place (written atomically), so nbval has outputs to check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _root_flag() -> list[str]:
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename: never half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def execute_notebook(path: Path, timeout_s: int = 600) -> float:
+    """Run ``path`` top to bottom in a fresh kernel, store outputs; return seconds taken."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=timeout_s,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    t0 = time.perf_counter()
+    client.execute()
+    elapsed = time.perf_counter() - t0
+    write_atomically(path, nbformat.writes(nb) + "\n")
+    return elapsed
+
+
+def _notebooks(target: Path) -> list[Path]:
+    if target.is_dir():
+        return sorted(p for p in target.glob("*.ipynb") if not p.name.startswith("."))
+    return [target]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="workshop", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("lab", help="open JupyterLab on the notebooks (127.0.0.1)")
+    sub.add_parser("app", help="serve the notebooks with Voila, code hidden (127.0.0.1)")
+    ex = sub.add_parser("execute", help="re-run notebooks and store their outputs")
+    ex.add_argument("target", type=Path, nargs="?", default=Path("notebooks"))
+    args = parser.parse_args(argv)
+
+    if args.command == "lab":
+        cmd = [sys.executable, "-m", "jupyterlab", "--ip=127.0.0.1", "--notebook-dir=notebooks"]
+        return subprocess.call(cmd + _root_flag())
+    if args.command == "app":
+        cmd = [sys.executable, "-m", "voila", "notebooks", "--Voila.ip=127.0.0.1"]
+        return subprocess.call(cmd + ["--no-browser", "--strip_sources=True"])
+    if args.command == "execute":
+        for nb in _notebooks(args.target):
+            seconds = execute_notebook(nb)
+            print(f"{nb}: executed in {seconds:.1f} s")
+        return 0
+    return 2  # pragma: no cover
+
+
+if __name__ == "__main__":
+    sys.exit(main())

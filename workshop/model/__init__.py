@@ -1,0 +1,28 @@
+"""Kinetic chain biomechanics at L4/L5: numbers only, numpy only, vectorised.
+
+``evaluate`` is the model (contract in the design document); ``LINKS`` lists the
+links of the chain with their sources and evidence grades; ``uncertainty_band``
+samples the uncertain constants and returns percentiles for any input.
+"""
+
+from .chain import GRADES, LINKS, Link
+from .constants import CONSTANTS, SPREAD, Constants, sample_constants
+from .mechanics import ModelResult, evaluate
+from .uncertainty import Band, uncertainty_band
+from .validation import POSITIONS, RANGES
+
+__all__ = [
+    "CONSTANTS",
+    "GRADES",
+    "LINKS",
+    "POSITIONS",
+    "RANGES",
+    "SPREAD",
+    "Band",
+    "Constants",
+    "Link",
+    "ModelResult",
+    "evaluate",
+    "sample_constants",
+    "uncertainty_band",
+]

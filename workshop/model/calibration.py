@@ -1,0 +1,70 @@
+"""Calibration of the three fitted constants on the Wilke 1999 rows.
+
+Only physical constants are fitted: the unloaded disc pressure ``P0``, the
+pressure per newton of compression ``k/A`` and the upright co-contraction
+``tone``. They enter ``P = P0 + (k/A)·(F_mech + tone·W)`` where ``F_mech`` is
+the compression the mechanics give without tone and ``W`` the weight above
+L4/L5 in upright postures, so for each ``tone`` the other two follow from a
+linear least-squares fit; ``tone`` is found on a fine grid. Run
+``python -m workshop.model.calibration`` to refit and print the constants.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..data import load_calibration
+from .constants import CONSTANTS, Constants
+from .mechanics import evaluate
+
+
+def relative_errors(constants: Constants = CONSTANTS) -> dict[str, float]:
+    """Model ÷ measurement − 1 for each calibration row."""
+    out = {}
+    for row in load_calibration():
+        p = float(evaluate(**row.inputs(), constants=constants).disc_pressure_MPa)
+        out[row.activity] = p / row.disc_pressure_MPa - 1.0
+    return out
+
+
+def fit(base: Constants = CONSTANTS, tones=None) -> Constants:
+    """Least-squares fit of (P0, k/A, tone) on the calibration rows (relative error)."""
+    tones = np.linspace(0.0, 1.5, 301) if tones is None else np.asarray(tones)
+    rows = load_calibration()
+    measured = np.array([r.disc_pressure_MPa for r in rows])
+    zero_tone = base.replace(upright_tone_fraction=0.0)
+    f_mech = np.array(
+        [float(evaluate(**r.inputs(), constants=zero_tone).compression_N) for r in rows]
+    )
+    weight = np.array(
+        [
+            0.0
+            if r.position == "lying"
+            else (base.upper_body_mass_fraction + base.arms_mass_fraction) * 9.81 * 70.0
+            for r in rows
+        ]
+    )
+    best = None
+    for tone in tones:
+        force = f_mech + tone * weight
+        # Minimise relative error: divide each equation by the measurement.
+        a = np.column_stack([np.ones_like(force), force]) / measured[:, None]
+        (p0, k), *_ = np.linalg.lstsq(a, np.ones_like(force), rcond=None)
+        err = np.sum((p0 + k * force - measured) ** 2 / measured**2)
+        if best is None or err < best[0]:
+            best = (err, p0, k, tone)
+    _, p0, k, tone = best
+    return base.replace(
+        unloaded_pressure_MPa=float(p0),
+        pressure_per_force_MPa_per_N=float(k),
+        upright_tone_fraction=float(tone),
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance script
+    fitted = fit()
+    print(f"unloaded_pressure_MPa        = {fitted.unloaded_pressure_MPa:.4f}")
+    print(f"pressure_per_force_MPa_per_N = {fitted.pressure_per_force_MPa_per_N:.4e}")
+    print(f"upright_tone_fraction        = {fitted.upright_tone_fraction:.4f}")
+    for name, e in relative_errors(fitted).items():
+        print(f"  {name:35s} {e:+.1%}")

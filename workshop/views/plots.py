@@ -1,0 +1,46 @@
+"""Static matplotlib figures for analysis, slides and handouts (never per slider tick)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ..model import evaluate, uncertainty_band
+from .palette import OKABE_ITO
+
+NIOSH_ACTION_LIMIT_N = 3400.0  # Waters et al. 1993, Ergonomics 36:749 (L5/S1 compression)
+
+
+def flexion_sweep_figure(load_kg: float = 0.0, load_distance_m: float = 0.3, **inputs):
+    """Disc pressure and compression against trunk flexion, with the 5-95 % band."""
+    flexion = np.linspace(0.0, 90.0, 91)
+    kw = {"load_kg": load_kg, "load_distance_m": load_distance_m, **inputs}
+    central = evaluate(trunk_flexion_deg=flexion, **kw)
+    band = uncertainty_band("compression_N", trunk_flexion_deg=flexion, **kw)
+    fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+    ax.fill_between(
+        flexion,
+        band.low,
+        band.high,
+        color=OKABE_ITO["sky_blue"],
+        alpha=0.35,
+        label="5–95 % band (uncertain constants)",
+    )
+    ax.plot(flexion, central.compression_N, color=OKABE_ITO["blue"], lw=2, label="model")
+    ax.axhline(
+        NIOSH_ACTION_LIMIT_N,
+        color=OKABE_ITO["vermillion"],
+        ls="--",
+        label="NIOSH action limit 3400 N",
+    )
+    ax.set_xlabel("trunk flexion (deg)")
+    ax.set_ylabel("L4/L5 compression (N)")
+    ax.set_title(f"Bending forward with {load_kg:g} kg in the hands")
+    ax.legend(loc="lower right", fontsize="small")
+    return _detached(fig)
+
+
+def _detached(fig):
+    """Close ``fig`` in pyplot so it shows once, as the value a notebook cell returns."""
+    plt.close(fig)
+    return fig
