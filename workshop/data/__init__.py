@@ -33,11 +33,45 @@ class CalibrationRow:
         }
 
 
+@dataclass(frozen=True)
+class PublishedRow(CalibrationRow):
+    """A published measurement with our encoding of it as model inputs."""
+
+    used_for_calibration: bool = False
+    encoding_note: str = ""
+
+
+def _read(name: str) -> list[dict]:
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def load_published() -> list[PublishedRow]:
+    """Published L4/L5 pressures for the posture tour: the calibration rows and others.
+
+    Rows not used for calibration carry our encoding of the activity as model
+    inputs (``encoding_note``); the measurements are Wilke et al. 1999.
+    """
+    return [
+        PublishedRow(
+            activity=r["activity"],
+            position=r["position"],
+            trunk_flexion_deg=float(r["trunk_flexion_deg"]),
+            load_kg=float(r["load_kg"]),
+            load_distance_m=float(r["load_distance_m"]),
+            disc_pressure_MPa=float(r["disc_pressure_MPa"]),
+            source=r["source"],
+            used_for_calibration=r["used_for_calibration"] == "yes",
+            encoding_note=r["encoding_note"],
+        )
+        for r in _read("published_pressures.csv")
+    ]
+
+
 def load_calibration() -> list[CalibrationRow]:
     """In vivo L4/L5 disc pressures (Wilke et al. 1999) the model is calibrated on."""
-    text = resources.files(__name__).joinpath("disc_pressure_calibration.csv").read_text()
     rows = []
-    for rec in csv.DictReader(text.splitlines()):
+    for rec in _read("disc_pressure_calibration.csv"):
         rows.append(
             CalibrationRow(
                 activity=rec["activity"],

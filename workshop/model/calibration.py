@@ -5,7 +5,9 @@ pressure per newton of compression ``k/A`` and the upright co-contraction
 ``tone``. They enter ``P = P0 + (k/A)·(F_mech + tone·W)`` where ``F_mech`` is
 the compression the mechanics give without tone and ``W`` the weight above
 L4/L5 in upright postures, so for each ``tone`` the other two follow from a
-linear least-squares fit; ``tone`` is found on a fine grid. Run
+linear least-squares fit; ``tone`` is found on a fine grid. Relaxed standing
+counts twice: it is the reference posture every relative value (activity ÷
+standing) is read against, in this kit and in the in vivo literature. Run
 ``python -m workshop.model.calibration`` to refit and print the constants.
 """
 
@@ -27,11 +29,15 @@ def relative_errors(constants: Constants = CONSTANTS) -> dict[str, float]:
     return out
 
 
+REFERENCE_WEIGHT = 2.0  # weight of relaxed standing in the fit
+
+
 def fit(base: Constants = CONSTANTS, tones=None) -> Constants:
-    """Least-squares fit of (P0, k/A, tone) on the calibration rows (relative error)."""
+    """Weighted least-squares fit of (P0, k/A, tone) on the rows' relative errors."""
     tones = np.linspace(0.0, 1.5, 301) if tones is None else np.asarray(tones)
     rows = load_calibration()
     measured = np.array([r.disc_pressure_MPa for r in rows])
+    w = np.array([REFERENCE_WEIGHT if r.activity == "standing relaxed" else 1.0 for r in rows])
     zero_tone = base.replace(upright_tone_fraction=0.0)
     f_mech = np.array(
         [float(evaluate(**r.inputs(), constants=zero_tone).compression_N) for r in rows]
@@ -48,9 +54,9 @@ def fit(base: Constants = CONSTANTS, tones=None) -> Constants:
     for tone in tones:
         force = f_mech + tone * weight
         # Minimise relative error: divide each equation by the measurement.
-        a = np.column_stack([np.ones_like(force), force]) / measured[:, None]
-        (p0, k), *_ = np.linalg.lstsq(a, np.ones_like(force), rcond=None)
-        err = np.sum((p0 + k * force - measured) ** 2 / measured**2)
+        a = np.column_stack([np.ones_like(force), force]) * (w / measured)[:, None]
+        (p0, k), *_ = np.linalg.lstsq(a, w, rcond=None)
+        err = np.sum(w**2 * (p0 + k * force - measured) ** 2 / measured**2)
         if best is None or err < best[0]:
             best = (err, p0, k, tone)
     _, p0, k, tone = best

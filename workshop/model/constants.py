@@ -73,6 +73,9 @@ class Constants:
     #: flexion; McGill & Kippers 1994, Spine 19:2190; Schinkel-Ivy et al. 2014,
     #: J Manipulative Physiol Ther 37:494).
     flexion_relaxation_onset_fraction: float = 0.80
+    #: the same in sitting, where the erectors fall silent much earlier (about 52 % of
+    #: full flexion in slumped sitting; Schinkel-Ivy, Nairn & Drake 2014).
+    flexion_relaxation_onset_fraction_sitting: float = 0.52
     #: lumbar flexion available from upright standing lordosis to full flexion, deg
     #: (Adams & Dolan 1991; Pearcy 1985 radiographic L1-S1 range about 52 deg).
     full_lumbar_flexion_deg: float = 55.0
@@ -121,6 +124,18 @@ class Constants:
     #: crossed' pattern: clinical opinion, contested).
     pelvic_tilt_weak_glutes_deg: float = 3.0
 
+    #: L4/L5 above the hip joint centres, fraction of stature (about 16 cm; de Leva's
+    #: lower trunk length 14.6 cm from omphalion to the hip joint centres).
+    hip_to_l45_fraction: float = 0.091
+    #: mass between L4/L5 and the hips (85 % of de Leva's lower trunk, 11.17 %).
+    pelvis_mass_fraction: float = 0.095
+    #: gluteus maximus hip extension moment arm, m (about 7 cm in upright stance;
+    #: Dostal WF, Soderberg GL, Andrews JG 1986, Phys Ther 66:351).
+    glute_moment_arm_m: float = 0.07
+    #: share of the hip extensor moment the glutes lose at weakness 1; the hamstrings
+    #: take it over (assumption for teaching; weak evidence).
+    glute_share_loss_weak: float = 0.6
+
     # --- intra-abdominal pressure (Chaffin, Andersson & Martin, Occupational
     # Biomechanics, 4th ed. 2006; contested: Daggfeldt & Thorstensson 2003) ---------
     #: diaphragm area the pressure acts on, m² (465 cm²).
@@ -136,13 +151,13 @@ class Constants:
     unloaded_pressure_MPa: float = 0.1000
     #: pressure per newton of compression, MPa/N: P = k·F/A with Nachemson's
     #: correction k ~ 1.5 and an L4/L5 disc area A ~ 1800 mm² gives 8.3e-4; the fit
-    #: gives 6.6e-4, i.e. k ~ 1.2 for 1800 mm² (Dreischarf et al. 2013, Med Eng Phys
+    #: gives 6.4e-4, i.e. k ~ 1.15 for 1800 mm² (Dreischarf et al. 2013, Med Eng Phys
     #: 35:1385, show the factor varies between studies).
-    pressure_per_force_MPa_per_N: float = 6.593e-4
+    pressure_per_force_MPa_per_N: float = 6.389e-4
     #: baseline co-contraction in upright postures as a fraction of the weight
     #: above L4/L5 (trunk muscle tone for stability; Cholewicki et al. 1997,
     #: Spine 22:2207: co-contraction adds compression in neutral postures).
-    upright_tone_fraction: float = 0.41
+    upright_tone_fraction: float = 0.54
 
     def replace(self, **changes) -> Constants:
         return replace(self, **changes)

@@ -63,6 +63,9 @@ class ModelResult:
     passive_moment_Nm    moment carried by ligaments and fascia, N·m
     lumbar_flexion_deg   lumbar flexion from relaxed standing lordosis, deg
     hip_flexion_deg      hip flexion, deg
+    hip_extensor_moment_Nm  moment the hip extensors must hold in standing, N·m
+        (a seat carries it in sitting, the floor in lying)
+    glute_force_N        gluteus maximus share of it, N (the hamstrings take the rest)
     """
 
     pelvic_tilt_deg: np.ndarray
@@ -76,6 +79,8 @@ class ModelResult:
     passive_moment_Nm: np.ndarray
     lumbar_flexion_deg: np.ndarray
     hip_flexion_deg: np.ndarray
+    hip_extensor_moment_Nm: np.ndarray
+    glute_force_N: np.ndarray
 
 
 def evaluate(
@@ -100,8 +105,9 @@ def evaluate(
         In lying it is a curl of the spine.
     load_kg : mass held in the hands, 0…50 kg
     load_distance_m : horizontal distance, L4/L5 disc centre to the load's
-        centre of mass, 0…1 m. The hands are there too: the arms reach forward
-        to it when it lies ahead of the shoulders, and hang otherwise.
+        centre of mass, 0…1 m. When a load is held the hands are there too: the
+        arms reach forward to it when it lies ahead of the shoulders. Empty hands
+        hang below the shoulders.
     hip_flexor_tightness : 0 (normal length) … 1 (severely shortened)
     glute_weakness : 0 (normal strength) … 1 (severely weak)
     body_mass_kg : 35…150 kg;  height_m : 1.40…2.10 m
@@ -206,7 +212,9 @@ def _compute(code, theta, load, dist, tight, weak, mass, height, c: Constants):
     x_body = (c.upper_body_com_height_fraction * height) * sin_t + (
         c.upright_com_offset_fraction * height
     )
-    x_arms = x_shoulder + c.arm_com_fraction * np.maximum(dist - x_shoulder, 0.0)
+    # Holding something, the arms reach forward to it; empty-handed they hang.
+    reach = np.maximum(dist - x_shoulder, 0.0) * (load > 0.0)
+    x_arms = x_shoulder + c.arm_com_fraction * reach
     w_load = (upright * G) * load
     moment = g_mass * (c.upper_body_mass_fraction * x_body + c.arms_mass_fraction * x_arms)
     moment = moment + w_load * dist
@@ -220,7 +228,10 @@ def _compute(code, theta, load, dist, tight, weak, mass, height, c: Constants):
     weight_above = g_mass * (c.upper_body_mass_fraction + c.arms_mass_fraction) + w_load
 
     # 3. Tissues ---------------------------------------------------------------------
-    onset = c.flexion_relaxation_onset_fraction * c.full_lumbar_flexion_deg
+    onset_fraction = c.flexion_relaxation_onset_fraction + sitting * (
+        c.flexion_relaxation_onset_fraction_sitting - c.flexion_relaxation_onset_fraction
+    )
+    onset = onset_fraction * c.full_lumbar_flexion_deg
     passive_capacity = chain.passive_moment_Nm(
         lumbar_flexion, onset, c.passive_stiffness_Nm_per_deg2
     )
@@ -255,6 +266,14 @@ def _compute(code, theta, load, dist, tight, weak, mass, height, c: Constants):
     pressure = chain.disc_pressure_MPa(
         compression, c.unloaded_pressure_MPa, c.pressure_per_force_MPa_per_N
     )
+
+    # 4. Hips (standing only) ---------------------------------------------------------
+    x_l45 = (c.hip_to_l45_fraction * height) * _sin((hip_from_bend + apt) * DEG)
+    hip_moment = standing * np.maximum(
+        moment + (weight_above + (0.5 * c.pelvis_mass_fraction) * g_mass) * x_l45, 0.0
+    )
+    glute_share = 1.0 - c.glute_share_loss_weak * weak
+    glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
     return (
         pelvic_tilt,
         lordosis,
@@ -267,6 +286,8 @@ def _compute(code, theta, load, dist, tight, weak, mass, height, c: Constants):
         passive,
         lumbar_flexion,
         hip_flexion,
+        hip_moment,
+        glute,
     )
 
 

@@ -44,3 +44,32 @@ def _detached(fig):
     """Close ``fig`` in pyplot so it shows once, as the value a notebook cell returns."""
     plt.close(fig)
     return fig
+
+
+def chain_heatmap_figure(
+    position: str = "standing",
+    trunk_flexion_deg: float = 30.0,
+    load_kg: float = 10.0,
+    load_distance_m: float = 0.35,
+):
+    """L4/L5 compression over hip flexor tightness x glute weakness (one call of the model)."""
+    tight = np.linspace(0.0, 1.0, 41)
+    weak = np.linspace(0.0, 1.0, 41)
+    r = evaluate(
+        position=position,
+        trunk_flexion_deg=trunk_flexion_deg,
+        load_kg=load_kg,
+        load_distance_m=load_distance_m,
+        hip_flexor_tightness=tight[:, None],
+        glute_weakness=weak[None, :],
+    )
+    fig, ax = plt.subplots(figsize=(5.2, 4.0), layout="constrained")
+    im = ax.pcolormesh(weak, tight, r.compression_N, cmap="cividis", shading="nearest")
+    fig.colorbar(im, ax=ax, label="L4/L5 compression (N)")
+    ax.set_xlabel("glute weakness (0 normal – 1 severe)")
+    ax.set_ylabel("hip flexor tightness (0 normal – 1 severe)")
+    ax.set_title(
+        f"{position}, trunk {trunk_flexion_deg:g}°, {load_kg:g} kg at {load_distance_m:g} m",
+        fontsize=10,
+    )
+    return _detached(fig)

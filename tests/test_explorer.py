@@ -1,0 +1,101 @@
+"""Headless tests of the explorer: the state sent to the view follows the model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workshop.model import POSITIONS, evaluate
+from workshop.views.controls import CONTROL_BY_NAME, CONTROLS, clamp_values, default_values
+from workshop.views.explorer import FIELDS, KineticChainExplorer, grid_table, snapshot
+
+
+def lookup(widget, position, control_name, value, field):
+    """Read one field from the binary grid the widget sends, as the browser does."""
+    data = np.frombuffer(widget.grid, dtype=np.float32)
+    off = 0
+    for p in POSITIONS:
+        for c in CONTROLS:
+            n = len(c.grid)
+            if p == position and c.name == control_name:
+                i = int(np.argmin(np.abs(c.grid - value)))
+                return float(data[off + FIELDS.index(field) * n + i])
+            off += n * len(FIELDS)
+    raise KeyError(control_name)
+
+
+def test_grid_holds_the_model_at_every_slider_step():
+    w = KineticChainExplorer(load_kg=10, load_distance_m=0.4)
+    for name in ("hip_flexor_tightness", "trunk_flexion_deg", "load_kg"):
+        for value in CONTROL_BY_NAME[name].grid[::7]:
+            for position in POSITIONS:
+                inputs = {**w.values, "position": position, name: value}
+                expected = float(evaluate(**inputs).compression_N)
+                got = lookup(w, position, name, value, "compression_N")
+                assert got == pytest.approx(expected, rel=1e-5, abs=0.05)
+
+
+def test_setting_a_control_recomputes_what_the_view_receives():
+    w = KineticChainExplorer()
+    before_version = w.grid_version
+    before = lookup(w, "standing", "trunk_flexion_deg", 40, "compression_N")
+    w.set(load_kg=20, load_distance_m=0.5)
+    assert w.grid_version > before_version
+    after = lookup(w, "standing", "trunk_flexion_deg", 40, "compression_N")
+    assert after > before
+    expected = float(evaluate(trunk_flexion_deg=40, load_kg=20, load_distance_m=0.5).compression_N)
+    assert after == pytest.approx(expected, rel=1e-5)
+
+
+def test_tightness_moves_the_pelvis_in_the_picture():
+    w = KineticChainExplorer()
+    asis_normal = lookup(w, "standing", "hip_flexor_tightness", 0.0, "asis_y")
+    asis_tight = lookup(w, "standing", "hip_flexor_tightness", 1.0, "asis_y")
+    assert asis_tight < asis_normal  # anterior tilt lowers the front of the pelvis
+    tilt_tight = lookup(w, "standing", "hip_flexor_tightness", 1.0, "pelvic_tilt_deg")
+    assert tilt_tight == pytest.approx(float(evaluate(hip_flexor_tightness=1).pelvic_tilt_deg))
+
+
+def test_controls_clamp_and_refuse_unknown_names():
+    w = KineticChainExplorer()
+    w.set(load_kg=99, trunk_flexion_deg=-5, glute_weakness=0.333)
+    assert w.values["load_kg"] == CONTROL_BY_NAME["load_kg"].high
+    assert w.values["trunk_flexion_deg"] == 0.0
+    assert w.values["glute_weakness"] == pytest.approx(0.35)
+    with pytest.raises(ValueError, match="unknown control"):
+        clamp_values({"hip_tightness": 1})
+    with pytest.raises(ValueError, match="position"):
+        clamp_values({"position": "kneeling"})
+    assert clamp_values({"load_kg": float("nan")})["load_kg"] == CONTROL_BY_NAME["load_kg"].default
+
+
+def test_reset_returns_to_defaults_and_pin_keeps_a_copy():
+    w = KineticChainExplorer(load_kg=12)
+    w.pin()
+    w.set(load_kg=25)
+    assert w.pinned["load_kg"] == 12
+    html = w.compare_table().data
+    assert "+" in html and "disc pressure" in html
+    w.reset()
+    assert w.values == clamp_values(default_values())
+
+
+def test_static_twin_is_svg_with_the_model_numbers():
+    w = KineticChainExplorer(trunk_flexion_deg=36)
+    bundle = w._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    svg = data["image/svg+xml"]
+    assert svg.startswith("<svg") and "NIOSH" in svg
+    pressure = float(evaluate(trunk_flexion_deg=36, load_distance_m=0.3).disc_pressure_MPa)
+    assert f"{pressure:.2f} MPa" in svg
+    assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_snapshot_band_brackets_the_value():
+    s = snapshot({"trunk_flexion_deg": 45, "load_kg": 10})
+    lo, hi = s["band"]["compression_N"]
+    assert lo < s["numbers"]["compression_N"] < hi
+
+
+def test_grid_size_stays_small_enough_to_send_on_every_change():
+    assert grid_table(default_values()).nbytes < 400_000
