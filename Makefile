@@ -26,7 +26,7 @@ lab: $(VENV)/.installed  ## open JupyterLab on the learning path (127.0.0.1, tok
 	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $(ROOT_FLAG)
 
 app: $(VENV)/.installed  ## the notebooks as an app with the code hidden (Voila, 127.0.0.1)
-	$(BIN)/voila notebooks --Voila.ip=127.0.0.1 --no-browser --strip_sources=True
+	$(BIN)/workshop app
 
 test: $(VENV)/.installed-test  ## every test: unit, property, widget, notebooks (nbval), browser
 	$(BIN)/pytest --nbval --nbval-sanitize-with tests/sanitize.cfg tests notebooks

@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--autoplay-policy=no-user-gesture-required",
 ]
-TOKEN = "workshop-test-token"
+from browser_helpers import TOKEN  # noqa: E402,F401
 
 
 def free_port() -> int:
@@ -143,17 +143,10 @@ def lab_server(chromium_path, tmp_path_factory):
 @pytest.fixture(scope="session")
 def voila_server(chromium_path):
     """The app mode (Voila, code hidden) on 127.0.0.1, as `make app` starts it."""
+    from workshop.app import voila_command
+
     port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "voila",
-        str(ROOT / "notebooks"),
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--port={port}",
-        "--strip_sources=True",
-    ]
+    cmd = voila_command(str(ROOT / "notebooks"), port=port)
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_jupyter_env()
     )

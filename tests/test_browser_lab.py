@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TOKEN
+from browser_helpers import TOKEN
 
 pytestmark = pytest.mark.browser
 
@@ -11,8 +11,11 @@ pytestmark = pytest.mark.browser
 def test_notebook_01_opens_in_jupyterlab_with_its_outputs(lab_server, page):
     page.goto(f"{lab_server}/lab/tree/01_kinetic_chain.ipynb?token={TOKEN}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    page.wait_for_selector("table.workshop-links", timeout=60_000)
-    text = page.inner_text("table.workshop-links")
+    table = page.locator("table.workshop-links")
+    table.wait_for(state="attached", timeout=60_000)
+    table.scroll_into_view_if_needed()
+    text = table.inner_text()
     assert "contested" in text and "Heino" in text
-    assert page.locator(".jp-RenderedImage img").count() >= 1
+    image = page.locator(".jp-RenderedImage img").first
+    image.wait_for(state="attached", timeout=30_000)
     assert page.console_errors == []

@@ -22,12 +22,14 @@ def _root_flag() -> list[str]:
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename: never half a file."""
     path = Path(path)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -41,10 +43,14 @@ def execute_notebook(path: Path, timeout_s: int = 600) -> float:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("widgets", None)
     client = NotebookClient(
         nb,
         timeout=timeout_s,
         kernel_name="python3",
+        # Live widget state is useless without a kernel and bloats the file; the
+        # widgets store a static SVG twin among their outputs instead.
+        store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
     t0 = time.perf_counter()
@@ -73,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, "-m", "jupyterlab", "--ip=127.0.0.1", "--notebook-dir=notebooks"]
         return subprocess.call(cmd + _root_flag())
     if args.command == "app":
-        cmd = [sys.executable, "-m", "voila", "notebooks", "--Voila.ip=127.0.0.1"]
-        return subprocess.call(cmd + ["--no-browser", "--strip_sources=True"])
+        from .app import voila_command
+
+        return subprocess.call(voila_command("notebooks"))
     if args.command == "execute":
         for nb in _notebooks(args.target):
             seconds = execute_notebook(nb)

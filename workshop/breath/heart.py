@@ -61,15 +61,19 @@ from .validation import check_array, check_scalar
 # --- constants, each with its source ---------------------------------------------------
 #: First-order low-pass from breathing to heart rate, s: a corner at 6 breaths/min
 #: (τ = 60 / (2π·6) = 1.59 s), within one SD of Hirsch & Bishop's 7.2 ± 1.5/min
-#: corner and giving their first-order (≈ 20 dB/decade) roll-off. The closed loop
-#: moves the apparent corner of the whole curve to about 8.5/min.
+#: corner and giving their first-order roll-off. The closed loop moves the
+#: apparent corner of the whole curve to about 8.5/min, and from there to 30/min
+#: the curve falls by 21 dB/decade, as Hirsch & Bishop measured.
 RESPIRATORY_TAU_S = 60.0 / (2.0 * np.pi * 6.0)
 #: Pure delay in the baroreflex loop, s: the slow (sympathetic) limb of the
 #: baroreflex acts after a few seconds (DeBoer et al. 1987).
 BAROREFLEX_DELAY_S = 3.0
 #: Low-pass ("inertia") of the baroreflex effect, s. With the delay it makes a
 #: total lag of about 5 s, half the 10-s period at which Vaschillo et al. (2002,
-#: 2006) find the loop resonating.
+#: 2006) find the loop resonating. Why 3 s + 2 s and not a pure 4-5 s delay: a
+#: pure delay with little low-pass resonates again at every further half-turn
+#: of phase, giving false bumps near 16-22 breaths/min; this split keeps one
+#: peak and a monotone fall on either side of it over 2-30/min.
 BAROREFLEX_TAU_S = 2.0
 #: Dimensionless gain around the loop heart rate -> blood pressure -> baroreflex
 #: -> heart rate. Fitted, not measured: it sets how sharp the resonance is, and
@@ -79,8 +83,10 @@ LOOP_GAIN = 0.6
 #: Resting heart rate of the modelled adult, beats/min (the mean of symmetric breathing).
 RESTING_HR_BPM = 65.0
 #: Calibration: the peak-to-trough swing at 6 breaths/min, beats/min. Healthy
-#: young adults breathing at resonance swing about 10-20 beats/min (Lehrer et al.
-#: 2000, Appl Psychophysiol Biofeedback 25:177; Hirsch & Bishop's plateau 20 ± 5).
+#: young adults breathing slowly swing about 10-20 beats/min: Hirsch & Bishop's
+#: plateau below 6/min is 20 ± 5, and resonance-breathing biofeedback (Lehrer et
+#: al. 2000, Appl Psychophysiol Biofeedback 25:177) works with swings of that
+#: order. 15 stands for a relaxed, not a maximal, breath.
 CALIBRATION_SWING_BPM = 15.0
 #: Breathing rate at which the calibration swing holds, breaths/min.
 CALIBRATION_RATE_BPM = 6.0
@@ -95,7 +101,7 @@ HEART_PARAM_RANGES = {
     "loop_gain": (0.0, 0.95, "", False),
     "resting_hr_bpm": (40.0, 100.0, "beats/min", False),
     "calibration_swing_bpm": (0.0, 40.0, "beats/min", True),
-    "calibration_rate_bpm": (*HR_RATE_RANGE_BPM, "/min", False),
+    "calibration_rate_bpm": (*HR_RATE_RANGE_BPM, "breaths/min", False),
 }
 
 
@@ -163,7 +169,7 @@ def hr_oscillation(breaths_per_minute, *, params: HeartParams = HEART):
     infinity, empty arrays or rates out of range.
     """
     p = _check_params(params)
-    rate = check_array("breaths_per_minute", breaths_per_minute, *HR_RATE_RANGE_BPM, "/min")
+    rate = check_array("breaths_per_minute", breaths_per_minute, *HR_RATE_RANGE_BPM, "breaths/min")
     swing = p.drive_gain_bpm * _unit_magnitude(rate, p)
     return float(swing) if swing.ndim == 0 else swing
 
@@ -173,7 +179,7 @@ def rsa_transfer(breaths_per_minute, *, params: HeartParams = HEART):
     ``hr_oscillation``. ``abs`` gives the swing, ``np.angle`` how far the heart rate
     leads (+) or lags (−) lung volume, rad (not calibrated; for pictures)."""
     p = _check_params(params)
-    rate = check_array("breaths_per_minute", breaths_per_minute, *HR_RATE_RANGE_BPM, "/min")
+    rate = check_array("breaths_per_minute", breaths_per_minute, *HR_RATE_RANGE_BPM, "breaths/min")
     s = 1j * _omega(rate)
     k, d, tb, tr = p.loop_gain, p.baroreflex_delay_s, p.baroreflex_tau_s, p.respiratory_tau_s
     h = p.drive_gain_bpm * (1 + s * tb) / ((1 + s * tr) * (1 + s * tb + k * np.exp(-s * d)))
@@ -183,7 +189,7 @@ def rsa_transfer(breaths_per_minute, *, params: HeartParams = HEART):
 def resonance_rate(*, params: HeartParams = HEART, resolution_bpm: float = 0.001) -> float:
     """Breathing rate of the largest swing over 2-30 breaths/min, breaths/min
     (a grid search at ``resolution_bpm``)."""
-    step = check_scalar("resolution_bpm", resolution_bpm, 1e-4, 0.5, "/min")
+    step = check_scalar("resolution_bpm", resolution_bpm, 1e-4, 0.5, "breaths/min")
     rates = np.arange(HR_RATE_RANGE_BPM[0], HR_RATE_RANGE_BPM[1] + step / 2, step)
     rates = rates[rates <= HR_RATE_RANGE_BPM[1]]
     return float(rates[np.argmax(_unit_magnitude(rates, _check_params(params)))])

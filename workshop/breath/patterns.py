@@ -3,8 +3,9 @@
 A cycle always runs in this order: breathe in, hold full, breathe out, hold
 empty. Holds may be zero (and are then skipped); the inhale and exhale may not.
 The limits keep every pattern one that a pacer can show and a person can
-follow: no phase under half a second or over 30 s, a whole cycle between 1 s
-(60 breaths/min) and 60 s (1 breath/min).
+follow: no breath under half a second, no hold under 0.1 s unless it is none,
+no phase over 30 s, a whole cycle between 1 s (60 breaths/min) and 60 s
+(1 breath/min).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ PHASE_RANGES_S = {
     "exhale": (0.5, 30.0),
     "hold_out": (0.0, 30.0),
 }
+#: Shortest hold that is not zero, s: a pacer cannot show a shorter phase, and a
+#: vanishing one would merge with its neighbours in floating point.
+MIN_HOLD_S = 0.1
 #: Allowed length of a whole cycle, s (60 down to 1 breath per minute).
 CYCLE_RANGE_S = (1.0, 60.0)
 #: Allowed breathing rates, breaths/min (the same limits as the cycle).
@@ -38,7 +42,8 @@ class Pattern:
     ``Pattern(4, 0, 6, 0)`` breathes in for 4 s and out for 6 s: 10 s a cycle,
     6 breaths per minute. Raises ``TypeError`` for a non-number or a boolean and
     ``ValueError`` for NaN, infinity or a value outside its range
-    (``PHASE_RANGES_S``; the whole cycle within ``CYCLE_RANGE_S``).
+    (``PHASE_RANGES_S``; a hold is 0 or at least ``MIN_HOLD_S``; the whole
+    cycle within ``CYCLE_RANGE_S``).
     """
 
     inhale: float
@@ -49,7 +54,12 @@ class Pattern:
     def __post_init__(self) -> None:
         for name in PHASES:
             low, high = PHASE_RANGES_S[name]
-            value = check_scalar(name, getattr(self, name), low, high, "s")
+            raw = getattr(self, name)
+            value = check_scalar(name, raw, low, high, "s")
+            if 0.0 < value < MIN_HOLD_S:
+                raise ValueError(
+                    f"{name} must be 0 or lie in [{MIN_HOLD_S:g}, {high:g}] s; got {raw!r}"
+                )
             object.__setattr__(self, name, value)
         low, high = CYCLE_RANGE_S
         cycle = self.cycle_s
@@ -103,7 +113,9 @@ class Pattern:
         for 1:2, 2/3 for 4:6). ``breaths_per_minute`` must lie in
         ``RATE_RANGE_BPM``, ``ie_ratio`` in ``IE_RATIO_RANGE``.
         """
-        rate = check_scalar("breaths_per_minute", breaths_per_minute, *RATE_RANGE_BPM, "/min")
+        rate = check_scalar(
+            "breaths_per_minute", breaths_per_minute, *RATE_RANGE_BPM, "breaths/min"
+        )
         ratio = check_scalar("ie_ratio", ie_ratio, *IE_RATIO_RANGE)
         h_in = check_scalar("hold_in", hold_in, *PHASE_RANGES_S["hold_in"], "s")
         h_out = check_scalar("hold_out", hold_out, *PHASE_RANGES_S["hold_out"], "s")

@@ -58,7 +58,7 @@ PRESETS: dict[str, Preset] = {
         pattern=Pattern(4.0, 4.0, 4.0, 4.0),
         evidence=(
             "One arm of a month-long randomised trial: 5 min a day improved mood, "
-            "a little less than cyclic sighing (Balban et al. 2023, Cell Rep Med "
+            "less than cyclic sighing did (Balban et al. 2023, Cell Rep Med "
             "4:100895); otherwise mostly practice tradition."
         ),
         caution="Shorten the holds if they bring air hunger or strain.",

@@ -41,9 +41,11 @@ class Ramp:
 
     def __post_init__(self) -> None:
         for name in ("start_bpm", "end_bpm"):
-            value = check_scalar(name, getattr(self, name), *RATE_RANGE_BPM, "/min")
+            value = check_scalar(name, getattr(self, name), *RATE_RANGE_BPM, "breaths/min")
             object.__setattr__(self, name, value)
-        step = check_scalar("step_bpm", self.step_bpm, *STEP_RANGE_BPM, "/min", low_open=True)
+        step = check_scalar(
+            "step_bpm", self.step_bpm, *STEP_RANGE_BPM, "breaths/min", low_open=True
+        )
         minutes = check_scalar(
             "step_minutes", self.step_minutes, *STEP_MINUTES_RANGE, "min", low_open=True
         )

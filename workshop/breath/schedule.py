@@ -218,21 +218,31 @@ def _locate(session: Session, t) -> tuple[np.ndarray, np.ndarray]:
     return t, np.asarray(idx).reshape(t.shape)
 
 
+def _out(values: np.ndarray):
+    """Scalar in, scalar out (float, int or str); array in, array out."""
+    return values.item() if values.ndim == 0 else values
+
+
 def phase_at(session: Session, t) -> PhaseAt:
-    """Phase at ``t`` (s, scalar or array): ``PhaseAt(index, code, name)``, each shaped like ``t``."""
+    """Phase at ``t`` (s): ``PhaseAt(index, code, name)``.
+
+    Each field is shaped like ``t`` (an int, int or str for a scalar ``t``).
+    """
     _, idx = _locate(session, t)
-    code = session._codes[idx]
-    return PhaseAt(idx, code, _NAMES[code])
+    code = session._codes[idx].astype(np.intp)
+    return PhaseAt(_out(idx), _out(code), _out(_NAMES[code]))
 
 
 def time_left_in_phase(session: Session, t) -> np.ndarray:
-    """Seconds until the current phase ends, shaped like ``t``; 0 at the session end."""
+    """Seconds until the current phase ends, shaped like ``t`` (a float for a
+    scalar); 0 at the session end."""
     t, idx = _locate(session, t)
-    return session._ends[idx] - t
+    return _out(session._ends[idx] - t)
 
 
 def lung_volume(session: Session, t) -> np.ndarray:
-    """Normalised lung volume at ``t``: 0 empty (end of exhale), 1 full (end of inhale).
+    """Normalised lung volume at ``t`` (shaped like ``t``, a float for a scalar):
+    0 empty (end of exhale), 1 full (end of inhale).
 
     Inhale: ``(1 - cos(pi*f)) / 2`` and exhale ``(1 + cos(pi*f)) / 2``, ``f`` the
     fraction of the phase elapsed: a raised-cosine ease that starts and stops
@@ -245,11 +255,12 @@ def lung_volume(session: Session, t) -> np.ndarray:
     frac = (t - start) / (session._ends[idx] - start)
     code = session._codes[idx]
     ease = 0.5 * (1.0 - np.cos(np.pi * frac))
-    return np.select(
+    volume = np.select(
         [code == _INHALE, code == _HOLD_IN, code == _EXHALE],
         [ease, np.ones_like(ease), 1.0 - ease],
         default=0.0,
     )
+    return _out(volume)
 
 
 BOUNDARY_DTYPE = np.dtype([("time_s", np.float64), ("phase", "U8")])

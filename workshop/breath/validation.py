@@ -74,5 +74,5 @@ def check_array(
     ok = _inside(arr, low, high, low_open)
     if not ok.all():
         bad = arr[~ok].ravel()[0]
-        raise ValueError(f"{rule}; got {bad!r}")
+        raise ValueError(f"{rule}; got {float(bad)!r}")
     return arr

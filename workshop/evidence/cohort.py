@@ -136,6 +136,7 @@ def enrol(cohort: Cohort, n: int, rng: np.random.Generator) -> tuple[np.ndarray,
         true_parts.append(true[idx])
         rating_parts.append(rating[idx])
         found += idx.size
+        chunk = min(2 * chunk, 1_000_000)  # few rounds even when enrolment is rare
     return np.concatenate(true_parts), np.concatenate(rating_parts), screened
 
 

@@ -29,7 +29,7 @@ def mean_ci(x: np.ndarray) -> tuple[float, float, float]:
     """Mean of ``x`` and its 95% CI (one-sample t)."""
     n = x.size
     m = float(x.mean())
-    half = t_975(n - 1) * float(x.std(ddof=1)) / np.sqrt(n)
+    half = float(t_975(n - 1) * x.std(ddof=1) / np.sqrt(n))
     return m, m - half, m + half
 
 

@@ -1,6 +1,20 @@
 """Widgets and pictures: they read numbers from workshop.model and workshop.breath."""
 
-from .plots import flexion_sweep_figure
+from .compare import compare_svg, compare_table
+from .explorer import KineticChainExplorer
+from .plots import chain_heatmap_figure, flexion_sweep_figure
 from .tables import calibration_table, chain_links_table, grade_badge
+from .tour import tour_figure, tour_table
 
-__all__ = ["calibration_table", "chain_links_table", "flexion_sweep_figure", "grade_badge"]
+__all__ = [
+    "KineticChainExplorer",
+    "calibration_table",
+    "chain_heatmap_figure",
+    "chain_links_table",
+    "compare_svg",
+    "compare_table",
+    "flexion_sweep_figure",
+    "grade_badge",
+    "tour_figure",
+    "tour_table",
+]

@@ -190,6 +190,11 @@ function render({ model, el }) {
   const layout = JSON.parse(model.get("layout_json"));
   const root = document.createElement("div");
   root.className = "mm-explorer";
+  // Keys pressed on these controls belong to them, not to JupyterLab's notebook shortcuts.
+  root.setAttribute("data-lm-suppress-shortcuts", "true");
+  for (const type of ["keydown", "keyup", "keypress"]) {
+    root.addEventListener(type, (e) => e.stopPropagation());
+  }
   el.appendChild(root);
 
   let values = { ...model.get("values") };

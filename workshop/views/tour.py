@@ -62,7 +62,9 @@ def tour_figure():
     fig, ax = plt.subplots(figsize=(7.5, 4.2), layout="constrained")
     measured = [t["row"].disc_pressure_MPa for t in data]
     model = [t["model_MPa"] for t in data]
-    err = np.array([[m - t["band_MPa"][0], t["band_MPa"][1] - m] for m, t in zip(model, data)]).T
+    err = np.array(
+        [[m - t["band_MPa"][0], t["band_MPa"][1] - m] for m, t in zip(model, data, strict=True)]
+    ).T
     ax.barh(y - 0.2, measured, height=0.4, color=OKABE_ITO["orange"], label="measured (Wilke 1999)")
     ax.barh(
         y + 0.2,

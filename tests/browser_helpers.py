@@ -1,0 +1,51 @@
+"""Helpers shared by the browser tests and the benchmarks: drive JupyterLab and Voila."""
+
+from __future__ import annotations
+
+TOKEN = "workshop-test-token"
+
+
+def open_lab_notebook(page, base_url: str, name: str, timeout_ms: int = 90_000) -> None:
+    """Open ``name`` in JupyterLab, wait for its kernel, and run every cell."""
+    page.goto(f"{base_url}/lab/tree/{name}?token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook", timeout=timeout_ms)
+    # Wait until the kernel is idle, then run all cells from the Run menu.
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms
+    )
+    page.click("text=Run", timeout=timeout_ms)
+    page.click("text=Run All Cells", timeout=timeout_ms)
+    # Done when no code cell is waiting or running: JupyterLab moves the focus while
+    # it runs cells, so interacting earlier would type into the notebook instead.
+    page.wait_for_selector(
+        ".jp-OutputArea-output .mm-explorer, .jp-OutputArea-output .mm-pacer", timeout=timeout_ms
+    )
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                  .every(p => !p.textContent.includes('*'))""",
+        timeout=timeout_ms,
+    )
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout_ms
+    )
+    page.wait_for_timeout(500)
+
+
+def open_voila(page, base_url: str, name: str, timeout_ms: int = 120_000) -> None:
+    page.goto(f"{base_url}/voila/render/{name}")
+
+
+def explorer_state(page, root: str = ".mm-explorer") -> dict:
+    """What a person sees: the gauge texts, the lumbar curve and the read-out."""
+    return page.evaluate(
+        """(root) => {
+          const el = document.querySelector(root);
+          const gauges = [...el.querySelectorAll('text[data-gauge]')].map(t => t.textContent);
+          return {
+            gauges,
+            lumbar: el.querySelector('polyline.lumbar').getAttribute('points'),
+            readout: el.querySelector('.mm-readout').textContent,
+          };
+        }""",
+        root,
+    )

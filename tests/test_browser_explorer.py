@@ -1,0 +1,51 @@
+"""The explorer in a real Chromium: keyboard moves a slider, the picture and read-out follow,
+in JupyterLab and in the Voila app, with no console errors."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import explorer_state, open_lab_notebook, open_voila
+
+pytestmark = pytest.mark.browser
+
+
+def drive_explorer(page) -> None:
+    page.wait_for_selector(".mm-explorer input[name='trunk_flexion_deg']", timeout=120_000)
+    before = explorer_state(page)
+    slider = page.locator(".mm-explorer input[name='trunk_flexion_deg']").first
+    slider.focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowRight")
+    assert slider.input_value() == "30"
+    page.wait_for_function(
+        "(old) => document.querySelector('.mm-explorer .mm-readout').textContent !== old",
+        arg=before["readout"],
+        timeout=10_000,
+    )
+    after = explorer_state(page)
+    assert after["lumbar"] != before["lumbar"]  # the lumbar curve flattened
+    compression = lambda s: float(s["gauges"][0].split(":")[1].split("N")[0])  # noqa: E731
+    assert compression(after) > compression(before) + 300
+    assert "compression" in after["readout"]
+    # The kernel hears the new setting once the keys stop, and sends fresh grids.
+    page.wait_for_timeout(1500)
+    glute = page.locator(".mm-explorer input[name='glute_weakness']").first
+    glute.focus()
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
+    assert glute.input_value() == "1"
+    assert explorer_state(page)["lumbar"] != after["lumbar"]  # weak glutes: more lumbar bend
+
+
+def test_explorer_follows_the_keyboard_in_jupyterlab(lab_server, page):
+    open_lab_notebook(page, lab_server, "01_kinetic_chain.ipynb")
+    drive_explorer(page)
+    assert [e for e in page.console_errors if "widget" not in e.lower()] == []
+
+
+def test_explorer_follows_the_keyboard_in_the_voila_app(voila_server, page):
+    open_voila(page, voila_server, "01_kinetic_chain.ipynb")
+    drive_explorer(page)
+    # App mode hides the code.
+    assert page.locator("text=KineticChainExplorer()").count() == 0
+    assert page.console_errors == []
