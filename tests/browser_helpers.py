@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-TOKEN = "workshop-test-token"
+import uuid
+
+from servers import TOKEN  # noqa: F401  (re-exported for tests)
 
 
-def open_lab_notebook(page, base_url: str, name: str, timeout_ms: int = 90_000) -> None:
-    """Open ``name`` in JupyterLab, wait for its kernel, and run every cell."""
-    page.goto(f"{base_url}/lab/tree/{name}?token={TOKEN}")
+def open_lab_notebook(
+    page,
+    base_url: str,
+    name: str,
+    timeout_ms: int = 90_000,
+    ready: str = ".jp-OutputArea-output .mm-explorer, .jp-OutputArea-output .mm-pacer",
+) -> None:
+    """Open ``name`` in JupyterLab, run every cell, wait for ``ready`` and an idle kernel."""
+    # A fresh workspace per page, so no tab of an earlier test is restored beside it.
+    workspace = f"w{uuid.uuid4().hex[:8]}"
+    page.goto(f"{base_url}/lab/workspaces/{workspace}/tree/{name}?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook", timeout=timeout_ms)
     # Wait until the kernel is idle, then run all cells from the Run menu.
     page.wait_for_selector(
@@ -17,9 +27,7 @@ def open_lab_notebook(page, base_url: str, name: str, timeout_ms: int = 90_000) 
     page.click("text=Run All Cells", timeout=timeout_ms)
     # Done when no code cell is waiting or running: JupyterLab moves the focus while
     # it runs cells, so interacting earlier would type into the notebook instead.
-    page.wait_for_selector(
-        ".jp-OutputArea-output .mm-explorer, .jp-OutputArea-output .mm-pacer", timeout=timeout_ms
-    )
+    page.wait_for_selector(ready, state="attached", timeout=timeout_ms)
     page.wait_for_function(
         """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
                   .every(p => !p.textContent.includes('*'))""",

@@ -8,7 +8,7 @@ samples the uncertain constants and returns percentiles for any input.
 from .chain import GRADES, LINKS, Link
 from .constants import CONSTANTS, SPREAD, Constants, sample_constants
 from .mechanics import ModelResult, evaluate
-from .uncertainty import Band, uncertainty_band
+from .uncertainty import Band, uncertainty_band, uncertainty_bands
 from .validation import POSITIONS, RANGES
 
 __all__ = [
@@ -25,4 +25,5 @@ __all__ = [
     "evaluate",
     "sample_constants",
     "uncertainty_band",
+    "uncertainty_bands",
 ]

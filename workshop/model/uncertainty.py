@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .constants import CONSTANTS, Constants, sample_constants
-from .mechanics import evaluate
+from .mechanics import ModelResult, evaluate
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,39 @@ def uncertainty_band(
     Returns the ``percentiles`` (default 5th and 95th) and the median over
     ``n_samples`` draws of the uncertain constants, each shaped like the inputs.
     """
+    return uncertainty_bands(
+        (output,),
+        n_samples=n_samples,
+        percentiles=percentiles,
+        seed=seed,
+        constants=constants,
+        **inputs,
+    )[output]
+
+
+def uncertainty_bands(
+    outputs: tuple[str, ...],
+    *,
+    n_samples: int = 200,
+    percentiles: tuple[float, float] = (5.0, 95.0),
+    seed: int | None = 0,
+    constants: Constants = CONSTANTS,
+    **inputs,
+) -> dict[str, Band]:
+    """Bands of several outputs from one sampled evaluation (see ``uncertainty_band``)."""
     if not isinstance(n_samples, int) or isinstance(n_samples, bool) or n_samples < 10:
         raise ValueError(f"n_samples must be an integer >= 10; got {n_samples!r}")
     lo_p, hi_p = percentiles
     if not (0.0 <= lo_p < hi_p <= 100.0):
         raise ValueError(f"percentiles must satisfy 0 <= low < high <= 100; got {percentiles!r}")
+    unknown = [o for o in outputs if o not in ModelResult.__dataclass_fields__]
+    if unknown:
+        raise ValueError(f"output must be a ModelResult attribute; got {unknown[0]!r}")
     ndim = max((np.ndim(v) for v in inputs.values()), default=0)
     draws = sample_constants(n_samples, ndim=ndim, seed=seed, base=constants)
     result = evaluate(**inputs, constants=draws)
-    try:
-        values = getattr(result, output)
-    except AttributeError:
-        raise ValueError(f"output must be a ModelResult attribute; got {output!r}") from None
-    low, median, high = np.percentile(values, [lo_p, 50.0, hi_p], axis=0)
-    return Band(output, low, median, high, (lo_p, hi_p))
+    bands = {}
+    for output in outputs:
+        low, median, high = np.percentile(getattr(result, output), [lo_p, 50.0, hi_p], axis=0)
+        bands[output] = Band(output, low, median, high, (lo_p, hi_p))
+    return bands

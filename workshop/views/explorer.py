@@ -19,7 +19,7 @@ import anywidget
 import numpy as np
 import traitlets
 
-from ..model import LINKS, POSITIONS, evaluate, uncertainty_band
+from ..model import LINKS, POSITIONS, evaluate, uncertainty_bands
 from . import picture
 from .controls import CONTROLS, clamp_values, default_values
 from .geometry import POINTS, keypoints
@@ -51,8 +51,10 @@ def snapshot(values: dict) -> dict:
     r = evaluate(**model_inputs(values))
     numbers = {k: float(getattr(r, k)) for k in OUTPUTS}
     numbers["load_kg"] = values["load_kg"]
-    band_c = uncertainty_band("compression_N", n_samples=BAND_SAMPLES, **model_inputs(values))
-    band_p = uncertainty_band("disc_pressure_MPa", n_samples=BAND_SAMPLES, **model_inputs(values))
+    bands = uncertainty_bands(
+        ("compression_N", "disc_pressure_MPa"), n_samples=BAND_SAMPLES, **model_inputs(values)
+    )
+    band_c, band_p = bands["compression_N"], bands["disc_pressure_MPa"]
     band = {
         "compression_N": (float(band_c.low), float(band_c.high)),
         "disc_pressure_MPa": (float(band_p.low), float(band_p.high)),
@@ -74,31 +76,54 @@ def grid_table(values: dict) -> np.ndarray:
     """Every field along every slider's grid for every position: float32, flat.
 
     Layout: for each position, for each control in ``CONTROLS`` order, a block of
-    ``len(FIELDS)`` rows of ``len(control.grid)`` values.
+    ``len(FIELDS)`` rows of ``len(control.grid)`` values. All blocks are evaluated
+    in one vectorised call of the model (and one per band).
     """
-    blocks = []
-    for code, position in enumerate(POSITIONS):
+    base = model_inputs(values)
+    columns: dict[str, list] = {name: [] for name in base}
+    spans = []
+    for position in POSITIONS:
         for control in CONTROLS:
-            inputs = {**model_inputs(values), "position": position, control.name: control.grid}
-            r = evaluate(**inputs)
-            band_c = uncertainty_band("compression_N", n_samples=BAND_SAMPLES, **inputs)
-            band_p = uncertainty_band("disc_pressure_MPa", n_samples=BAND_SAMPLES, **inputs)
-            flex = inputs["trunk_flexion_deg"]
-            kp = keypoints(
-                code,
-                r.pelvic_tilt_deg,
-                r.lumbar_lordosis_deg,
-                flex,
-                inputs["load_distance_m"],
-                inputs["load_kg"],
-            )
-            rows = [getattr(r, k) for k in OUTPUTS]
-            rows += [band_c.low, band_c.high, band_p.low, band_p.high]
-            for p in POINTS:
-                rows += [kp[p][0], kp[p][1]]
             n = len(control.grid)
-            blocks.append(np.stack([np.broadcast_to(row, (n,)) for row in rows]))
-    return np.concatenate([b.ravel() for b in blocks]).astype(np.float32)
+            for name, v in base.items():
+                columns[name].append(np.full(n, v, dtype=object if name == "position" else float))
+            columns["position"][-1][:] = position
+            columns[control.name][-1] = control.grid
+            spans.append(n)
+    inputs = {k: np.concatenate(v) for k, v in columns.items()}
+    inputs["position"] = inputs["position"].astype(str)
+    r = evaluate(**inputs)
+    bands = uncertainty_bands(
+        ("compression_N", "disc_pressure_MPa"), n_samples=BAND_SAMPLES, **inputs
+    )
+    band_c, band_p = bands["compression_N"], bands["disc_pressure_MPa"]
+    rows = [getattr(r, k) for k in OUTPUTS]
+    rows += [band_c.low, band_c.high, band_p.low, band_p.high]
+    start = 0
+    points = {p: (np.empty(len(r.compression_N)), np.empty(len(r.compression_N))) for p in POINTS}
+    for code in range(len(POSITIONS)):
+        # Keypoints depend on the position's leg layout: one call per position.
+        stop = start + sum(spans[code * len(CONTROLS) : (code + 1) * len(CONTROLS)])
+        sl = slice(start, stop)
+        kp = keypoints(
+            code,
+            r.pelvic_tilt_deg[sl],
+            r.lumbar_lordosis_deg[sl],
+            inputs["trunk_flexion_deg"][sl],
+            inputs["load_distance_m"][sl],
+            inputs["load_kg"][sl],
+        )
+        for p in POINTS:
+            points[p][0][sl], points[p][1][sl] = kp[p]
+        start = stop
+    for p in POINTS:
+        rows += [points[p][0], points[p][1]]
+    table = np.stack(rows)  # (fields, all grid points)
+    blocks, start = [], 0
+    for n in spans:
+        blocks.append(table[:, start : start + n].ravel())
+        start += n
+    return np.concatenate(blocks).astype(np.float32)
 
 
 class KineticChainExplorer(anywidget.AnyWidget):
