@@ -57,3 +57,13 @@ def explorer_state(page, root: str = ".mm-explorer") -> dict:
         }""",
         root,
     )
+
+
+# JupyterLab's own messages that say nothing about the kit (its debugger probing a
+# kernel that another test started or stopped).
+BENIGN = ("Could not restore the debugger state",)
+
+
+def kit_errors(errors: list[str]) -> list[str]:
+    """Console errors, less JupyterLab's known benign ones."""
+    return [e for e in errors if not any(b in e for b in BENIGN)]

@@ -54,14 +54,23 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def lab_server(chromium_path, tmp_path_factory):
-    """JupyterLab on 127.0.0.1 serving notebooks/ (workspace state kept out of the repo)."""
-    with start_lab(ROOT / "notebooks", tmp_path_factory.mktemp("lab-settings")) as url:
+def notebooks_copy(tmp_path_factory):
+    """A copy of notebooks/: a browser test that runs cells must never save into the repo."""
+    target = tmp_path_factory.mktemp("notebooks")
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+        shutil.copy2(nb, target / nb.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def lab_server(chromium_path, notebooks_copy, tmp_path_factory):
+    """JupyterLab on 127.0.0.1 serving a copy of notebooks/."""
+    with start_lab(notebooks_copy, tmp_path_factory.mktemp("lab-settings")) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def voila_server(chromium_path):
+def voila_server(chromium_path, notebooks_copy):
     """The app mode (Voila, code hidden) on 127.0.0.1, as `make app` starts it."""
-    with start_voila(ROOT / "notebooks") as url:
+    with start_voila(notebooks_copy) as url:
         yield url

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser_helpers import TOKEN
+from browser_helpers import TOKEN, kit_errors
 
 pytestmark = pytest.mark.browser
 
@@ -18,4 +18,4 @@ def test_notebook_01_opens_in_jupyterlab_with_its_outputs(lab_server, page):
     assert "contested" in text and "Heino" in text
     image = page.locator(".jp-RenderedImage img").first
     image.wait_for(state="attached", timeout=30_000)
-    assert page.console_errors == []
+    assert kit_errors(page.console_errors) == []

@@ -1,13 +1,27 @@
 """Widgets and pictures: they read numbers from workshop.model and workshop.breath."""
 
+from .breath_plots import (
+    movement_load_ranges,
+    movements_table,
+    presets_table,
+    resonance_figure,
+    session_heart_rate_figure,
+)
 from .compare import compare_svg, compare_table
 from .explorer import KineticChainExplorer
+from .pacer import BreathPacer
 from .plots import chain_heatmap_figure, flexion_sweep_figure
 from .tables import calibration_table, chain_links_table, grade_badge
 from .tour import tour_figure, tour_table
 
 __all__ = [
+    "BreathPacer",
     "KineticChainExplorer",
+    "movement_load_ranges",
+    "movements_table",
+    "presets_table",
+    "resonance_figure",
+    "session_heart_rate_figure",
     "calibration_table",
     "chain_heatmap_figure",
     "chain_links_table",

@@ -92,7 +92,7 @@ def draw_body(ax, snap: dict, artists: dict | None = None) -> dict:
     compression = snap["numbers"]["compression_N"]
     if artists is None:
         artists = {}
-        for name, names in lines.items():
+        for name in lines:
             colour = OKABE_ITO["blue"] if name == "lumbar" else "#444444"
             (artists[name],) = ax.plot([], [], color=colour, lw=4, solid_capstyle="round")
         (artists["disc"],) = ax.plot([], [], "o", color=OKABE_ITO["yellow"], mec="k")

@@ -1,0 +1,150 @@
+"""Slow movements synchronised with the breath: numbers only (breath + model).
+
+Each movement maps the breath to a movement: lungs empty (end of exhale) is one
+end of the movement, lungs full (end of inhale) the other, and positions in
+between follow the lung volume. ``load_trace`` evaluates the kinetic chain model
+along a breathing session, so the lumbar load can be drawn under the moving
+figure.
+
+The model knows standing, sitting and lying. Floor movements are expressed as
+lying with the spine curled (``trunk_flexion_deg``); hands-and-knees (cat-cow) is
+approximated as lying, because in both the floor, not the spine, carries the
+trunk's weight. Read their traces for shape and size, not for exact numbers.
+Every movement carries its cautions. This kit teaches; it does not prescribe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .breath import Session, lung_volume
+from .model import evaluate
+
+STOP_RULE = (
+    "Stop if you feel sharp, shooting or worsening pain, pins and needles, numbness "
+    "or dizziness; rest in a comfortable position and seek advice before trying again."
+)
+
+
+@dataclass(frozen=True)
+class Movement:
+    """A movement whose two ends follow the breath.
+
+    ``empty`` and ``full`` are ``workshop.model.evaluate`` inputs at the end of
+    the exhale and at the end of the inhale; numbers in between are interpolated
+    with the lung volume (0 empty … 1 full).
+    """
+
+    key: str
+    name: str
+    inhale_cue: str
+    exhale_cue: str
+    caution: str
+    model_note: str
+    empty: dict = field(default_factory=dict)
+    full: dict = field(default_factory=dict)
+
+    def inputs(self, volume) -> dict:
+        """Model inputs at lung volume ``volume`` (0…1, number or array)."""
+        v = np.clip(np.asarray(volume, dtype=float), 0.0, 1.0)
+        out = {}
+        for k in set(self.empty) | set(self.full):
+            a, b = self.empty.get(k, self.full.get(k)), self.full.get(k, self.empty.get(k))
+            out[k] = a if isinstance(a, str) else a + v * (b - a)
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "inhale_cue": self.inhale_cue,
+            "exhale_cue": self.exhale_cue,
+            "caution": self.caution,
+            "model_note": self.model_note,
+        }
+
+
+MOVEMENTS: dict[str, Movement] = {
+    m.key: m
+    for m in (
+        Movement(
+            "pelvic_tilt",
+            "Pelvic tilts (lying, knees bent)",
+            "Breathe in: let the low back rest in its natural small arch.",
+            "Breathe out: gently flatten the low back towards the floor, tilting the pelvis back.",
+            "Small and pain-free only. Skip or ask a clinician first after recent spinal "
+            "surgery or fracture. " + STOP_RULE,
+            "Lying; the tilt is expressed as a small curl of the lumbar spine (10°).",
+            empty={"position": "lying", "trunk_flexion_deg": 10.0},
+            full={"position": "lying", "trunk_flexion_deg": 0.0},
+        ),
+        Movement(
+            "cat_cow",
+            "Cat–cow (hands and knees)",
+            "Breathe in: let the belly soften down and lift the gaze (cow).",
+            "Breathe out: round the back up towards the ceiling, chin in (cat).",
+            "Move within an easy range. Skip with wrist or knee pain that the position "
+            "provokes; with osteoporosis avoid forceful rounding. " + STOP_RULE,
+            "Approximated as lying: on hands and knees the floor, not the spine, carries "
+            "the trunk's weight. Cat is a 25° lumbar curl.",
+            empty={"position": "lying", "trunk_flexion_deg": 25.0},
+            full={"position": "lying", "trunk_flexion_deg": 0.0},
+        ),
+        Movement(
+            "bridge",
+            "Bridge (lying, knees bent)",
+            "Breathe in at the top, or while lowering slowly.",
+            "Breathe out: press through the feet and lift the hips until knees, hips "
+            "and shoulders line up.",
+            "Lift only as high as stays comfortable in the back; the glutes, not the low "
+            "back, do the work. Skip in late pregnancy when lying on the back is "
+            "uncomfortable. " + STOP_RULE,
+            "The model has no bridge posture: the trace stays at the lying value and the "
+            "glutes' work is not modelled here.",
+            empty={"position": "lying", "trunk_flexion_deg": 0.0},
+            full={"position": "lying", "trunk_flexion_deg": 0.0},
+        ),
+        Movement(
+            "knee_to_chest",
+            "Knee to chest (lying)",
+            "Breathe in: let the knee move away a little.",
+            "Breathe out: draw one knee gently towards the chest with your hands.",
+            "Gentle pull only. Skip after recent hip replacement (ask your surgeon) and "
+            "with osteoporosis ask first: it flexes the spine. " + STOP_RULE,
+            "Lying; drawing the knee in flexes the hip and curls the low back (15°).",
+            empty={"position": "lying", "trunk_flexion_deg": 15.0},
+            full={"position": "lying", "trunk_flexion_deg": 0.0},
+        ),
+        Movement(
+            "roll_down",
+            "Standing roll-down (for contrast)",
+            "Breathe in: roll back up to standing, vertebra by vertebra.",
+            "Breathe out: let the head and trunk roll forward, knees soft, to about 45°.",
+            "Not for people with osteoporosis, a recent disc problem or who feel dizzy "
+            "bending down; keep the knees soft. " + STOP_RULE,
+            "Standing; the trunk bends 0–45°. It shows how much more load bending "
+            "upright puts on the spine than the floor movements.",
+            empty={"position": "standing", "trunk_flexion_deg": 45.0},
+            full={"position": "standing", "trunk_flexion_deg": 0.0},
+        ),
+    )
+}
+
+
+def load_trace(movement: Movement | str, session: Session, points_per_s: float = 10.0):
+    """Time (s), lung volume and the model's L4/L5 response along ``session``.
+
+    Returns ``(t_s, volume, result)`` with ``result`` a ``ModelResult`` over
+    ``t_s`` (one vectorised model call). In lying the model puts almost no
+    compression on the spine, and the disc pressure rests at the unloaded disc's
+    swelling pressure: the floor carries the trunk.
+    """
+    m = MOVEMENTS[movement] if isinstance(movement, str) else movement
+    if not (0.5 <= points_per_s <= 100):
+        raise ValueError(f"points_per_s must lie in [0.5, 100]; got {points_per_s!r}")
+    t = np.linspace(0.0, session.total_s, int(session.total_s * points_per_s) + 1)
+    volume = lung_volume(session, t)
+    result = evaluate(**m.inputs(volume))
+    return t, volume, result

@@ -1,0 +1,119 @@
+"""Figures for the breathing notebooks: the heart's resonance and a session's heart rate."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ..breath import (
+    LEHRER_RESONANCE_FINDING,
+    Session,
+    hr_oscillation,
+    resonance_rate,
+    simulate_heart_rate,
+)
+from .palette import OKABE_ITO
+from .plots import _detached
+
+
+def resonance_figure():
+    """Modelled peak-to-trough heart-rate swing against breathing rate."""
+    rates = np.linspace(2.0, 20.0, 361)
+    swing = hr_oscillation(rates)
+    peak = resonance_rate()
+    fig, ax = plt.subplots(figsize=(6.0, 3.4), layout="constrained")
+    ax.plot(rates, swing, color=OKABE_ITO["blue"], lw=2)
+    ax.axvline(
+        peak,
+        color=OKABE_ITO["vermillion"],
+        ls="--",
+        label=f"model's resonance: {peak:.1f} breaths/min",
+    )
+    ax.axvspan(12, 20, color="#dddddd", alpha=0.5, label="usual resting rates")
+    ax.set_xlabel("breathing rate (breaths per minute)")
+    ax.set_ylabel("heart-rate swing (beats/min)")
+    ax.set_title("Heart-rate swing with each breath (closed-loop baroreflex model)", fontsize=10)
+    ax.legend(fontsize=8)
+    return _detached(fig)
+
+
+def session_heart_rate_figure(session: Session | None = None, seconds: float = 120.0):
+    """Simulated heart rate across a session (default: the resonance-finding ramp)."""
+    session = session or Session([LEHRER_RESONANCE_FINDING])
+    trace = simulate_heart_rate(session)
+    keep = trace.time_s <= min(seconds, session.total_s) if seconds else slice(None)
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(7.0, 4.0), sharex=True, layout="constrained")
+    ax1.plot(trace.time_s[keep], trace.lung_volume[keep], color=OKABE_ITO["sky_blue"])
+    ax1.set_ylabel("lung volume")
+    ax2.plot(trace.time_s[keep], trace.heart_rate_bpm[keep], color=OKABE_ITO["vermillion"])
+    ax2.set_ylabel("heart rate (bpm)")
+    ax2.set_xlabel("time (s)")
+    ax1.set_title(
+        "Modelled heart rate rises on the in-breath and falls on the out-breath", fontsize=10
+    )
+    return _detached(fig)
+
+
+def presets_table():
+    """Every breathing preset with its pattern, rate, evidence and caution (HTML)."""
+    import html
+
+    from IPython.display import HTML
+
+    from ..breath import PRESETS
+
+    rows = "".join(
+        f"<tr><td><code>{html.escape(key)}</code></td><td>{html.escape(p.name)}</td>"
+        f"<td>{p.pattern.inhale:g}-{p.pattern.hold_in:g}-{p.pattern.exhale:g}-{p.pattern.hold_out:g}"
+        f"</td><td>{p.pattern.breaths_per_minute:.1f}</td><td>{html.escape(p.evidence)}</td>"
+        f"<td>{html.escape(p.caution)}</td></tr>"
+        for key, p in PRESETS.items()
+    )
+    head = (
+        "<tr><th>key</th><th>practice</th><th>in-hold-out-hold (s)</th><th>per min</th>"
+        "<th>evidence</th><th>caution</th></tr>"
+    )
+    return HTML(f'<table class="workshop-presets">{head}{rows}</table>')
+
+
+def movements_table():
+    """Every movement with its cues, cautions and how the model represents it (HTML)."""
+    import html
+
+    from IPython.display import HTML
+
+    from ..movement import MOVEMENTS
+
+    rows = "".join(
+        f"<tr><td>{html.escape(m.name)}</td><td>{html.escape(m.inhale_cue)}</td>"
+        f"<td>{html.escape(m.exhale_cue)}</td><td>{html.escape(m.caution)}</td>"
+        f"<td>{html.escape(m.model_note)}</td></tr>"
+        for m in MOVEMENTS.values()
+    )
+    head = (
+        "<tr><th>movement</th><th>in-breath</th><th>out-breath</th><th>caution</th>"
+        "<th>in the model</th></tr>"
+    )
+    return HTML(f'<table class="workshop-movements">{head}{rows}</table>')
+
+
+def movement_load_ranges(minutes: float = 1.0):
+    """Modelled L4/L5 disc pressure range (MPa) of each movement over resonance breathing."""
+    import html
+
+    from IPython.display import HTML
+
+    from ..breath import PRESETS
+    from ..movement import MOVEMENTS, load_trace
+
+    session = Session([(PRESETS["resonance"], minutes * 60.0)])
+    rows = []
+    for m in MOVEMENTS.values():
+        _, _, r = load_trace(m, session)
+        p = r.disc_pressure_MPa
+        rows.append(
+            f"<tr><td>{html.escape(m.name)}</td><td>{float(p.min()):.2f}</td>"
+            f"<td>{float(p.max()):.2f}</td></tr>"
+        )
+    head = "<tr><th>movement</th><th>lowest, MPa</th><th>highest, MPa</th></tr>"
+    return HTML(f'<table class="workshop-loads">{head}{"".join(rows)}</table>')
