@@ -34,6 +34,12 @@ test: $(VENV)/.installed-test  ## every test: unit, property, widget, notebooks 
 notebooks: $(VENV)/.installed-test  ## re-execute every notebook in place, storing outputs
 	$(PY) -m workshop.cli execute notebooks
 
+student: $(VENV)/.installed  ## student copies of the notebooks in student/: solution cells removed
+	$(BIN)/workshop student notebooks student/
+
+slides: $(VENV)/.installed  ## offline reveal.js decks + facilitator guide in slides/_build/
+	$(BIN)/workshop slides
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workshop tests benchmarks notebooks
 	$(BIN)/ruff format --check workshop tests benchmarks notebooks

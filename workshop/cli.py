@@ -37,6 +37,23 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def strip_live_widgets(nb) -> None:
+    """Drop live-widget views from stored outputs; their static twins stay.
+
+    A stored view points at a widget model that exists only while its kernel
+    runs; opened later, JupyterLab would show "model not found" instead of the
+    twin (an SVG picture) that each of the kit's widgets stores beside it.
+    """
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_VIEW in data and len(data) > 1:
+                del data[WIDGET_VIEW]
+
+
 def execute_notebook(path: Path, timeout_s: int = 600) -> float:
     """Run ``path`` top to bottom in a fresh kernel, store outputs; return seconds taken."""
     import nbformat
@@ -56,6 +73,7 @@ def execute_notebook(path: Path, timeout_s: int = 600) -> float:
     t0 = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - t0
+    strip_live_widgets(nb)
     write_atomically(path, nbformat.writes(nb) + "\n")
     return elapsed
 
@@ -73,6 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("app", help="serve the notebooks with Voila, code hidden (127.0.0.1)")
     ex = sub.add_parser("execute", help="re-run notebooks and store their outputs")
     ex.add_argument("target", type=Path, nargs="?", default=Path("notebooks"))
+    st = sub.add_parser("student", help="write student copies: solution cells removed, no outputs")
+    st.add_argument("source", type=Path, nargs="?", default=Path("notebooks"))
+    st.add_argument("target", type=Path, nargs="?", default=Path("student"))
+    sl = sub.add_parser("slides", help="build offline reveal.js decks and the facilitator guide")
+    sl.add_argument("--out", type=Path, default=None, help="output folder (slides/_build)")
+    sl.add_argument("--notebooks", type=Path, default=None, help="notebook folder (notebooks/)")
+    sl.add_argument("--with-code", action="store_true", help="show code cells on the slides")
     args = parser.parse_args(argv)
 
     if args.command == "lab":
@@ -86,6 +111,25 @@ def main(argv: list[str] | None = None) -> int:
         for nb in _notebooks(args.target):
             seconds = execute_notebook(nb)
             print(f"{nb}: executed in {seconds:.1f} s")
+        return 0
+    if args.command == "student":
+        from .student import write_student_copies
+
+        for path in write_student_copies(args.source, args.target):
+            print(f"{path}: student copy written")
+        return 0
+    if args.command == "slides":
+        from .slides import OfflineError, build
+
+        try:
+            result = build(args.out, args.notebooks, include_code=args.with_code)
+        except OfflineError as exc:
+            print(f"workshop slides: {exc}", file=sys.stderr)
+            return 1
+        for deck in result.decks:
+            print(f"{deck.html}: {deck.slides} slides from {deck.notebook.name}")
+        print(f"{result.guide}: facilitator guide")
+        print(f"open {result.index} (works offline)")
         return 0
     return 2  # pragma: no cover
 

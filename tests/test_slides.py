@@ -1,0 +1,293 @@
+"""The offline slide decks and the facilitator guide (``make slides``).
+
+The build goes to a temporary folder. Every deck must work with no network: the
+build's own check finds no remote resource, and in Chromium every request that
+does not go to 127.0.0.1 is aborted and recorded (none may be).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import nbformat
+import pytest
+from servers import ROOT
+
+from workshop import slides
+
+NOTEBOOKS = slides.notebooks_in(ROOT / "notebooks")
+GUIDE_HEADINGS = ("90-minute timetable", "3-hour timetable", "Safety script")
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def digests_before():
+    return {nb: _digest(nb) for nb in NOTEBOOKS}
+
+
+@pytest.fixture(scope="module")
+def built(digests_before, tmp_path_factory):
+    return slides.build(tmp_path_factory.mktemp("slides") / "_build")
+
+
+# --------------------------------------------------------------------------- build
+
+
+def test_notebooks_exist():
+    assert NOTEBOOKS, "no notebooks/*.ipynb to build decks from"
+
+
+def test_every_deck_the_guide_and_the_index_are_built(built):
+    out = built.out_dir
+    for nb in NOTEBOOKS:
+        deck = out / f"{nb.stem}{slides.DECK_SUFFIX}"
+        assert deck.is_file(), f"no deck for {nb.name}"
+        assert deck.stat().st_size > 1000
+    assert [d.notebook for d in built.decks] == NOTEBOOKS
+    assert (out / slides.GUIDE_HTML).is_file()
+    assert (out / slides.REVEAL_DIR / "dist" / "reveal.js").is_file()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for deck in built.decks:
+        assert f'href="{deck.html.name}"' in index
+    assert f'href="{slides.GUIDE_HTML}"' in index
+
+
+def test_no_remote_resource_url_remains(built):
+    checked = slides.check_offline(built.out_dir)  # raises OfflineError naming the URL
+    names = {p.name for p in checked}
+    assert {"index.html", slides.GUIDE_HTML, "reveal.css", "white.css"} <= names
+    for path in checked:
+        kind = "css" if path.suffix == ".css" else "html"
+        assert slides.remote_resources(path.read_text(encoding="utf-8"), kind) == [], path
+    for deck in built.decks:
+        text = deck.html.read_text(encoding="utf-8")
+        for cdn in ("unpkg.com", "cdnjs.cloudflare.com", "cdn.jsdelivr.net", "googleapis"):
+            assert cdn not in text, f"{deck.html.name} mentions {cdn}"
+        assert "require.js" not in text and "MathJax.Hub" not in text
+
+
+def test_notebooks_on_disk_are_not_modified(built, digests_before):
+    assert {nb: _digest(nb) for nb in NOTEBOOKS} == digests_before
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_each_heading_cell_starts_a_slide(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    original = nbformat.writes(nb)
+    prepared = slides.prepare_notebook(nb)
+    assert nbformat.writes(nb) == original, "prepare_notebook changed its input"
+    for before, cell in zip(nb.cells, prepared.cells, strict=True):
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        set_by_author = before.metadata.get("slideshow", {}).get("slide_type")
+        first = cell.source.lstrip().split("\n", 1)[0] if cell.source else ""
+        is_heading = cell.cell_type == "markdown" and (
+            first.startswith("# ") or first.startswith("## ")
+        )
+        if is_heading:
+            assert kind == "slide", first
+        elif kind == "fragment" and set_by_author is None:
+            assert "solution" in cell.metadata.get("tags", []), first
+        else:
+            assert kind == set_by_author, first
+        for out in cell.get("outputs", []):
+            assert slides.WIDGET_VIEW not in out.get("data", {})
+    assert "widgets" not in prepared.metadata
+    assert slides.count_slides(prepared) > 1
+
+
+def test_solutions_wait_for_a_key_press():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_markdown_cell("## Exercise\n\nPredict first."),
+        nbformat.v4.new_markdown_cell("### Solution", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_code_cell("1 + 1", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_markdown_cell("## References"),
+    ]
+    kinds = [
+        c.metadata.get("slideshow", {}).get("slide_type") for c in slides.prepare_notebook(nb).cells
+    ]
+    assert kinds == ["slide", "slide", "fragment", None, "slide"]
+    assert slides.count_slides(slides.prepare_notebook(nb)) == 3
+
+
+def test_widgets_show_their_static_picture(built):
+    pictures = 0
+    for deck in built.decks:
+        text = deck.html.read_text(encoding="utf-8")
+        assert slides.WIDGET_VIEW not in text, deck.html.name
+        assert "widget-state+json" not in text
+        nb = nbformat.read(deck.notebook, as_version=4)
+        if any(
+            "image/svg+xml" in out.get("data", {})
+            for cell in nb.cells
+            for out in cell.get("outputs", [])
+        ):  # the widgets' SVG twins (and SVG figures) are shown as pictures
+            assert 'data-mime-type="image/svg+xml"' in text, deck.html.name
+            assert 'src="data:image/svg+xml;base64,' in text, deck.html.name
+            pictures += 1
+    assert pictures, "no deck shows an SVG picture (the explorer's twin in 01 should)"
+
+
+def test_offline_check_finds_loaded_resources_not_links():
+    page = """<!DOCTYPE html><html><head>
+    <link rel="stylesheet" href="https://cdn.example.org/a.css">
+    <script src="//cdn.example.org/b.js"></script>
+    <style>@import url("https://fonts.example.org/c.css"); .x { background: url(http://img.example.org/d.png) }</style>
+    <script type="module">import m from 'https://esm.example.org/e.mjs';</script>
+    </head><body>
+    <img src="https://img.example.org/f.png" srcset="https://img.example.org/g.png 2x">
+    <div style="background-image: url('https://img.example.org/h.png')"></div>
+    <svg xmlns="http://www.w3.org/2000/svg"><image href="https://img.example.org/i.png"/></svg>
+    <a href="https://www.nice.org.uk/guidance/ng59">NICE NG59</a> see https://doi.org/10.7326/M16-2367
+    <script src="http://127.0.0.1:8000/local.js"></script>
+    <script type="application/json">{"u": "https://example.org/data"}</script>
+    </body></html>"""
+    found = slides.remote_resources(page)
+    assert found == sorted(
+        [
+            "https://cdn.example.org/a.css",
+            "//cdn.example.org/b.js",
+            "https://fonts.example.org/c.css",
+            "http://img.example.org/d.png",
+            "https://esm.example.org/e.mjs",
+            "https://img.example.org/f.png",
+            "https://img.example.org/g.png",
+            "https://img.example.org/h.png",
+            "https://img.example.org/i.png",
+        ]
+    )
+    css = "/* by http://hakim.se */ @import url(./fonts/x.css); @import 'https://f.example.org/y.css';"
+    assert slides.remote_resources(css, "css") == ["https://f.example.org/y.css"]
+
+
+def test_build_fails_naming_a_remote_url(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# A deck\n\nIntro."),
+        nbformat.v4.new_markdown_cell("## A picture\n\n![x](https://example.org/remote.png)"),
+    ]
+    nbformat.write(nb, notebooks / "10_remote.ipynb")
+    with pytest.raises(slides.OfflineError, match=r"https://example\.org/remote\.png"):
+        slides.build(tmp_path / "out", notebooks)
+    # An old deck from a notebook that no longer exists is removed on the next build.
+    (tmp_path / "out" / f"99_gone{slides.DECK_SUFFIX}").write_text("old", encoding="utf-8")
+    (notebooks / "10_remote.ipynb").unlink()
+    slides.build(tmp_path / "out", notebooks)
+    assert not list((tmp_path / "out").glob(f"*{slides.DECK_SUFFIX}"))
+
+
+# --------------------------------------------------------------------------- browser
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@contextlib.contextmanager
+def _serve(directory):
+    """Serve ``directory`` on 127.0.0.1 (a free port) from a thread; always shut down."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    with _serve(built.out_dir) as url:
+        yield url
+
+
+def _offline(page) -> dict[str, list[str]]:
+    """Abort every request not for 127.0.0.1; record those and any failed local one."""
+    seen: dict[str, list[str]] = {"aborted": [], "failed": []}
+
+    def handle(route):
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            seen["aborted"].append(url)
+            route.abort()
+
+    page.route("**/*", handle)
+    page.on(
+        "response",
+        lambda r: seen["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.on(
+        "requestfailed",
+        lambda r: None if r.url in seen["aborted"] else seen["failed"].append(r.url),
+    )
+    return seen
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_deck_runs_offline_in_chromium(built, site, page, notebook):
+    deck = next(d for d in built.decks if d.notebook == notebook)
+    seen = _offline(page)
+    page.goto(f"{site}/{deck.html.name}")
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+    total = page.evaluate("Reveal.getTotalSlides()")
+    assert total > 1
+    assert total == deck.slides
+    for i in range(total):  # visit every slide: each is measured and shown once
+        page.evaluate("i => Reveal.slide(i)", i)
+    assert page.evaluate("Reveal.getIndices().h") == total - 1
+    assert page.evaluate("Reveal.hasPlugin('notes')")
+    assert seen["aborted"] == [], f"the deck tried to load from the internet: {seen['aborted']}"
+    assert seen["failed"] == []
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_index_and_guide_render_offline(built, site, page):
+    seen = _offline(page)
+    page.goto(f"{site}/index.html")
+    links = page.locator("a[href$='.slides.html']")
+    assert links.count() == len(built.decks)
+    page.locator(f"a[href='{slides.GUIDE_HTML}']").first.click()
+    page.wait_for_url(f"**/{slides.GUIDE_HTML}")
+
+    for name in GUIDE_HEADINGS:
+        heading = page.get_by_role("heading", name=name, level=2)
+        assert heading.count() == 1, name
+        assert heading.is_visible()
+    for name in GUIDE_HEADINGS[:2]:  # each timetable is a table covering notebooks 00-07
+        table = page.locator(f"h2:has-text('{name}') + p + table, h2:has-text('{name}') + table")
+        assert table.count() == 1, name
+        text = table.inner_text()
+        for n in range(8):
+            assert f"0{n} ·" in text, (name, n)
+    script = page.locator("h2:has-text('Safety script') ~ blockquote").first
+    text = script.inner_text()
+    for phrase in (
+        "does not diagnose",
+        "saddle",
+        "bladder",
+        "cancer",
+        "sharp, shooting or worsening",
+    ):
+        assert phrase in text, phrase
+    assert page.get_by_role("heading", name="If someone reports pain during class").count() == 1
+    assert seen["aborted"] == [] and seen["failed"] == []
+    assert page.console_errors == []
