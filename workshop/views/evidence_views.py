@@ -1,0 +1,439 @@
+"""Pictures and tables for reading the evidence honestly (from ``workshop.evidence``).
+
+* ``single_group_figure`` / ``decomposition_table``: a before/after study with no
+  control, its weekly mean pain, and where its drop came from (regression to
+  the mean, natural course, placebo response, the specific effect, chance).
+* ``trial_figure`` / ``trial_table``: the randomised trial's two arms side by
+  side, and the difference between them with its 95% CI.
+* ``published_effects_figure`` / ``published_effects_table``: what trials and
+  reviews found, on a 0-10 scale beside the minimal important change. Only
+  confirmed numbers are plotted; the rest are listed as unconfirmed.
+* ``StudyDesignDemo``: a slider for the practice's specific effect, and what
+  each design reports.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import textwrap
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import HTML
+
+from ..evidence import (
+    MID_POINTS_0_10,
+    MID_RANGE_POINTS_0_10,
+    PUBLISHED_EFFECTS,
+    SingleGroupResult,
+    TrialResult,
+    fraction_of_mid,
+    simulate_randomised_trial,
+    simulate_single_group_study,
+    smd_to_points_0_10,
+)
+from .exercises import MultipleChoice, NumberExercise, style_widget
+from .palette import OKABE_ITO
+from .plots import _detached
+
+SEED = 0
+SINGLE_N = 60
+TRIAL_N = 200
+SMD_SD_POINTS = 2.1  # Saper et al. 2017: 12-week SDs 2.1-2.2 points (workshop.evidence)
+
+#: Parts of a single-group drop: (attribute, label, colour).
+PARTS = (
+    ("from_regression_to_mean", "regression to the mean", OKABE_ITO["sky_blue"]),
+    ("from_natural_course", "natural course", OKABE_ITO["bluish_green"]),
+    ("from_placebo", "placebo response", OKABE_ITO["orange"]),
+    ("from_specific_effect", "specific effect of the practice", OKABE_ITO["blue"]),
+    ("from_other", "chance and the 0–10 floor", "#999999"),
+)
+
+
+def _single(result):
+    if result is None:
+        return simulate_single_group_study(SINGLE_N, 12, SEED)
+    if not isinstance(result, SingleGroupResult):
+        raise TypeError(f"result must be a SingleGroupResult; got {type(result).__name__}")
+    return result
+
+
+def _trial(result):
+    if result is None:
+        return simulate_randomised_trial(TRIAL_N, 12, SEED)
+    if not isinstance(result, TrialResult):
+        raise TypeError(f"result must be a TrialResult; got {type(result).__name__}")
+    return result
+
+
+def _draw_single(s: SingleGroupResult):
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(9.5, 3.6), layout="constrained")
+    weeks = np.arange(s.weeks + 1)
+    ax.plot(weeks, s.weekly_mean, color=OKABE_ITO["blue"], lw=2, marker="o", ms=4)
+    ax.set_ylim(0, 10)
+    ax.set_xlabel("week")
+    ax.set_ylabel("mean pain (0–10)")
+    ax.set_title(
+        f"Single group, n = {s.n}: pain fell {s.percent_drop:.0f}%", fontsize=10, loc="left"
+    )
+    # A waterfall: each part starts where the one before ended; the total closes it.
+    left, labels, ends = 0.0, [], [0.0]
+    for i, (attr, label, colour) in enumerate(PARTS):
+        v = getattr(s, attr)
+        bx.barh([i], [v], left=[left], height=0.6, color=colour, edgecolor="k")
+        labels.append(f"{label} {v:+.2f}")
+        left += v
+        ends.append(left)
+    bx.set_xlim(min(0.0, min(ends)) - 0.1, max(ends + [s.mean_drop]) * 1.08 + 0.1)
+    bx.barh([len(PARTS)], [s.mean_drop], height=0.6, color="#444444")
+    labels.append(f"total drop {s.mean_drop:.2f}")
+    bx.set_yticks(range(len(labels)), labels, fontsize=8)
+    bx.invert_yaxis()
+    bx.axvline(0, color="k", lw=1)
+    bx.set_xlabel("points of the drop (0–10 scale)")
+    bx.set_title("Where the drop came from", fontsize=10, loc="left")
+    return fig
+
+
+def single_group_figure(result: SingleGroupResult | None = None):
+    """Weekly mean pain of a single-group study, and its drop split into its causes."""
+    return _detached(_draw_single(_single(result)))
+
+
+def decomposition_table(result: SingleGroupResult | None = None) -> HTML:
+    """Where a single-group study's drop came from, in points and as a share of the drop."""
+    s = _single(result)
+    rows = "".join(
+        f"<tr><td>{label}</td><td>{getattr(s, attr):+.2f}</td>"
+        f"<td>{100 * getattr(s, attr) / s.mean_drop:.0f}%</td></tr>"
+        for attr, label, _ in PARTS
+    )
+    total = (
+        f"<tr><th>total drop (95% CI)</th><th>{s.mean_drop:.2f} "
+        f"({s.mean_drop_ci[0]:.2f} to {s.mean_drop_ci[1]:.2f})</th><th>100%</th></tr>"
+    )
+    head = "<tr><th>part of the drop</th><th>points (0–10)</th><th>share</th></tr>"
+    return HTML(f'<table class="workshop-decomposition">{head}{rows}{total}</table>')
+
+
+def _draw_trial(t: TrialResult):
+    fig, (ax, bx) = plt.subplots(
+        1, 2, figsize=(9.0, 3.6), layout="constrained", gridspec_kw={"width_ratios": [3, 2]}
+    )
+    weeks = np.arange(t.weeks + 1)
+    ax.plot(
+        weeks,
+        t.weekly_mean_intervention,
+        color=OKABE_ITO["blue"],
+        lw=2,
+        marker="o",
+        ms=4,
+        label=f"practice (n = {t.n_intervention})",
+    )
+    ax.plot(
+        weeks,
+        t.weekly_mean_control,
+        color=OKABE_ITO["orange"],
+        lw=2,
+        ls="--",
+        marker="s",
+        ms=4,
+        label=f"attention control (n = {t.n_control})",
+    )
+    ax.set_ylim(0, 10)
+    ax.set_xlabel("week")
+    ax.set_ylabel("mean pain (0–10)")
+    ax.set_title("Randomised trial: both arms improve", fontsize=10, loc="left")
+    ax.legend(loc="upper right", fontsize=8)
+    bx.axvspan(MID_RANGE_POINTS_0_10[0], MID_RANGE_POINTS_0_10[1], color="#dddddd")
+    bx.axvline(MID_POINTS_0_10, color="#555555", ls=":", label="minimal important change")
+    bx.axvline(0, color="k", lw=1)
+    bx.errorbar(
+        [t.difference],
+        [0],
+        xerr=[[t.difference - t.ci_low], [t.ci_high - t.difference]],
+        fmt="o",
+        color=OKABE_ITO["blue"],
+        capsize=5,
+        label="difference in drop, 95% CI",
+    )
+    bx.set_xlim(-1.5, 3.0)
+    bx.set_yticks([])
+    bx.set_xlabel("extra drop with the practice (points)")
+    bx.set_title(
+        f"Difference {t.difference:+.2f} ({t.ci_low:+.2f} to {t.ci_high:+.2f})",
+        fontsize=10,
+        loc="left",
+    )
+    bx.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), fontsize=8, frameon=False)
+    return fig
+
+
+def trial_figure(result: TrialResult | None = None):
+    """The two arms' weekly mean pain, and the between-arm difference with its 95% CI."""
+    return _detached(_draw_trial(_trial(result)))
+
+
+def trial_table(result: TrialResult | None = None) -> HTML:
+    """Each arm's baseline, follow-up and drop, and the difference with its 95% CI."""
+    t = _trial(result)
+    rows = (
+        f"<tr><td>practice</td><td>{t.n_intervention}</td><td>{t.baseline_mean_intervention:.2f}</td>"
+        f"<td>{t.followup_mean_intervention:.2f}</td><td>{t.percent_drop_intervention:.1f}%</td></tr>"
+        f"<tr><td>attention control</td><td>{t.n_control}</td><td>{t.baseline_mean_control:.2f}</td>"
+        f"<td>{t.followup_mean_control:.2f}</td><td>{t.percent_drop_control:.1f}%</td></tr>"
+    )
+    diff = (
+        f'<tr><th colspan="4">difference in drop, practice − control (95% CI)</th>'
+        f"<th>{t.difference:+.2f} ({t.ci_low:+.2f} to {t.ci_high:+.2f}) points</th></tr>"
+    )
+    head = f"<tr><th>arm</th><th>n</th><th>week 0</th><th>week {t.weeks}</th><th>drop</th></tr>"
+    return HTML(f'<table class="workshop-trial">{head}{rows}{diff}</table>')
+
+
+def published_points() -> list[dict]:
+    """Each published effect on a 0-10 scale, or the reason it is not plotted.
+
+    ``kind`` is "MD" (a mean difference, rescaled), "SMD" (standard deviations ×
+    2.1 points, approximate), or None with ``reason`` for rows that are not plotted.
+    """
+    out = []
+    for e in PUBLISHED_EFFECTS:
+        row = {"effect": e, "kind": None, "point": None, "low": None, "high": None, "reason": ""}
+        if not e.confirmed or e.effect is None:
+            row["reason"] = "numbers not confirmed"
+        elif e.measure == "MD":
+            row["kind"] = "MD"
+            row["point"], row["low"], row["high"] = e.points_0_10()
+        elif e.measure == "SMD":
+            row["kind"] = "SMD"
+            vals = [e.effect, e.ci_low, e.ci_high]
+            row["point"], row["low"], row["high"] = (
+                None if v is None else float(smd_to_points_0_10(v, SMD_SD_POINTS)) for v in vals
+            )
+        else:
+            row["reason"] = f"a {e.measure} (risk ratio), not a difference in points"
+        out.append(row)
+    return out
+
+
+def published_effects_figure():
+    """A forest plot of confirmed published effects in points (0-10) with the minimal important change."""
+    points = published_points()
+    rows = [r for r in points if r["kind"] is not None]
+    fig, ax = plt.subplots(figsize=(8.0, 0.5 * len(rows) + 2.6), layout="constrained")
+    lo_mid, hi_mid = MID_RANGE_POINTS_0_10
+    ax.axvspan(-hi_mid, -lo_mid, color="#dddddd", label="minimal important change 1.5–2 points")
+    ax.axvline(-MID_POINTS_0_10, color="#555555", ls=":")
+    ax.axvline(0, color="k", lw=1)
+    labels = []
+    for i, r in enumerate(rows):
+        e = r["effect"]
+        smd = r["kind"] == "SMD"
+        colour = OKABE_ITO["reddish_purple"] if smd else OKABE_ITO["blue"]
+        if r["low"] is not None and r["high"] is not None:
+            ax.plot([r["low"], r["high"]], [i, i], color=colour, lw=2)
+        ax.plot(
+            [r["point"]],
+            [i],
+            marker="D" if smd else "o",
+            ms=7,
+            color=colour,
+            mfc="white" if smd else colour,
+        )
+        ci = "" if r["low"] is not None else " (CI not confirmed)"
+        labels.append(f"{e.practice}: {e.study}{' ≈ SMD×2.1' if smd else ''}{ci}")
+    ax.plot([], [], "o", color=OKABE_ITO["blue"], label="mean difference, rescaled to 0–10")
+    ax.plot(
+        [],
+        [],
+        "D",
+        color=OKABE_ITO["reddish_purple"],
+        mfc="white",
+        label="SMD × 2.1 points (rough)",
+    )
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(-2.6, 0.6)
+    left_out = [f"{r['effect'].study} ({r['reason']})" for r in points if r["kind"] is None]
+    note = "\n".join(textwrap.wrap("Not plotted: " + "; ".join(left_out), 80)) if left_out else ""
+    ax.set_xlabel(
+        "difference in pain vs comparison, points on 0–10 (negative = less pain)"
+        + (f"\n\n{note}" if note else ""),
+        fontsize=8,
+    )
+    ax.set_title("Published effects beside the minimal important change", fontsize=10)
+    fig.legend(loc="outside lower center", fontsize=7, ncol=3, frameon=False)
+    return _detached(fig)
+
+
+def published_effects_table() -> HTML:
+    """Every published row: its number on 0-10, its share of the minimal important change, or why not."""
+    rows = []
+    for r in published_points():
+        e = r["effect"]
+        if r["kind"] is None:
+            value, share = f"not plotted: {r['reason']}", "—"
+        else:
+            ci = (
+                f" ({r['low']:+.2f} to {r['high']:+.2f})"
+                if r["low"] is not None and r["high"] is not None
+                else " (CI not confirmed)"
+            )
+            approx = "≈ " if r["kind"] == "SMD" else ""
+            value = f"{approx}{r['point']:+.2f}{ci}"
+            share = f"{fraction_of_mid(r['point']):.2f}"
+        rows.append(
+            "<tr>"
+            f"<td>{html.escape(e.practice)}</td><td>{html.escape(e.study)}</td>"
+            f"<td>{html.escape(e.design)}</td><td>{html.escape(e.comparison)}</td>"
+            f"<td>{html.escape(e.measure)} {'' if e.effect is None else f'{e.effect:g}'}</td>"
+            f"<td>{html.escape(value)}</td><td>{share}</td>"
+            f"<td>{html.escape(e.follow_up)}</td><td>{html.escape(e.note)}</td>"
+            "</tr>"
+        )
+    head = (
+        "<tr><th>practice</th><th>study</th><th>design</th><th>compared with</th>"
+        "<th>reported</th><th>points on 0–10 (95% CI)</th>"
+        f"<th>share of the {MID_POINTS_0_10:g}-point minimal change</th>"
+        "<th>follow-up</th><th>note</th></tr>"
+    )
+    return HTML(f'<table class="workshop-published">{head}{"".join(rows)}</table>')
+
+
+def _png(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90)
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def study_numbers(specific_effect: float = 0.0, seed: int = SEED) -> dict:
+    """What each design reports for a practice with a given specific effect."""
+    s = simulate_single_group_study(SINGLE_N, 12, seed, specific_effect=specific_effect)
+    t = simulate_randomised_trial(TRIAL_N, 12, seed, specific_effect=specific_effect)
+    return {"specific_effect": float(specific_effect), "single": s, "trial": t}
+
+
+def study_summary_html(n: dict) -> str:
+    s, t = n["single"], n["trial"]
+    return (
+        f'<p class="workshop-study-summary">True specific effect: <b>{n["specific_effect"]:.1f} '
+        f"points</b>. The single-group study reports a drop of <b>{s.percent_drop:.1f}%</b> "
+        f"({s.mean_drop:.2f} points). The randomised trial reports a difference of "
+        f"<b>{t.difference:+.2f} points</b> (95% CI {t.ci_low:+.2f} to {t.ci_high:+.2f}).</p>"
+    )
+
+
+class StudyDesignDemo(widgets.VBox):
+    """A slider for the practice's true specific effect; what each design reports.
+
+    The single-group drop barely tells a useless practice from a useful one;
+    the trial's between-arm difference tracks the specific effect.
+    """
+
+    def __init__(self, specific_effect: float = 0.0):
+        self.effect = widgets.FloatSlider(
+            value=specific_effect,
+            min=0.0,
+            max=2.0,
+            step=0.25,
+            description="True specific effect (points)",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout={"width": "420px"},
+        )
+        self.summary = widgets.HTML()
+        self.single_image = widgets.Image(format="png", layout={"width": "760px"})
+        self.trial_image = widgets.Image(format="png", layout={"width": "760px"})
+        self.numbers: dict = {}
+        self.effect.observe(self._update, names="value")
+        self._update()
+        super().__init__(
+            [
+                style_widget(),
+                self.effect,
+                self.summary,
+                self.single_image,
+                self.trial_image,
+            ]
+        )
+        self.add_class("workshop-study-design")
+        self.add_class("workshop-widget")
+
+    def _update(self, _change=None) -> None:
+        self.numbers = study_numbers(self.effect.value)
+        self.summary.value = study_summary_html(self.numbers)
+        self.single_image.value = _png(_draw_single(self.numbers["single"]))
+        self.trial_image.value = _png(_draw_trial(self.numbers["trial"]))
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        s, t = self.numbers["single"], self.numbers["trial"]
+        data["text/plain"] = (
+            f"StudyDesignDemo: effect {self.numbers['specific_effect']:.2f} points; single group "
+            f"{s.percent_drop:.1f}% drop; trial difference {t.difference:+.2f} "
+            f"({t.ci_low:+.2f} to {t.ci_high:+.2f})"
+        )
+        data["text/html"] = study_summary_html(self.numbers)
+        return bundle
+
+
+def evidence_exercise() -> MultipleChoice:
+    """Notebook 06's first self-check: what a single-group drop can tell."""
+    right = "Nothing about the practice's own effect: there is no comparison group."
+    return MultipleChoice(
+        "A 12-week study of a yoga programme, with no control group, reports that pain "
+        "fell by 40%. What does that tell you about what the yoga itself did?",
+        [
+            "The yoga reduced pain by 40%.",
+            "The yoga reduced pain, but by less than 40%.",
+            right,
+        ],
+        right,
+        explanations={
+            "The yoga reduced pain by 40%.": (
+                "The simulation above dropped by a similar amount with a specific effect of zero: "
+                "regression to the mean, natural course and the placebo response did it."
+            ),
+            "The yoga reduced pain, but by less than 40%.": (
+                "Maybe, but the study cannot tell: the whole drop can appear with no effect "
+                "at all, as in the simulation."
+            ),
+            right: (
+                "Yes: only a comparison with a similar group that did not get the practice "
+                "(ideally randomised) separates its effect from everything else."
+            ),
+        },
+        hint="Move the specific-effect slider to 0 and read the single-group drop.",
+        solution_text=(
+            "Nothing about the yoga's own effect. With a specific effect of zero the "
+            "simulated single-group study still shows a drop of about 40%, from regression "
+            "to the mean, the natural course and the placebo response (Morton & Torgerson "
+            "2003; Costa et al. 2012; Artus et al. 2010). A randomised comparison is needed."
+        ),
+    )
+
+
+def mid_exercise() -> NumberExercise:
+    """Notebook 06's second self-check: an effect as a share of the minimal important change."""
+    e = next(x for x in PUBLISHED_EFFECTS if x.study == "Anheyer et al. 2022")
+    share = float(fraction_of_mid(e.effect))
+    return NumberExercise(
+        f"A meta-analysis of yoga against passive controls found {e.effect:g} points on the "
+        f"0–10 scale ({e.study}). What fraction of the {MID_POINTS_0_10:g}-point minimal "
+        "important change is that (to two decimals)?",
+        round(share, 2),
+        0.011,
+        explain="About a third of the change a person would call important.",
+        hint=f"Divide the size of the effect (ignore the sign) by {MID_POINTS_0_10:g}.",
+        solution_text=(
+            f"|{e.effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: about a third of the "
+            "minimal important change (Ostelo et al. 2008). An average difference this small "
+            "can still hide some people who improve a lot and others who do not."
+        ),
+    )
