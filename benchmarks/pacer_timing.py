@@ -1,8 +1,8 @@
 """Phase-boundary timing of the breath pacer against the usual two ways, in real time.
 
 Real Chromium (Debian's) through Playwright against a JupyterLab server this script
-starts on 127.0.0.1. A 4 s in / 6 s out pattern runs for --minutes (default 5) in
-three pages at once:
+starts on 127.0.0.1. A 4 s in / 6 s out pattern runs for --minutes (default 5): first the pacer
+alone, then the two baselines side by side:
 
   pacer     BreathPacer: phase from the browser clock in requestAnimationFrame
   play      an ipywidgets Play widget ticking every 100 ms; the kernel counts ticks
@@ -21,7 +21,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -140,11 +139,17 @@ def main() -> None:
                         ctx = browser.new_context(viewport={"width": 1200, "height": 900})
                         ctx.add_init_script(INIT_SCRIPT)
                         pages[way] = ctx.new_page()
-                    # Pacer: run its cell, then press Start.
+                    # 1. The pacer alone, so the baselines' traffic does not disturb it.
                     open_lab_notebook(pages["pacer"], base, "pacer.ipynb", ready=".mm-pacer")
-                    # Play: run, then press its play button.
+                    pages["pacer"].locator(".mm-pacer button", has_text="Start").first.click()
+                    print(f"pacer: {args.minutes:g} minutes in real time ...", flush=True)
+                    time.sleep(seconds + 5)
+                    pacer_log = pages["pacer"].evaluate(
+                        "document.querySelector('.mm-pacer').pacerLog"
+                    )
+                    pages["pacer"].close()
+                    # 2. The two baselines together.
                     open_lab_notebook(pages["play"], base, "play.ipynb", ready=".bench-phase")
-                    # Sleep loop: Run All starts it (it waits 3 s before the first phase).
                     pages["sleep"].goto(
                         f"{base}/lab/tree/sleep.ipynb?reset&token=workshop-test-token"
                     )
@@ -154,12 +159,8 @@ def main() -> None:
                     pages["sleep"].click("text=Run")
                     pages["sleep"].click("text=Run All Cells")
                     pages["play"].locator(".jupyter-widgets button").first.click()
-                    pages["pacer"].locator(".mm-pacer button", has_text="Start").first.click()
-                    print(f"running {args.minutes:g} minutes in real time ...", flush=True)
+                    print(f"baselines: {args.minutes:g} minutes in real time ...", flush=True)
                     time.sleep(seconds + 8)
-                    pacer_log = pages["pacer"].evaluate(
-                        "document.querySelector('.mm-pacer').pacerLog"
-                    )
                     shown = {w: pages[w].evaluate("window.__shown") for w in ("play", "sleep")}
             finally:
                 browser.close()

@@ -11,6 +11,11 @@ lying with the spine curled (``trunk_flexion_deg``); hands-and-knees (cat-cow) i
 approximated as lying, because in both the floor, not the spine, carries the
 trunk's weight. Read their traces for shape and size, not for exact numbers.
 Every movement carries its cautions. This kit teaches; it does not prescribe.
+
+Sources for the cautions: Sinaki M, Mikkelsen BA 1984, Arch Phys Med Rehabil
+65:593 (flexion exercises and vertebral fractures in osteoporosis); MSD Manual
+Professional Version, Lumbar spinal stenosis (2024); NICE NG59 (2016, updated
+2020) and Finucane LM et al. 2020, J Orthop Sports Phys Ther 50:350 (red flags).
 """
 
 from __future__ import annotations
@@ -45,6 +50,16 @@ class Movement:
     model_note: str
     empty: dict = field(default_factory=dict)
     full: dict = field(default_factory=dict)
+
+    @property
+    def cue(self) -> str:
+        """Both halves of the movement in one instruction."""
+        return f"{self.exhale_cue} {self.inhale_cue}"
+
+    @property
+    def floor(self) -> bool:
+        """True for movements done lying or kneeling on the floor."""
+        return self.empty.get("position") == "lying"
 
     def inputs(self, volume) -> dict:
         """Model inputs at lung volume ``volume`` (0…1, number or array)."""
@@ -85,8 +100,10 @@ MOVEMENTS: dict[str, Movement] = {
             "Cat–cow (hands and knees)",
             "Breathe in: let the belly soften down and lift the gaze (cow).",
             "Breathe out: round the back up towards the ceiling, chin in (cat).",
-            "Move within an easy range. Skip with wrist or knee pain that the position "
-            "provokes; with osteoporosis avoid forceful rounding. " + STOP_RULE,
+            "Move within an easy range; kneeling may need a cushion. The 'cow' bends the "
+            "lower back backwards: with leg symptoms on walking that ease on sitting (a "
+            "pattern typical of spinal stenosis, MSD Manual 2024) keep it very small or "
+            "leave it out until a clinician has advised you. " + STOP_RULE,
             "Approximated as lying: on hands and knees the floor, not the spine, carries "
             "the trunk's weight. Cat is a 25° lumbar curl.",
             empty={"position": "lying", "trunk_flexion_deg": 25.0},
@@ -98,9 +115,9 @@ MOVEMENTS: dict[str, Movement] = {
             "Breathe in at the top, or while lowering slowly.",
             "Breathe out: press through the feet and lift the hips until knees, hips "
             "and shoulders line up.",
-            "Lift only as high as stays comfortable in the back; the glutes, not the low "
-            "back, do the work. Skip in late pregnancy when lying on the back is "
-            "uncomfortable. " + STOP_RULE,
+            "Lift only as high as stays comfortable; do not arch the lower back at the top. "
+            "After recent back, abdominal or hip surgery, follow your surgical team's advice "
+            "first; in late pregnancy skip it if lying on the back is uncomfortable. " + STOP_RULE,
             "The model has no bridge posture: the trace stays at the lying value and the "
             "glutes' work is not modelled here.",
             empty={"position": "lying", "trunk_flexion_deg": 0.0},
@@ -111,8 +128,10 @@ MOVEMENTS: dict[str, Movement] = {
             "Knee to chest (lying)",
             "Breathe in: let the knee move away a little.",
             "Breathe out: draw one knee gently towards the chest with your hands.",
-            "Gentle pull only. Skip after recent hip replacement (ask your surgeon) and "
-            "with osteoporosis ask first: it flexes the spine. " + STOP_RULE,
+            "Gentle pull only. Skip after recent hip replacement (ask your surgeon). It "
+            "rounds the lower back: with osteoporosis ask a clinician first (in one small "
+            "study flexion exercises were followed by more vertebral fractures than "
+            "extension exercises; Sinaki & Mikkelsen 1984). " + STOP_RULE,
             "Lying; drawing the knee in flexes the hip and curls the low back (15°).",
             empty={"position": "lying", "trunk_flexion_deg": 15.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .breath import PRESETS
+from .movement import MOVEMENTS as ALL_MOVEMENTS
+from .movement import Movement
 
 FORMAT = "workshop-practice-plan/1"
 MINUTES_RANGE = (1, 60)
@@ -37,65 +39,9 @@ MAX_TEXT = 2000  # characters in a note or an own stop rule
 DEFAULT_FILENAME = "my_practice_plan.json"
 
 
-@dataclass(frozen=True)
-class Movement:
-    """One slow movement: what to do (``cue``) and when to leave it out (``caution``)."""
-
-    name: str
-    cue: str
-    caution: str
-
-
-MOVEMENTS: dict[str, Movement] = {
-    "pelvic_tilt": Movement(
-        name="Pelvic tilts",
-        cue=(
-            "Lie on your back, knees bent, feet flat. Breathing out, gently flatten your "
-            "lower back towards the floor by tipping the pelvis back; breathing in, let it "
-            "return. Small and slow."
-        ),
-        caution=(
-            "Keep it small and pain-free. Leave it out if it brings pain or tingling down a leg."
-        ),
-    ),
-    "cat_cow": Movement(
-        name="Cat–cow",
-        cue=(
-            "On hands and knees. Breathing out, round your back up like a cat; breathing "
-            "in, let the belly sink and lift the chest. Move within a comfortable range."
-        ),
-        caution=(
-            "The 'cow' bends the lower back backwards: with leg symptoms on walking that "
-            "ease on sitting (a pattern typical of spinal stenosis, MSD Manual 2024) keep "
-            "it very small or leave it out until a clinician has advised you. Kneeling may "
-            "need a cushion."
-        ),
-    ),
-    "bridge": Movement(
-        name="Bridge",
-        cue=(
-            "Lie on your back, knees bent, feet hip-width apart. Breathing out, press "
-            "through the feet and lift the hips until the body is a straight line from "
-            "shoulders to knees; breathing in, lower slowly."
-        ),
-        caution=(
-            "Lift only as high as stays comfortable; do not arch the lower back at the top. "
-            "After recent back, abdominal or hip surgery, follow your surgical team's advice first."
-        ),
-    ),
-    "knee_to_chest": Movement(
-        name="Knee to chest",
-        cue=(
-            "Lie on your back. Breathing out, draw one knee gently towards the chest with "
-            "your hands behind the thigh; breathing in, let it go back. Then the other side."
-        ),
-        caution=(
-            "This rounds the lower back (flexion). With osteoporosis or low bone density, "
-            "ask a clinician first: in one small study, flexion exercises were followed by "
-            "more vertebral fractures than extension exercises (Sinaki & Mikkelsen 1984)."
-        ),
-    ),
-}
+#: The movements a plan can hold: the floor movements of ``workshop.movement``, with
+#: their cues and cautions (one source for the pacer and the plan).
+MOVEMENTS: dict[str, Movement] = {k: m for k, m in ALL_MOVEMENTS.items() if m.floor}
 
 #: Stop-and-seek-care rules: part of every plan, whatever the learner chooses.
 STOP_RULES: tuple[str, ...] = (

@@ -76,19 +76,20 @@ def presets_table():
     return HTML(f'<table class="workshop-presets">{head}{rows}</table>')
 
 
-def movements_table():
-    """Every movement with its cues, cautions and how the model represents it (HTML)."""
+def movements_table(keys=None):
+    """Movements (all, or those in ``keys``) with cues, cautions and model notes (HTML)."""
     import html
 
     from IPython.display import HTML
 
     from ..movement import MOVEMENTS
 
+    chosen = [MOVEMENTS[k] for k in (keys if keys is not None else MOVEMENTS)]
     rows = "".join(
         f"<tr><td>{html.escape(m.name)}</td><td>{html.escape(m.inhale_cue)}</td>"
         f"<td>{html.escape(m.exhale_cue)}</td><td>{html.escape(m.caution)}</td>"
         f"<td>{html.escape(m.model_note)}</td></tr>"
-        for m in MOVEMENTS.values()
+        for m in chosen
     )
     head = (
         "<tr><th>movement</th><th>in-breath</th><th>out-breath</th><th>caution</th>"

@@ -27,6 +27,7 @@ from ..practice_plan import (
     load_plan,
     save_plan,
 )
+from .breath_plots import movements_table as breath_movements_table
 from .exercises import MultipleChoice, style_widget
 from .palette import OKABE_ITO
 
@@ -46,14 +47,8 @@ def stop_rules() -> HTML:
 
 
 def movements_table() -> HTML:
-    """The movements the plan can hold: what to do and when to leave each out."""
-    rows = "".join(
-        f"<tr><td><b>{html.escape(m.name)}</b></td><td>{html.escape(m.cue)}</td>"
-        f"<td>{html.escape(m.caution)}</td></tr>"
-        for m in MOVEMENTS.values()
-    )
-    head = "<tr><th>movement</th><th>how</th><th>caution</th></tr>"
-    return HTML(f'<table class="workshop-movements">{head}{rows}</table>')
+    """The movements a plan can hold: cues, cautions, and how the model sees them."""
+    return breath_movements_table(keys=list(MOVEMENTS))
 
 
 def _preset_html(key: str) -> str:
