@@ -8,6 +8,12 @@ from .breath_plots import (
     resonance_figure,
     session_heart_rate_figure,
 )
+from .chain_exercises import (
+    load_distance_exercise,
+    movement_exercise,
+    niosh_exercise,
+    resonance_exercise,
+)
 from .compare import compare_svg, compare_table
 from .evidence_views import (
     StudyDesignDemo,
@@ -34,7 +40,11 @@ __all__ = [
     "PracticePlanBuilder",
     "SafetyScreen",
     "StudyDesignDemo",
+    "load_distance_exercise",
+    "movement_exercise",
+    "niosh_exercise",
     "position_sense_figure",
+    "resonance_exercise",
     "published_effects_figure",
     "published_effects_table",
     "red_flags_table",
