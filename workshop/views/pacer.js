@@ -140,7 +140,7 @@ function render({ model, el: host }) {
   let audio = null, scheduled = [], scheduledUpTo = -1, scheduledTicks = -1, audioTimer = null;
   let log = null;
 
-  function elapsed(now) { return (now - t0 - pausedMs) / 1000; }
+  function elapsed(now) { return t0 === null ? 0 : (now - t0 - pausedMs) / 1000; }
 
   function tone(at, hz, dur, gain) {
     const osc = audio.createOscillator(), g = audio.createGain();
@@ -154,7 +154,7 @@ function render({ model, el: host }) {
   }
   // Schedule the cues that fall within the next LOOKAHEAD_S on the audio clock.
   function scheduleAudio() {
-    if (!audio || !running || paused || !soundBox.checked) return;
+    if (!audio || !running || paused || t0 === null || !soundBox.checked) return;
     const nowT = elapsed(performance.now());
     const offset = audio.currentTime - nowT;  // session time -> audio time
     const horizon = nowT + LOOKAHEAD_S;
@@ -188,6 +188,9 @@ function render({ model, el: host }) {
 
   function show(ts) {
     if (!running || paused) return;
+    // The session starts on the first frame after Start: anchoring the clock to the
+    // display's frame grid puts every later boundary at the same place in its frame.
+    if (t0 === null) { t0 = ts; scheduleAudio(); }
     // Estimate the display interval from recent frames, and show the state at the
     // middle of the coming frame's display, so a boundary is at most half a frame off.
     if (lastTs) frameMs = 0.9 * frameMs + 0.1 * Math.min(Math.max(ts - lastTs, 4), 50);
@@ -219,14 +222,13 @@ function render({ model, el: host }) {
     const Ctx = window.AudioContext || window.webkitAudioContext;
     if (Ctx && !audio) { try { audio = new Ctx(); } catch (e) { audio = null; } }
     if (audio && audio.state === "suspended") audio.resume();
-    t0 = performance.now(); pausedMs = 0; current = -1; lastTs = 0;
+    t0 = null; pausedMs = 0; current = -1; lastTs = 0;
     scheduledUpTo = -1; scheduledTicks = -1;
     log = { started_wall_ms: Date.now(), total_s: total, shown: [], pauses: [], end: null };
     root.pacerLog = log;  // readable by tests and benchmarks
     running = true; paused = false;
     startBtn.disabled = true; pauseBtn.disabled = false; stopBtn.disabled = false;
     pauseBtn.textContent = "Pause";
-    scheduleAudio();
     audioTimer = setInterval(scheduleAudio, 250);
     frame = requestAnimationFrame(show);
   }
