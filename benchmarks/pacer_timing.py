@@ -98,14 +98,18 @@ new MutationObserver(() => {
 """
 
 
-def summarise(name: str, lags_ms: list[float]) -> str:
+def summarise(name: str, lags_ms: list[float], planned_s: list[float]) -> str:
     if len(lags_ms) < 2:
         return f"{name:8s} too few boundaries ({len(lags_ms)})"
     absl = sorted(abs(x) for x in lags_ms)
     p99 = absl[min(len(absl) - 1, int(round(0.99 * (len(absl) - 1))))]
+    # Drift two ways: the issue's (last lag - first lag, which carries each one's
+    # frame quantisation, up to a frame) and the trend of a least-squares line.
+    t = planned_s[: len(lags_ms)]
+    slope = statistics.linear_regression(t, lags_ms).slope
     return (
         f"{name:8s} {len(lags_ms):5d} {statistics.mean(absl):10.1f} {statistics.mean(lags_ms):+10.1f} "
-        f"{p99:8.1f} {absl[-1]:8.1f} {lags_ms[-1] - lags_ms[0]:+10.1f}"
+        f"{p99:8.1f} {absl[-1]:8.1f} {lags_ms[-1] - lags_ms[0]:+10.1f} {slope * (t[-1] - t[0]):+11.1f}"
     )
 
 

@@ -197,7 +197,10 @@ def intra_abdominal_pressure_Pa(moment_Nm, hip_knee_flexion_deg, max_mmHg):
     θH + θK the hip and knee flexion in degrees; clipped to [0, max_mmHg].
     """
     m = np.maximum(moment_Nm, 0.0)
-    mmHg = 1e-4 * np.maximum(43.0 - 0.36 * hip_knee_flexion_deg, 0.0) * m**1.8
+    # float32 power: its 1e-7 relative error is far below this regression's own,
+    # and it is about twice as fast as float64 on long arrays.
+    m_pow = np.power(np.asarray(m, dtype=np.float32), np.float32(1.8)).astype(np.float64)
+    mmHg = 1e-4 * np.maximum(43.0 - 0.36 * hip_knee_flexion_deg, 0.0) * m_pow
     return np.minimum(mmHg, max_mmHg) * 133.322
 
 

@@ -149,7 +149,7 @@ def evaluate(
     return ModelResult(*(o.reshape(shape) for o in outs))
 
 
-_BLOCK = 16_384
+_BLOCK = 8192  # 64 KiB temporaries stay in the CPU cache
 _FIELDS = [f.name for f in fields(Constants)]
 
 
