@@ -46,6 +46,17 @@ def _read(name: str) -> list[dict]:
     return list(csv.DictReader(text.splitlines()))
 
 
+def _measurement(rec: dict) -> dict:
+    """The fields every table shares, typed."""
+    numbers = ("trunk_flexion_deg", "load_kg", "load_distance_m", "disc_pressure_MPa")
+    return {
+        "activity": rec["activity"],
+        "position": rec["position"],
+        "source": rec["source"],
+        **{k: float(rec[k]) for k in numbers},
+    }
+
+
 def load_published() -> list[PublishedRow]:
     """Published L4/L5 pressures for the posture tour: the calibration rows and others.
 
@@ -54,13 +65,7 @@ def load_published() -> list[PublishedRow]:
     """
     return [
         PublishedRow(
-            activity=r["activity"],
-            position=r["position"],
-            trunk_flexion_deg=float(r["trunk_flexion_deg"]),
-            load_kg=float(r["load_kg"]),
-            load_distance_m=float(r["load_distance_m"]),
-            disc_pressure_MPa=float(r["disc_pressure_MPa"]),
-            source=r["source"],
+            **_measurement(r),
             used_for_calibration=r["used_for_calibration"] == "yes",
             encoding_note=r["encoding_note"],
         )
@@ -70,17 +75,4 @@ def load_published() -> list[PublishedRow]:
 
 def load_calibration() -> list[CalibrationRow]:
     """In vivo L4/L5 disc pressures (Wilke et al. 1999) the model is calibrated on."""
-    rows = []
-    for rec in _read("disc_pressure_calibration.csv"):
-        rows.append(
-            CalibrationRow(
-                activity=rec["activity"],
-                position=rec["position"],
-                trunk_flexion_deg=float(rec["trunk_flexion_deg"]),
-                load_kg=float(rec["load_kg"]),
-                load_distance_m=float(rec["load_distance_m"]),
-                disc_pressure_MPa=float(rec["disc_pressure_MPa"]),
-                source=rec["source"],
-            )
-        )
-    return rows
+    return [CalibrationRow(**_measurement(r)) for r in _read("disc_pressure_calibration.csv")]
