@@ -183,10 +183,11 @@ def main() -> None:
             results[way] = []
     print(f"{args.minutes:g} min of 4 s in / 6 s out; lag = shown - planned, ms")
     print(
-        f"{'way':8s} {'n':>5s} {'mean |lag|':>10s} {'mean lag':>10s} {'p99':>8s} {'max':>8s} {'drift':>10s}"
+        f"{'way':8s} {'n':>5s} {'mean |lag|':>10s} {'mean lag':>10s} {'p99':>8s} {'max':>8s} "
+        f"{'drift':>10s} {'trend drift':>11s}"
     )
     for way, lags in results.items():
-        print(summarise(way, lags))
+        print(summarise(way, lags, planned[1:]))
 
 
 if __name__ == "__main__":
