@@ -116,6 +116,7 @@ def summarise(name: str, lags_ms: list[float], planned_s: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0, help="session length (>= 5)")
+    parser.add_argument("--pacer-only", action="store_true", help="skip the two baselines")
     args = parser.parse_args()
     seconds = args.minutes * 60.0
 
@@ -153,19 +154,21 @@ def main() -> None:
                     )
                     pages["pacer"].close()
                     # 2. The two baselines together.
-                    open_lab_notebook(pages["play"], base, "play.ipynb", ready=".bench-phase")
-                    pages["sleep"].goto(
-                        f"{base}/lab/tree/sleep.ipynb?reset&token=workshop-test-token"
-                    )
-                    pages["sleep"].wait_for_selector(
-                        ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
-                    )
-                    pages["sleep"].click("text=Run")
-                    pages["sleep"].click("text=Run All Cells")
-                    pages["play"].locator(".jupyter-widgets button").first.click()
-                    print(f"baselines: {args.minutes:g} minutes in real time ...", flush=True)
-                    time.sleep(seconds + 8)
-                    shown = {w: pages[w].evaluate("window.__shown") for w in ("play", "sleep")}
+                    shown = {}
+                    if not args.pacer_only:
+                        open_lab_notebook(pages["play"], base, "play.ipynb", ready=".bench-phase")
+                        pages["sleep"].goto(
+                            f"{base}/lab/tree/sleep.ipynb?reset&token=workshop-test-token"
+                        )
+                        pages["sleep"].wait_for_selector(
+                            ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
+                        )
+                        pages["sleep"].click("text=Run")
+                        pages["sleep"].click("text=Run All Cells")
+                        pages["play"].locator(".jupyter-widgets button").first.click()
+                        print(f"baselines: {args.minutes:g} minutes in real time ...", flush=True)
+                        time.sleep(seconds + 8)
+                        shown = {w: pages[w].evaluate("window.__shown") for w in ("play", "sleep")}
             finally:
                 browser.close()
 
@@ -173,7 +176,7 @@ def main() -> None:
     results = {}
     rows = [r for r in pacer_log["shown"] if r[4] == 1]
     results["pacer"] = [1000 * (r[3] - r[2]) for r in rows][1:]
-    for way in ("play", "sleep"):
+    for way in shown:
         times = [s[1] for s in shown[way]]
         if times:
             results[way] = [

@@ -190,12 +190,15 @@ function render({ model, el: host }) {
     if (!running || paused) return;
     // The session starts on the first frame after Start: anchoring the clock to the
     // display's frame grid puts every later boundary at the same place in its frame.
-    if (t0 === null) { t0 = ts; scheduleAudio(); }
+    // The frame's own timestamp can run at a slightly different rate from the page
+    // clock in some browsers; the schedule lives on the page clock, so read it here.
+    const now = performance.now();
+    if (t0 === null) { t0 = now; scheduleAudio(); }
     // Estimate the display interval from recent frames, and show the state at the
     // middle of the coming frame's display, so a boundary is at most half a frame off.
     if (lastTs) frameMs = 0.9 * frameMs + 0.1 * Math.min(Math.max(ts - lastTs, 4), 50);
     lastTs = ts;
-    const t = elapsed(ts + frameMs / 2);
+    const t = elapsed(now + frameMs / 2);
     if (t >= total) { finish("completed"); return; }
     const i = locate(phases, Math.max(t, 0));
     const p = phases[i];
@@ -208,7 +211,7 @@ function render({ model, el: host }) {
       phaseEl.dataset.phase = p.name;
       phaseEl.dataset.index = String(i);
       disc.setAttribute("fill", PHASE_COLOUR[p.name]);
-      log.shown.push([i, p.name, +(p.start).toFixed(4), +elapsed(ts).toFixed(4), boundary]);
+      log.shown.push([i, p.name, +(p.start).toFixed(4), +elapsed(now).toFixed(4), boundary]);
     }
     const v = volumeAt(p, t);
     disc.setAttribute("r", (30 + 54 * v).toFixed(1));
