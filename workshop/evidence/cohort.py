@@ -38,7 +38,7 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from .validation import check_real
+from ..checks import check_real
 
 #: Allowed ranges of the cohort parameters: (low, high, unit). Both ends inclusive.
 COHORT_RANGES = {

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import check_int, check_real, check_seed
 from .cohort import COHORT, Cohort, enrol, observed_course, true_course
 from .stats import mean_ci, welch_ci
-from .validation import check_int, check_real, check_seed
 
 MAX_N = 100_000
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from .validation import check_real
+from ..checks import check_real
 
 #: Allowed ranges of the parameters: (low, high, unit). Both ends inclusive.
 PARAM_RANGES = {

@@ -40,8 +40,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import check_array, check_int, check_seed
 from .params import SENSE, SenseParams
-from .validation import check_array, check_int, check_seed
 
 SPEED_RANGE = (1.0, 120.0)  # deg/s: from very slow to a brisk bend
 MAX_REPETITIONS = 500

@@ -1,13 +1,21 @@
-"""Input checks for the evidence simulations: refuse, never clip.
+"""Input checks shared by the numbers-only packages: refuse, never clip.
 
 Each check raises ``TypeError`` for input of the wrong type and ``ValueError``
 for NaN, infinite or out-of-range input, naming the input and its allowed range.
+(The kinetic chain model keeps its own, faster checks in ``workshop.model``.)
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+
+import numpy as np
+
+
+def _describe(name: str, low: float, high: float, unit: str) -> str:
+    unit = f" {unit}" if unit else ""
+    return f"{name} must lie in [{low:g}, {high:g}]{unit}"
 
 
 def check_int(name: str, value, low: int, high: int) -> int:
@@ -42,3 +50,25 @@ def check_seed(seed) -> int | None:
     if seed < 0:
         raise ValueError(f"seed must be a non-negative integer or None; got {seed!r}")
     return int(seed)
+
+
+def check_array(name: str, value, low: float, high: float, unit: str = "") -> np.ndarray:
+    """Return ``value`` as a float64 array (0-d for a scalar) in ``[low, high]``."""
+    allowed = _describe(name, low, high, unit)
+    if isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be a number, not a boolean; {allowed}")
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # pragma: no cover - exotic objects
+        raise TypeError(f"{name} must be a number or an array of numbers; {allowed}") from exc
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(
+            f"{name} must be a number or an array of numbers, got dtype {arr.dtype}; {allowed}"
+        )
+    arr = arr.astype(np.float64)
+    if arr.size == 0:
+        raise ValueError(f"{name} is an empty array; {allowed}")
+    ok = (arr >= low) & (arr <= high)  # False for NaN
+    if not ok.all():
+        raise ValueError(f"{allowed}; got {arr[~ok].ravel()[0]!r}")
+    return arr
