@@ -9,10 +9,8 @@ Run: ``.venv/bin/python benchmarks/breath_schedule.py``
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import numpy as np
+from model_throughput import median_seconds  # same timing rule for every benchmark
 
 from workshop.breath import PRESETS, Session, hr_oscillation, lung_volume, simulate_heart_rate
 
@@ -21,17 +19,8 @@ LOOP_N = 5_000
 REPEATS = 5
 
 
-def median_seconds(func, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def side_by_side(name: str, vectorised, scalar, values: np.ndarray) -> None:
-    together = median_seconds(lambda: vectorised(values))
+    together = median_seconds(lambda: vectorised(values), repeats=REPEATS)
     part = values[:LOOP_N].tolist()
     looped = median_seconds(lambda: [scalar(v) for v in part], repeats=3) * (N / LOOP_N)
     print(

@@ -72,3 +72,16 @@ def check_array(name: str, value, low: float, high: float, unit: str = "") -> np
     if not ok.all():
         raise ValueError(f"{allowed}; got {arr[~ok].ravel()[0]!r}")
     return arr
+
+
+def check_fields(obj, ranges: dict) -> None:
+    """Validate every dataclass field of ``obj`` against ``ranges[name] = (low, high, unit)``.
+
+    For frozen parameter dataclasses: call from ``__post_init__``; each field is
+    replaced by its checked float.
+    """
+    from dataclasses import fields
+
+    for f in fields(obj):
+        low, high, unit = ranges[f.name]
+        object.__setattr__(obj, f.name, check_real(f.name, getattr(obj, f.name), low, high, unit))

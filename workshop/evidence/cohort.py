@@ -34,11 +34,11 @@ Disord 2014;15:68).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..checks import check_real
+from ..checks import check_fields
 
 #: Allowed ranges of the cohort parameters: (low, high, unit). Both ends inclusive.
 COHORT_RANGES = {
@@ -91,11 +91,7 @@ class Cohort:
     placebo_points: float = 0.6
 
     def __post_init__(self):
-        for f in fields(self):
-            low, high, unit = COHORT_RANGES[f.name]
-            object.__setattr__(
-                self, f.name, check_real(f.name, getattr(self, f.name), low, high, unit)
-            )
+        check_fields(self, COHORT_RANGES)
 
     def replace(self, **changes) -> Cohort:
         """A copy with some parameters changed (validated)."""

@@ -40,9 +40,9 @@ the sensed angle grows linearly with movement speed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
-from ..checks import check_real
+from ..checks import check_fields
 
 #: Allowed ranges of the parameters: (low, high, unit). Both ends inclusive.
 PARAM_RANGES = {
@@ -89,11 +89,7 @@ class SenseParams:
     drift_sd_deg: float = 0.2
 
     def __post_init__(self):
-        for f in fields(self):
-            low, high, unit = PARAM_RANGES[f.name]
-            object.__setattr__(
-                self, f.name, check_real(f.name, getattr(self, f.name), low, high, unit)
-            )
+        check_fields(self, PARAM_RANGES)
 
     def replace(self, **changes) -> SenseParams:
         """A copy with some parameters changed (validated)."""
