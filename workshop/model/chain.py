@@ -53,9 +53,13 @@ def link(*, cause: str, effect: str, grade: str, source: str, note: str = ""):
 @link(
     cause="hip flexor tightness",
     effect="hip flexion contracture",
-    grade="moderate",
-    source="Harvey D 1998, Br J Sports Med 32:68 (modified Thomas test norms)",
-    note="Tightness 1 stands for a strongly positive Thomas test, about 20 deg short of neutral.",
+    grade="weak",
+    source=(
+        "Scale defined by this kit (an estimate): 0 = normal length, 1 = a hip that "
+        "stays about 20 deg short of neutral in the modified Thomas test. Harvey D 1998, "
+        "Br J Sports Med 32:68 gives Thomas-test norms, not this scale."
+    ),
+    note="Tightness is the learner's setting; the degrees it stands for are our estimate.",
 )
 def hip_flexion_contracture_deg(tightness, contracture_max_deg):
     """Hip flexion angle (deg) at which the shortened hip flexors become taut."""
@@ -71,14 +75,17 @@ def hip_flexion_contracture_deg(tightness, contracture_max_deg):
         "The simple story says short hip flexors tip the pelvis forward. Heino found "
         "hip extension range uncorrelated with standing pelvic tilt: people absorb a "
         "contracture in several ways. Only while the hip is extended (standing, lying "
-        "with straight legs) does the model let it act; sitting flexes the hip and slackens it."
+        "with straight legs) does the model let it act; sitting flexes the hip and slackens it. "
+        "Tipping the pelvis forward on a fixed femur flexes the hip."
     ),
 )
 def pelvic_tilt_from_contracture_deg(contracture_deg, hip_flexion_deg, pelvic_share):
     """Anterior pelvic tilt (deg) and residual hip flexor stretch (deg) from a contracture.
 
-    The stretch demanded is how far the hip sits below the contracture angle. A share
-    of it is taken up by tipping the pelvis forward; the rest stretches the muscles.
+    ``hip_flexion_deg`` is the hip angle the posture asks for before the pelvis
+    yields. The stretch demanded is how far that sits below the contracture
+    angle; a share of it is taken up by tipping the pelvis forward (which flexes
+    the hip by as much), the rest stretches the muscles.
     """
     demand = np.maximum(contracture_deg - hip_flexion_deg, 0.0)
     tilt = pelvic_share * demand
@@ -100,11 +107,17 @@ def lordosis_from_pelvic_tilt_deg(pelvic_tilt_change_deg, lordosis_per_pelvic_ti
 @link(
     cause="hip flexor stretch",
     effect="psoas compression on L4/L5",
-    grade="moderate",
-    source="Santaguida PL, McGill SM 1995, J Biomech 28:339; Bogduk N et al. 1992, Clin Biomech 7:109",
+    grade="weak",
+    source=(
+        "Estimate: passive hip flexor stiffness near neutral times the psoas share over "
+        "its hip moment arm. Geometry (the psoas spans L1-L5 and the hip, with almost no "
+        "flexion-extension moment arm at the lumbar levels): Bogduk N, Pearcy M, Hadfield G "
+        "1992, Clin Biomech 7:109; Santaguida PL, McGill SM 1995, J Biomech 28:339. "
+        "Neither paper gives these compression figures."
+    ),
     note=(
         "The psoas arises from the lumbar vertebrae and discs; when stretched it pulls "
-        "them together. With the hip flexed (sitting, bending) it slackens."
+        "them together. With the hip flexed (sitting, bending) it slackens. The size is an estimate."
     ),
 )
 def psoas_compression_N(stretch_deg, psoas_stiffness_N_per_deg):
@@ -114,17 +127,18 @@ def psoas_compression_N(stretch_deg, psoas_stiffness_N_per_deg):
 
 @link(
     cause="glute weakness",
-    effect="more lumbar flexion in bending (stooped strategy)",
+    effect="more lumbar flexion in standing bends and lifts (stooped strategy)",
     grade="weak",
     source="McGill SM 2007, Low Back Disorders, 2nd ed.; Sahrmann SA 2002 (clinical models)",
     note=(
         "Less hip extensor strength shifts bending and lifting from the hips to the "
-        "lumbar spine. Plausible and widely taught; measured only indirectly."
+        "lumbar spine. Plausible and widely taught; measured only indirectly. The glutes "
+        "act where they hold the pelvis on the legs: in standing, not on a chair."
     ),
 )
 def lumbar_share_of_bending(weakness, share_normal, share_gain):
     """Share of trunk flexion (0-1) taken by the lumbar spine rather than the hips."""
-    return np.minimum(share_normal + share_gain * weakness, 0.95)
+    return share_normal + share_gain * weakness
 
 
 @link(
@@ -146,20 +160,36 @@ def pelvic_tilt_from_weak_glutes_deg(weakness, tilt_max_deg):
     cause="lumbar flexion",
     effect="passive tissues take the moment (flexion-relaxation)",
     grade="strong",
-    source="McGill SM, Kippers V 1994, Spine 19:2190; Adams MA, Dolan P 1991, J Biomech 24:117",
-    note="Near full lumbar flexion the erector spinae fall silent; ligaments and fascia carry the load.",
+    source=(
+        "Dolan P, Mannion AF, Adams MA 1994, J Biomech 27:1077 (in vivo, n=149: up to "
+        "120 N·m in men, 77 N·m in women at full flexion; rising steeply past about half "
+        "the range); Adams MA, Dolan P 1991, J Biomech 24:117; McGill SM, Kippers V 1994, "
+        "Spine 19:2190"
+    ),
+    note=(
+        "Near full lumbar flexion the erector spinae fall silent; stretched muscle, fascia "
+        "and ligaments carry the moment. The tissue is the same sitting or standing: its "
+        "moment depends on how far the lumbar spine is flexed, wherever the body is."
+    ),
 )
-def passive_moment_Nm(lumbar_flexion_deg, onset_deg, stiffness_Nm_per_deg2):
-    """Passive extensor moment (N·m) of posterior ligaments and fascia."""
-    beyond = np.maximum(lumbar_flexion_deg - onset_deg, 0.0)
-    return stiffness_Nm_per_deg2 * beyond * beyond
+def passive_moment_Nm(lumbar_flexion_deg, full_flexion_deg, moment_full_Nm, exponent):
+    """Passive extensor moment (N·m) of the stretched posterior tissues.
+
+    Exponential in the fraction of full lumbar flexion (0 at upright lordosis,
+    ``moment_full_Nm`` at full flexion); extension (negative flexion) gives 0.
+    """
+    frac = np.minimum(np.maximum(lumbar_flexion_deg * (1.0 / full_flexion_deg), 0.0), 1.0)
+    return moment_full_Nm * np.expm1(exponent * frac) / np.expm1(exponent)
 
 
 @link(
     cause="lumbar flexion",
     effect="shorter extensor moment arm and lost shear protection",
     grade="moderate",
-    source="McGill SM, Hughson RL, Parks K 2000, Clin Biomech 15:777; Macintosh JE, Bogduk N, Pearcy MJ 1993, Spine 18:884",
+    source=(
+        "McGill SM, Hughson RL, Parks K 2000, Clin Biomech 15:777; Macintosh JE, "
+        "Bogduk N, Pearcy MJ 1993, Spine 18:884"
+    ),
     note=(
         "In a flexed spine the extensors need more force for the same moment and no "
         "longer pull the vertebra back against anterior shear."
@@ -168,13 +198,49 @@ def passive_moment_Nm(lumbar_flexion_deg, onset_deg, stiffness_Nm_per_deg2):
 def extensor_geometry(lumbar_flexion_deg, full_flexion_deg, arm_m, arm_loss, shear_angle_deg):
     """Extensor moment arm (m) and the share of extensor force that acts as shear.
 
-    The shear share is the sine of the line of action's angle to the disc normal:
-    +sin(angle) upright (the vertebra is pulled back), falling linearly to
-    -sin(angle)/2 at full flexion (the straightened fibres now pull it forward).
+    The line of action leans ``shear_angle_deg`` from the disc normal in upright
+    lordosis (pulling the vertebra back) and straightens to the normal at full
+    flexion (McGill 2000 found the protection lost); between the two the angle
+    is interpolated linearly (an estimate).
     """
     frac = np.minimum(np.maximum(lumbar_flexion_deg * (1.0 / full_flexion_deg), 0.0), 1.0)
-    shear_upright = np.sin(np.deg2rad(shear_angle_deg))
-    return arm_m * (1.0 - arm_loss * frac), shear_upright * (1.0 - 1.5 * frac)
+    angle = np.deg2rad(shear_angle_deg) * (1.0 - frac)
+    return arm_m * (1.0 - arm_loss * frac), np.sin(angle)
+
+
+@link(
+    cause="extensor overactivity (guarding)",
+    effect="co-contraction and no flexion-relaxation",
+    grade="moderate",
+    source=(
+        "Geisser ME et al. 2005, J Pain 6:711 (meta-analysis of 44 studies: flexion-"
+        "relaxation reduced in chronic low back pain, d = -1.71); Marras WS et al. 2001, "
+        "Spine 26:2566 (patients: 26 % more compression for the same moment, from "
+        "co-activation); van Dieen JH, Selen LP, Cholewicki J 2003, J Electromyogr "
+        "Kinesiol 13:333"
+    ),
+    note=(
+        "Measured in groups with wide spread; whether guarding causes pain, follows it "
+        "or protects is not settled. The model lets the erectors stay on where the "
+        "passive tissues would take over, and adds antagonist co-contraction."
+    ),
+)
+def guarding(overactivity, external_moment_Nm, passive_Nm, cocontraction_max):
+    """Share the moment at L4/L5 between passive tissues and muscles (N·m).
+
+    Returns ``(tissue, muscle, pair)``: the moment the passive tissues carry, the
+    net moment the muscles must give (positive: extensors; negative: the trunk
+    flexors, when the tissues pull harder than the load), and the co-contraction
+    moment added to both sides. ``overactivity`` 0…1 is the share of the passive
+    tissues' load-bearing moment the erectors keep carrying (no flexion-relaxation
+    at 1) and scales the co-contraction, ``cocontraction_max`` × overactivity ×
+    the muscles' net moment.
+    """
+    kept_on = overactivity * np.minimum(passive_Nm, np.maximum(external_moment_Nm, 0.0))
+    tissue = passive_Nm - kept_on
+    muscle = external_moment_Nm - tissue
+    pair = (cocontraction_max * overactivity) * np.abs(muscle)
+    return tissue, muscle, pair
 
 
 @link(
@@ -182,12 +248,16 @@ def extensor_geometry(lumbar_flexion_deg, full_flexion_deg, arm_m, arm_loss, she
     effect="intra-abdominal pressure unloads the spine",
     grade="contested",
     source=(
-        "Chaffin DB, Andersson GBJ, Martin BJ 2006, Occupational Biomechanics, 4th ed.; "
-        "against: Daggfeldt K, Thorstensson A 2003, Spine 28:1514"
+        "Chaffin DB, Andersson GBJ, Martin BJ 2006, Occupational Biomechanics, 4th ed. "
+        "(regression); against: Nachemson AL, Andersson GBJ, Schultz AB 1986, Spine "
+        "11:476 (a Valsalva manoeuvre did not lower disc pressure in vivo); Daggfeldt K, "
+        "Thorstensson A 1997, J Biomech 30:1149 (the abdominal activity that raises the "
+        "pressure adds a flexor moment and compression of its own)"
     ),
     note=(
         "Chaffin's empirical pressure, acting on the diaphragm, gives an extensor moment "
-        "and a distracting force. Whether it truly unloads the spine is debated."
+        "and a distracting force. Whether it truly unloads the spine is debated: the model "
+        "leaves it off unless the learner switches it on."
     ),
 )
 def intra_abdominal_pressure_Pa(moment_Nm, hip_knee_flexion_deg, max_mmHg):
@@ -208,9 +278,17 @@ def intra_abdominal_pressure_Pa(moment_Nm, hip_knee_flexion_deg, max_mmHg):
     cause="compression",
     effect="intradiscal pressure",
     grade="strong",
-    source="Nachemson A 1960, Acta Orthop Scand Suppl 43 (P = 1.5 F/A); Wilke HJ et al. 1999, Spine 24:755",
-    note="Pressure rises in proportion to compression, above the unloaded disc's swelling pressure.",
+    source=(
+        "Nachemson A 1960, Acta Orthop Scand Suppl 43 (P = k·F/A, k about 1.5); "
+        "Wilke HJ et al. 1999, Spine 24:755; disc area by sex: Gilsanz V et al. 1994, "
+        "Radiology 190:678 (lumbar vertebral cross-section 25 % smaller in women "
+        "matched for height and weight)"
+    ),
+    note=(
+        "Pressure rises in proportion to compression over the disc's area, above the "
+        "unloaded disc's swelling pressure. A larger body has a larger disc."
+    ),
 )
-def disc_pressure_MPa(compression_N, unloaded_MPa, per_force_MPa_per_N):
-    """L4/L5 intradiscal pressure (MPa) from axial compression (N)."""
-    return unloaded_MPa + per_force_MPa_per_N * compression_N
+def disc_pressure_MPa(compression_N, unloaded_MPa, correction, area_mm2):
+    """L4/L5 intradiscal pressure (MPa) from axial compression (N) over ``area_mm2``."""
+    return unloaded_MPa + correction * compression_N / area_mm2

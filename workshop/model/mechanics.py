@@ -3,30 +3,38 @@
 What the model does, in order (every step vectorised, numpy only):
 
 1. **Posture.** Position sets how the pelvis and lumbar spine start (standing
-   lordosis; sitting rotates the pelvis back and flattens the lumbar curve;
-   lying supports the trunk). Trunk flexion is shared between the lumbar spine
-   and the hips by the lumbo-pelvic rhythm; glute weakness shifts that share to
-   the spine. A hip flexor contracture tips the pelvis forward only while the
-   hip is extended, and the rest of it stretches the psoas.
-2. **Gravity.** Segment masses and centres of mass (de Leva 1996) of the head,
-   trunk and arms above L4/L5, and the load at its horizontal distance, give
-   the flexion moment about L4/L5 and the force along and across the disc.
-3. **Tissues.** Passive tissues take part of the moment near full lumbar
-   flexion (flexion-relaxation); intra-abdominal pressure takes a contested
-   part; the erector spinae carry the rest at a moment arm that shrinks as the
-   lumbar spine flexes. Upright postures add baseline co-contraction; a
-   stretched psoas adds its pull. Extension moments are carried by the
-   abdominals.
+   lordosis; sitting rotates the pelvis back and flattens the lumbar curve).
+   Trunk flexion is shared between the lumbar spine and the hips by the
+   lumbo-pelvic rhythm; in standing, glute weakness shifts that share to the
+   spine. A hip flexor contracture tips the pelvis forward (flexing the hip on
+   the fixed femur) only while the hip is extended, and the rest of it
+   stretches the psoas.
+2. **External moment.** Segment masses and centres of mass (de Leva 1996, by
+   sex) give the moment the trunk must resist at L4/L5 and the weight along the
+   disc: upright, the head, trunk, arms and load lean forward of the disc; on
+   hands and knees the trunk is a beam between the shoulders and the hips and
+   sags towards the floor; lying on the side the waist sags between shoulder
+   and pelvis; in a sit-up the lifted trunk is held by the trunk flexors (and
+   the hip flexors lift the pelvis). Lying on the back or front, the floor
+   carries the trunk.
+3. **Tissues.** The stretched posterior tissues give a moment that depends only
+   on lumbar flexion, wherever the body is (flexion-relaxation); they compress
+   the disc at their own lever arm. The erector spinae carry what the
+   external moment asks beyond that, at a moment arm that shrinks as the lumbar
+   spine flexes; when the tissues pull harder than the load (a curl, a sagging
+   beam, a sit-up) the abdominals hold the rest. Extensor overactivity keeps
+   the erectors on instead of the passive tissues and adds co-contraction.
+   Upright postures add baseline co-contraction; a stretched psoas adds its
+   pull. Intra-abdominal pressure relief is a switch, off by default.
 4. **Disc.** Compression and shear at L4/L5 follow; pressure comes from
-   compression through P = P₀ + k·F/A (Nachemson 1960).
-
-In lying the trunk rests on the floor: gravity adds no moment or compression at
-L4/L5, and a load in the hands is carried by the arms into the floor.
+   compression through P = P₀ + k·F/A (Nachemson 1960), with the disc area A
+   scaled by sex and body mass.
 
 What the model is not: it is static (no inertia; a real lift peaks higher), it
-is one average adult man scaled by height and mass, it has no knees (a squat
-lift is expressed through trunk flexion and load distance), and it knows
-nothing about pain. It does not diagnose and gives no treatment advice.
+is an average body of the chosen sex scaled by height and mass, it has no knees
+(a squat lift is expressed through trunk flexion and load distance), it has no
+backward bending or twisting, and it knows nothing about pain. It does not
+diagnose and gives no treatment advice.
 """
 
 from __future__ import annotations
@@ -36,15 +44,16 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from . import chain
+from .anthropometry import SEX_RATIOS
 from .constants import CONSTANTS, Constants, G
-from .validation import check_number, position_code
+from .validation import POSITIONS, check_number, check_switch, position_code, sex_code
 
 DEG = np.pi / 180.0
 REFERENCE_HEIGHT_M = 1.75
+REFERENCE_MASS_KG = 70.0
 
-# Per-position switches, indexed by position code (0 standing, 1 sitting, 2 lying).
-_UPRIGHT = np.array([1.0, 1.0, 0.0])
-_SITTING = np.array([0.0, 1.0, 0.0])
+STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP = range(len(POSITIONS))
+_FEMALE = {k: v for k, v in SEX_RATIOS["female"].items()}
 
 
 @dataclass(frozen=True)
@@ -58,14 +67,17 @@ class ModelResult:
     compression_N        force along the disc normal at L4/L5, N
     shear_N              force across the disc, N (positive = upper vertebra forward)
     disc_pressure_MPa    intradiscal pressure at L4/L5, MPa
-    flexion_moment_Nm    moment of gravity and load about L4/L5, N·m
-    psoas_force_N        pull of the stretched psoas on L4/L5, N
-    passive_moment_Nm    moment carried by ligaments and fascia, N·m
+    flexion_moment_Nm    moment of gravity and load about L4/L5 the trunk must resist,
+        N·m (positive bends it forward; negative, as on hands and knees or in a
+        sit-up, bends it backward)
+    psoas_force_N        pull of the psoas on L4/L5 (stretched, or lifting in a sit-up), N
+    passive_moment_Nm    moment carried by stretched muscle, fascia and ligaments, N·m
     lumbar_flexion_deg   lumbar flexion from relaxed standing lordosis, deg
     hip_flexion_deg      hip flexion, deg
     hip_extensor_moment_Nm  moment the hip extensors must hold in standing, N·m
-        (a seat carries it in sitting, the floor in lying)
+        (a seat carries it in sitting, the floor in the floor positions)
     glute_force_N        gluteus maximus share of it, N (the hamstrings take the rest)
+    flexor_force_N       abdominal (trunk flexor) force, N
     """
 
     pelvic_tilt_deg: np.ndarray
@@ -81,6 +93,7 @@ class ModelResult:
     hip_flexion_deg: np.ndarray
     hip_extensor_moment_Nm: np.ndarray
     glute_force_N: np.ndarray
+    flexor_force_N: np.ndarray
 
 
 def evaluate(
@@ -93,24 +106,40 @@ def evaluate(
     body_mass_kg=70.0,
     height_m=1.75,
     *,
+    extensor_overactivity=0.0,
+    sex="male",
+    iap_relief: bool = True,
     constants: Constants = CONSTANTS,
 ) -> ModelResult:
     """Evaluate the kinetic chain at L4/L5 for broadcastable inputs.
 
     Parameters (all numpy-broadcastable; ranges are inclusive)
     ----------
-    position : {"standing", "sitting", "lying"} or array of them
-    trunk_flexion_deg : forward bend of the trunk from upright, 0…110 deg.
-        Backward bending is outside the model (facet joints then share the load).
-        In lying it is a curl of the spine.
-    load_kg : mass held in the hands, 0…50 kg
-    load_distance_m : horizontal distance, L4/L5 disc centre to the load's
-        centre of mass, 0…1 m. When a load is held the hands are there too: the
-        arms reach forward to it when it lies ahead of the shoulders. Empty hands
-        hang below the shoulders.
-    hip_flexor_tightness : 0 (normal length) … 1 (severely shortened)
-    glute_weakness : 0 (normal strength) … 1 (severely weak)
+    position : one of ``POSITIONS`` or an array of them
+        "standing", "sitting" (no backrest), "lying" (on the back),
+        "prone" (on the front), "side_lying", "hands_knees" (four-point kneeling),
+        "sit_up" (lifting the trunk from lying on the back, knees bent).
+    trunk_flexion_deg : 0…110 deg. Upright: forward bend of the trunk. Lying on
+        the back, front or side and on hands and knees: a curl of the spine
+        (a posterior pelvic tilt, knees to chest, the 'cat'). In a sit-up: how far
+        the trunk is lifted from the floor. Backward bending is outside the model.
+    load_kg : mass held in the hands, 0…50 kg (in a sit-up: held at the chest;
+        lying and on hands and knees nothing is held)
+    load_distance_m : horizontal distance, L4/L5 disc centre to the hands and the
+        load's centre of mass, 0…1 m. The arms reach forward to it when it lies
+        ahead of the shoulders, with or without a load; nearer, they hang.
+    hip_flexor_tightness : 0 (normal length) … 1 (about 20° short of neutral)
+    glute_weakness : 0 (normal strength) … 1 (severely weak); acts in standing
     body_mass_kg : 35…150 kg;  height_m : 1.40…2.10 m
+    extensor_overactivity : 0 … 1, back muscles that stay on (guarding): no
+        flexion-relaxation and co-contraction, as measured in groups with chronic
+        low back pain (``chain.guarding``)
+    sex : "male" or "female": de Leva's segment table and the disc area
+    iap_relief : switch (default False) for the contested unloading by
+        intra-abdominal pressure in standing (Chaffin's regression). Off by
+        default because in vivo a Valsalva manoeuvre did not lower disc pressure
+        (Nachemson et al. 1986) and the abdominal effort that raises the pressure
+        compresses the spine too.
     constants : the model's physical constants (``workshop.model.constants``);
         fields may be arrays, as ``uncertainty_band`` uses them.
 
@@ -121,36 +150,69 @@ def evaluate(
                the message names the input and its allowed range.
     """
     code = position_code(position)
-    args = (
-        code,
+    numbers = (
         check_number("trunk_flexion_deg", trunk_flexion_deg),
         check_number("load_kg", load_kg),
         check_number("load_distance_m", load_distance_m),
         check_number("hip_flexor_tightness", hip_flexor_tightness),
         check_number("glute_weakness", glute_weakness),
+        check_number("extensor_overactivity", extensor_overactivity),
         check_number("body_mass_kg", body_mass_kg),
         check_number("height_m", height_m),
+        sex_code(sex),
     )
+    iap = check_switch("iap_relief", iap_relief)
     const_shapes = [np.shape(getattr(constants, f)) for f in _FIELDS]
-    shape = np.broadcast_shapes(*(np.shape(a) for a in args), *const_shapes)
+    shape = np.broadcast_shapes(np.shape(code), *(np.shape(a) for a in numbers), *const_shapes)
     size = int(np.prod(shape))
-    if size <= _BLOCK or any(const_shapes):
-        outs = _compute(*args, constants)
+    if np.ndim(code) == 0 and (size <= _BLOCK or any(const_shapes)):
+        outs = _compute(code, *numbers, iap, constants)
         return ModelResult(*(_full(o, shape) for o in outs))
-    # Large inputs are evaluated in cache-sized blocks: each temporary then stays in
-    # the CPU cache instead of streaming megabytes through memory once per operation.
-    flat = [_flat(a, shape) for a in args]
+    if any(const_shapes):
+        # Sampled constants with mixed positions: one call per position present.
+        codes = np.broadcast_to(code, shape)
+        outs = [np.empty(shape) for _ in fields(ModelResult)]
+        for k in np.unique(codes):
+            mask = codes == k
+            part = [a if np.ndim(a) == 0 else np.broadcast_to(a, shape)[mask] for a in numbers]
+            c = _select(constants, shape, mask)
+            for out, value in zip(outs, _compute(int(k), *part, iap, c), strict=True):
+                out[mask] = value
+        return ModelResult(*outs)
+    # Large or mixed-position inputs are evaluated in cache-sized blocks: each
+    # temporary then stays in the CPU cache instead of streaming megabytes through
+    # memory once per operation; within a block each position is one call.
+    flat_code = _flat(code, shape)
+    flat = [_flat(a, shape) for a in numbers]
     outs = [np.empty(size) for _ in fields(ModelResult)]
     for start in range(0, size, _BLOCK):
         stop = min(start + _BLOCK, size)
         part = [a if np.ndim(a) == 0 else a[start:stop] for a in flat]
-        for out, value in zip(outs, _compute(*part, constants), strict=True):
-            out[start:stop] = value
+        if np.ndim(flat_code) == 0:
+            for out, value in zip(outs, _compute(flat_code, *part, iap, constants), strict=True):
+                out[start:stop] = value
+            continue
+        block_code = flat_code[start:stop]
+        for k in np.unique(block_code):
+            idx = np.flatnonzero(block_code == k)
+            sub = [a if np.ndim(a) == 0 else a[idx] for a in part]
+            for out, value in zip(outs, _compute(int(k), *sub, iap, constants), strict=True):
+                out[start + idx] = value
     return ModelResult(*(o.reshape(shape) for o in outs))
 
 
 _BLOCK = 8192  # 64 KiB temporaries stay in the CPU cache
 _FIELDS = [f.name for f in fields(Constants)]
+
+
+def _select(constants: Constants, shape, mask) -> Constants:
+    """Constants with array fields broadcast to ``shape`` and cut by ``mask``."""
+    changes = {}
+    for f in _FIELDS:
+        v = getattr(constants, f)
+        if np.ndim(v):
+            changes[f] = np.broadcast_to(v, shape)[mask]
+    return constants.replace(**changes)
 
 
 def _sin(x_rad):
@@ -170,110 +232,189 @@ def _flat(a, shape):
     return np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1)
 
 
-def _compute(code, theta, load, dist, tight, weak, mass, height, c: Constants):
-    """The model's arithmetic on validated numbers (see the module docstring)."""
-    upright = _UPRIGHT[code]
-    sitting = _SITTING[code]
-    standing = upright - sitting
+def _by_sex(value, name, female):
+    """A male anthropometric fraction, scaled to the female table where ``female`` is 1."""
+    if np.ndim(female) == 0:
+        return value * _FEMALE[name] if female else value
+    return value * (1.0 + (_FEMALE[name] - 1.0) * female)
+
+
+def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, iap, c):
+    """The model's arithmetic on validated numbers for one position ``code``."""
+    sitting = code == SITTING
+    standing = code == STANDING
+    upright = standing or sitting
+    scale = height / REFERENCE_HEIGHT_M
+    g_mass = G * mass
 
     # 1. Posture -------------------------------------------------------------------
+    # The glutes hold the pelvis on the legs in standing; on a chair or the floor
+    # the seat or the floor does.
+    weak_here = weak if standing else 0.0
     share = chain.lumbar_share_of_bending(
-        weak, c.lumbar_share_of_bending, c.lumbar_share_gain_weak_glutes
+        weak_here, c.lumbar_share_of_bending, c.lumbar_share_gain_weak_glutes
     )
-    lumbar_posture = sitting * c.sitting_lumbar_flexion_deg
+    lumbar_posture = c.sitting_lumbar_flexion_deg if sitting else 0.0
     # The lumbar spine takes its share of the bend until it reaches full flexion;
     # the hips take the rest.
     lumbar_bend = np.minimum(share * theta, c.full_lumbar_flexion_deg - lumbar_posture)
     lumbar_flexion = lumbar_posture + lumbar_bend
     hip_from_bend = theta - lumbar_bend
-    hip_base = sitting * (90.0 - c.sitting_pelvic_rotation_deg)
+    hip_base = (90.0 - c.sitting_pelvic_rotation_deg) if sitting else 0.0
+    hip_posture = hip_base + hip_from_bend  # before the pelvis yields to a contracture
     contracture = chain.hip_flexion_contracture_deg(tight, c.hip_flexor_contracture_max_deg)
-    apt_tight, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
-        contracture, hip_base + hip_from_bend, c.pelvic_share_of_contracture
+    apt, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
+        contracture, hip_posture, c.pelvic_share_of_contracture
     )
-    apt = apt_tight + standing * chain.pelvic_tilt_from_weak_glutes_deg(
-        weak, c.pelvic_tilt_weak_glutes_deg
-    )
-    hip_flexion = hip_base + hip_from_bend - apt
+    if standing:
+        apt = apt + chain.pelvic_tilt_from_weak_glutes_deg(weak, c.pelvic_tilt_weak_glutes_deg)
+    # Tipping the pelvis forward on a fixed femur flexes the hip.
+    hip_flexion = hip_posture + apt
     pelvic_tilt = (
-        c.standing_pelvic_tilt_deg - sitting * c.sitting_pelvic_rotation_deg + apt + hip_from_bend
+        c.standing_pelvic_tilt_deg
+        - (c.sitting_pelvic_rotation_deg if sitting else 0.0)
+        + apt
+        + hip_from_bend
     )
-    lordosis = (
-        c.standing_lordosis_deg
-        + chain.lordosis_from_pelvic_tilt_deg(apt, c.lordosis_per_pelvic_tilt)
-        - lumbar_flexion
-    )
+    extra_lordosis = chain.lordosis_from_pelvic_tilt_deg(apt, c.lordosis_per_pelvic_tilt)
+    lordosis = c.standing_lordosis_deg + extra_lordosis - lumbar_flexion
+    # Flexion the posterior tissues feel: a deeper lordosis slackens them.
+    tissue_flexion = lumbar_flexion - extra_lordosis
 
-    # 2. Gravity (upright only: in lying the floor carries the trunk) ----------------
-    scale = height / REFERENCE_HEIGHT_M
-    g_mass = (upright * G) * mass  # zero in lying
-    sin_t = _sin(theta * DEG)
-    x_shoulder = (c.shoulder_height_fraction * height) * sin_t
-    x_body = (c.upper_body_com_height_fraction * height) * sin_t + (
-        c.upright_com_offset_fraction * height
+    # 2. External moment and the weight along the disc --------------------------------
+    w_upper = g_mass * _by_sex(c.upper_body_mass_fraction, "upper_body_mass_fraction", female)
+    w_arms = g_mass * _by_sex(c.arms_mass_fraction, "arms_mass_fraction", female)
+    com_up = height * _by_sex(
+        c.upper_body_com_height_fraction, "upper_body_com_height_fraction", female
     )
-    # Holding something, the arms reach forward to it; empty-handed they hang.
-    reach = np.maximum(dist - x_shoulder, 0.0) * (load > 0.0)
-    x_arms = x_shoulder + c.arm_com_fraction * reach
-    w_load = (upright * G) * load
-    moment = g_mass * (c.upper_body_mass_fraction * x_body + c.arms_mass_fraction * x_arms)
-    moment = moment + w_load * dist
-
-    # The disc plane tilts with the pelvis and with the lowest lumbar levels.
-    disc_tilt = (
-        (c.standing_disc_inclination_deg - c.standing_pelvic_tilt_deg) * DEG
-        + DEG * pelvic_tilt
-        + (c.disc_tilt_share_of_lumbar_flexion * DEG) * lumbar_flexion
-    )
-    weight_above = g_mass * (c.upper_body_mass_fraction + c.arms_mass_fraction) + w_load
+    shoulder = height * _by_sex(c.shoulder_height_fraction, "shoulder_height_fraction", female)
+    hip_to_l45 = height * _by_sex(c.hip_to_l45_fraction, "hip_to_l45_fraction", female)
+    w_pelvis = g_mass * _by_sex(c.pelvis_mass_fraction, "pelvis_mass_fraction", female)
+    w_load = G * load
+    zero = 0.0 * theta
+    axial = zero  # weight along the disc normal, N
+    across = zero  # weight across the disc, N
+    lateral = zero  # side-bending moment held by the lateral muscles, N·m
+    psoas_lift = zero  # psoas pulling the pelvis up in a sit-up, N
+    if upright:
+        sin_t = _sin(theta * DEG)
+        x_shoulder = shoulder * sin_t
+        x_body = com_up * sin_t + c.upright_com_offset_fraction * height
+        # The hands are where the load is: the arms reach forward to it, or hang.
+        reach = np.maximum(dist - x_shoulder, 0.0)
+        x_arms = x_shoulder + c.arm_com_fraction * reach
+        moment = w_upper * x_body + w_arms * x_arms + w_load * dist
+        # The disc plane tilts with the pelvis and with the lowest lumbar levels.
+        disc_tilt = DEG * (
+            c.standing_disc_inclination_deg
+            - c.standing_pelvic_tilt_deg
+            + pelvic_tilt
+            + c.disc_tilt_share_of_lumbar_flexion * tissue_flexion
+        )
+        weight_above = w_upper + w_arms + w_load
+        axial = weight_above * _cos(disc_tilt)
+        across = weight_above * _sin(disc_tilt)
+    elif code == HANDS_KNEES:
+        # The trunk is a horizontal beam on the arms (at the shoulders) and the thighs
+        # (at the hips); the arms carry their own weight to the floor. Moments about
+        # the hips give the shoulder support; the part ahead of L4/L5 then sags.
+        support = (w_upper * (com_up + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
+            shoulder + hip_to_l45
+        )
+        moment = w_upper * com_up - support * shoulder + zero
+    elif code == SIDE_LYING:
+        # The head rests on a pillow, the trunk on the shoulder and the pelvis: the
+        # waist sags between them and the lateral muscles hold the spine straight.
+        w_trunk = g_mass * _by_sex(c.trunk_above_mass_fraction, "trunk_above_mass_fraction", female)
+        com_trunk = height * _by_sex(
+            c.trunk_above_com_height_fraction, "trunk_above_com_height_fraction", female
+        )
+        support = (w_trunk * (com_trunk + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
+            shoulder + hip_to_l45
+        )
+        lateral = np.abs(w_trunk * com_trunk - support * shoulder) + zero
+        moment = zero
+    elif code == SIT_UP:
+        # The trunk above L4/L5 is lifted theta from the floor, arms (and any load)
+        # held at the chest: gravity pulls it back down, the abdominals hold it.
+        cos_t, sin_t = _cos(theta * DEG), _sin(theta * DEG)
+        lifted = w_upper + w_arms + w_load
+        moment = -(w_upper * com_up + (w_arms + w_load) * shoulder) * cos_t
+        axial = lifted * sin_t
+        # The hip flexors lift the pelvis and trunk about the hips; the psoas, spanning
+        # L4/L5, takes its share and compresses the disc.
+        hip_moment_sit_up = -moment + lifted * hip_to_l45 * _cos(hip_from_bend * DEG)
+        psoas_lift = (
+            c.psoas_share_of_hip_flexion * hip_moment_sit_up / (c.psoas_hip_moment_arm_m * scale)
+        )
+    else:  # lying on the back or front: the floor carries the trunk
+        moment = zero
 
     # 3. Tissues ---------------------------------------------------------------------
-    onset_fraction = c.flexion_relaxation_onset_fraction + sitting * (
-        c.flexion_relaxation_onset_fraction_sitting - c.flexion_relaxation_onset_fraction
+    size = (mass / REFERENCE_MASS_KG) * scale  # moments scale with mass x length
+    passive_full = c.passive_moment_full_flexion_Nm * (
+        (77.0 / 120.0) ** female if np.ndim(female) == 0 else 1.0 + (77.0 / 120.0 - 1.0) * female
     )
-    onset = onset_fraction * c.full_lumbar_flexion_deg
-    passive_capacity = chain.passive_moment_Nm(
-        lumbar_flexion, onset, c.passive_stiffness_Nm_per_deg2
+    passive = chain.passive_moment_Nm(
+        tissue_flexion, c.full_lumbar_flexion_deg, passive_full * size, c.passive_exponent
     )
-    iap_force = (
-        standing
-        * c.diaphragm_area_m2
-        * chain.intra_abdominal_pressure_Pa(moment, hip_flexion, c.iap_max_mmHg)
-    )
-    # IAP unloads at most the moment there is to unload.
-    net = moment - np.minimum(iap_force * c.iap_moment_arm_m, np.maximum(moment, 0.0))
-    passive = np.minimum(passive_capacity, np.maximum(net, 0.0))
+    if iap and standing:
+        # Chaffin's posture term is hip plus knee flexion; the model has no knees, so
+        # the trunk's inclination stands for the lifting posture (an approximation
+        # that leaves the pressure to the load and the bend, not to how the bend is
+        # shared between hips and spine).
+        iap_force = c.diaphragm_area_m2 * chain.intra_abdominal_pressure_Pa(
+            moment, theta, c.iap_max_mmHg
+        )
+        # IAP unloads at most the moment there is to unload.
+        net = moment - np.minimum(iap_force * c.iap_moment_arm_m, np.maximum(moment, 0.0))
+    else:
+        iap_force = 0.0
+        net = moment
+    if upright:
+        # A free bend hangs on its tissues: they carry at most the moment there is
+        # (the spine flexes no further than where they balance it). On the floor
+        # a curl is held actively, by the trunk flexors against the tissues.
+        passive = np.minimum(passive, np.maximum(net, 0.0))
+    tissue, muscle, pair = chain.guarding(guard, net, passive, c.cocontraction_max)
     arm, shear_share = chain.extensor_geometry(
-        lumbar_flexion,
+        tissue_flexion,
         c.full_lumbar_flexion_deg,
         c.extensor_moment_arm_m * scale,
         c.extensor_arm_loss_full_flexion,
         c.extensor_shear_angle_upright_deg,
     )
-    extensor = np.maximum(net - passive, 0.0) / arm
-    flexor = np.maximum(-net, 0.0) / (c.flexor_moment_arm_m * scale)
-    ligament = ((1.0 - c.disc_share_of_passive_moment) / c.ligament_moment_arm_m) * passive / scale
-    psoas = chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg)
-    tone = g_mass * (c.upright_tone_fraction * (c.upper_body_mass_fraction + c.arms_mass_fraction))
+    extensor = (np.maximum(muscle, 0.0) + pair) / arm
+    flexor = (np.maximum(-muscle, 0.0) + pair) / (c.flexor_moment_arm_m * scale)
+    passive_tension = tissue / (c.passive_lever_arm_m * scale)
+    side_muscles = lateral / (c.lateral_muscle_moment_arm_m * scale)
+    psoas = chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg) + psoas_lift
+    tone = (
+        c.upright_tone_fraction * (w_upper + w_arms) if upright else 0.0
+    )
 
-    compression = weight_above * _cos(disc_tilt)
-    compression = compression + extensor * np.sqrt(1.0 - shear_share * shear_share)
-    compression = compression + flexor + ligament + tone + psoas - iap_force
-    # Erectors pull the upper vertebra back while the spine is lordotic; ligaments in a
-    # flexed spine and the psoas pull it forward.
-    shear = weight_above * _sin(disc_tilt) - extensor * shear_share
-    shear = shear + 0.2 * ligament + 0.15 * psoas
+    compression = axial + extensor * np.sqrt(1.0 - shear_share * shear_share)
+    compression = compression + flexor + passive_tension + side_muscles + tone + psoas - iap_force
+    # Erectors pull the upper vertebra back while the spine is lordotic.
+    shear = across - extensor * shear_share
+    area = c.disc_area_mm2 * (mass / REFERENCE_MASS_KG) ** c.disc_area_mass_exponent
+    area = area * (c.disc_area_female_ratio if female else 1.0) if np.ndim(female) == 0 else (
+        area * (1.0 + (c.disc_area_female_ratio - 1.0) * female)
+    )
     pressure = chain.disc_pressure_MPa(
-        compression, c.unloaded_pressure_MPa, c.pressure_per_force_MPa_per_N
+        compression, c.unloaded_pressure_MPa, c.pressure_correction, area
     )
 
     # 4. Hips (standing only) ---------------------------------------------------------
-    x_l45 = (c.hip_to_l45_fraction * height) * _sin((hip_from_bend + apt) * DEG)
-    hip_moment = standing * np.maximum(
-        moment + (weight_above + (0.5 * c.pelvis_mass_fraction) * g_mass) * x_l45, 0.0
-    )
-    glute_share = 1.0 - c.glute_share_loss_weak * weak
-    glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
+    if standing:
+        x_l45 = hip_to_l45 * _sin((hip_from_bend + apt) * DEG)
+        hip_moment = np.maximum(
+            moment + (w_upper + w_arms + w_load + 0.5 * w_pelvis) * x_l45, 0.0
+        )
+        glute_share = 1.0 - c.glute_share_loss_weak * weak
+        glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
+    else:
+        hip_moment = glute = zero
     return (
         pelvic_tilt,
         lordosis,
@@ -283,11 +424,12 @@ def _compute(code, theta, load, dist, tight, weak, mass, height, c: Constants):
         pressure,
         moment,
         psoas,
-        passive,
+        tissue,
         lumbar_flexion,
         hip_flexion,
         hip_moment,
         glute,
+        flexor,
     )
 
 

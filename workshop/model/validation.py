@@ -11,7 +11,18 @@ import numbers
 
 import numpy as np
 
-POSITIONS = ("standing", "sitting", "lying")
+#: Positions of ``evaluate``, in code order. "lying" is lying on the back (supine);
+#: the explorer draws the first three.
+POSITIONS = (
+    "standing",
+    "sitting",
+    "lying",
+    "prone",
+    "side_lying",
+    "hands_knees",
+    "sit_up",
+)
+SEXES = ("male", "female")
 
 # Allowed ranges of the numeric inputs: (low, high, unit). Both ends inclusive.
 RANGES = {
@@ -20,6 +31,7 @@ RANGES = {
     "load_distance_m": (0.0, 1.0, "m"),
     "hip_flexor_tightness": (0.0, 1.0, ""),
     "glute_weakness": (0.0, 1.0, ""),
+    "extensor_overactivity": (0.0, 1.0, ""),
     "body_mass_kg": (35.0, 150.0, "kg"),
     "height_m": (1.40, 2.10, "m"),
 }
@@ -68,23 +80,40 @@ def check_number(name: str, value) -> np.ndarray | float:
     return arr
 
 
-def position_code(position) -> np.ndarray | int:
-    """Map ``position`` (a name or an array of names) to 0 standing, 1 sitting, 2 lying."""
-    allowed = ", ".join(repr(p) for p in POSITIONS)
-    if isinstance(position, str):
+def _code(name: str, value, names: tuple[str, ...]) -> np.ndarray | int:
+    """Map ``value`` (a name or an array of names) to its index in ``names``."""
+    allowed = ", ".join(repr(p) for p in names)
+    if isinstance(value, str):
         try:
-            return POSITIONS.index(position)
+            return names.index(value)
         except ValueError:
-            raise ValueError(f"position must be one of {allowed}; got {position!r}") from None
-    arr = np.asarray(position)
+            raise ValueError(f"{name} must be one of {allowed}; got {value!r}") from None
+    arr = np.asarray(value)
     if arr.dtype.kind not in "UO":
-        raise TypeError(f"position must be a string or an array of strings ({allowed})")
+        raise TypeError(f"{name} must be a string or an array of strings ({allowed})")
     codes = np.full(arr.shape, -1, dtype=np.int8)
-    for i, name in enumerate(POSITIONS):
-        codes[arr == name] = i
+    for i, option in enumerate(names):
+        codes[arr == option] = i
     if (codes < 0).any():
         bad = arr[codes < 0].ravel()[0]
-        raise ValueError(f"position must be one of {allowed}; got {bad!r}")
+        raise ValueError(f"{name} must be one of {allowed}; got {bad!r}")
     if codes.ndim == 0:
         return int(codes)
     return codes
+
+
+def position_code(position) -> np.ndarray | int:
+    """Map ``position`` (a name or an array of names) to its index in ``POSITIONS``."""
+    return _code("position", position, POSITIONS)
+
+
+def sex_code(sex) -> np.ndarray | int:
+    """Map ``sex`` (a name or an array of names) to 0 male, 1 female."""
+    return _code("sex", sex, SEXES)
+
+
+def check_switch(name: str, value) -> bool:
+    """A yes/no model switch: only ``True`` or ``False`` are accepted."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False; got {value!r}")
+    return bool(value)
