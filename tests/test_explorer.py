@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from workshop.model import POSITIONS, evaluate
+from workshop.model import evaluate
+from workshop.views.controls import POSITIONS
 from workshop.views.controls import CONTROL_BY_NAME, CONTROLS, clamp_values, default_values
 from workshop.views.explorer import FIELDS, KineticChainExplorer, grid_table, snapshot
 

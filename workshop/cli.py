@@ -98,6 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     sl.add_argument("--out", type=Path, default=None, help="output folder (slides/_build)")
     sl.add_argument("--notebooks", type=Path, default=None, help="notebook folder (notebooks/)")
     sl.add_argument("--with-code", action="store_true", help="show code cells on the slides")
+    va = sub.add_parser(
+        "validate", help="print the model against published in vivo disc pressures"
+    )
+    va.add_argument(
+        "--iap",
+        choices=("on", "off"),
+        default="on",
+        help="intra-abdominal pressure relief (contested; on by default)",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "lab":
@@ -117,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
 
         for path in write_student_copies(args.source, args.target):
             print(f"{path}: student copy written")
+        return 0
+    if args.command == "validate":
+        from .model.in_vivo import report
+
+        print(report(iap_relief=args.iap == "on"))
         return 0
     if args.command == "slides":
         from .slides import OfflineError, build

@@ -6,10 +6,11 @@ between follow the lung volume. ``load_trace`` evaluates the kinetic chain model
 along a breathing session, so the lumbar load can be drawn under the moving
 figure.
 
-The model knows standing, sitting and lying. Floor movements are expressed as
-lying with the spine curled (``trunk_flexion_deg``); hands-and-knees (cat-cow) is
-approximated as lying, because in both the floor, not the spine, carries the
-trunk's weight. Read their traces for shape and size, not for exact numbers.
+Floor movements use the model's floor positions: lying on the back with the
+spine curled (``trunk_flexion_deg``: the abdominals hold the curl against the
+stretched tissues) and hands and knees (the trunk a beam between the arms and
+the thighs, sagging towards the floor; the 'cat' curls it). Read their traces
+for shape and size, not for exact numbers.
 Every movement carries its cautions. This kit teaches; it does not prescribe.
 
 Sources for the cautions: Sinaki M, Mikkelsen BA 1984, Arch Phys Med Rehabil
@@ -26,6 +27,8 @@ import numpy as np
 
 from .breath import Session, lung_volume
 from .model import evaluate
+
+FLOOR_POSITIONS = ("lying", "prone", "side_lying", "hands_knees")
 
 STOP_RULE = (
     "Stop if you feel sharp, shooting or worsening pain, pins and needles, numbness "
@@ -59,7 +62,7 @@ class Movement:
     @property
     def floor(self) -> bool:
         """True for movements done lying or kneeling on the floor."""
-        return self.empty.get("position") == "lying"
+        return self.empty.get("position") in FLOOR_POSITIONS
 
     def inputs(self, volume) -> dict:
         """Model inputs at lung volume ``volume`` (0…1, number or array)."""
@@ -91,7 +94,8 @@ MOVEMENTS: dict[str, Movement] = {
             "Breathe out: gently flatten the low back towards the floor, tilting the pelvis back.",
             "Small and pain-free only. Skip or ask a clinician first after recent spinal "
             "surgery or fracture. " + STOP_RULE,
-            "Lying; the tilt is expressed as a small curl of the lumbar spine (10°).",
+            "Lying on the back; the tilt is a small curl of the lumbar spine (10°) that "
+            "the abdominals hold against the stretched back tissues.",
             empty={"position": "lying", "trunk_flexion_deg": 10.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},
         ),
@@ -104,10 +108,12 @@ MOVEMENTS: dict[str, Movement] = {
             "lower back backwards: with leg symptoms on walking that ease on sitting (a "
             "pattern typical of spinal stenosis, MSD Manual 2024) keep it very small or "
             "leave it out until a clinician has advised you. " + STOP_RULE,
-            "Approximated as lying: on hands and knees the floor, not the spine, carries "
-            "the trunk's weight. Cat is a 25° lumbar curl.",
-            empty={"position": "lying", "trunk_flexion_deg": 25.0},
-            full={"position": "lying", "trunk_flexion_deg": 0.0},
+            "Hands and knees: the trunk spans between the arms and the thighs and sags "
+            "towards the floor; the abdominals hold it, and in 'cat' (a 25° lumbar curl) "
+            "also the stretched back tissues. The model has no backward bending, so "
+            "'cow' is drawn as the neutral spine.",
+            empty={"position": "hands_knees", "trunk_flexion_deg": 25.0},
+            full={"position": "hands_knees", "trunk_flexion_deg": 0.0},
         ),
         Movement(
             "bridge",
@@ -132,7 +138,9 @@ MOVEMENTS: dict[str, Movement] = {
             "rounds the lower back: with osteoporosis ask a clinician first (in one small "
             "study flexion exercises were followed by more vertebral fractures than "
             "extension exercises; Sinaki & Mikkelsen 1984). " + STOP_RULE,
-            "Lying; drawing the knee in flexes the hip and curls the low back (15°).",
+            "Lying on the back; drawing the knee in flexes the hip and curls the low back "
+            "(15°). The model lets the abdominals hold the curl; with the hands pulling, "
+            "they do less.",
             empty={"position": "lying", "trunk_flexion_deg": 15.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},
         ),
@@ -156,9 +164,9 @@ def load_trace(movement: Movement | str, session: Session, points_per_s: float =
     """Time (s), lung volume and the model's L4/L5 response along ``session``.
 
     Returns ``(t_s, volume, result)`` with ``result`` a ``ModelResult`` over
-    ``t_s`` (one vectorised model call). In lying the model puts almost no
-    compression on the spine, and the disc pressure rests at the unloaded disc's
-    swelling pressure: the floor carries the trunk.
+    ``t_s`` (one vectorised model call). Lying flat the floor carries the trunk
+    and the pressure rests near the unloaded disc's; a curl or the sagging
+    trunk on hands and knees loads it through the tissues and abdominals.
     """
     m = MOVEMENTS[movement] if isinstance(movement, str) else movement
     if not (0.5 <= points_per_s <= 100):

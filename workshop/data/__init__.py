@@ -34,11 +34,33 @@ class CalibrationRow:
 
 
 @dataclass(frozen=True)
-class PublishedRow(CalibrationRow):
-    """A published measurement with our encoding of it as model inputs."""
+class PublishedRow:
+    """A published in vivo measurement with our encoding of it as model inputs.
 
-    used_for_calibration: bool = False
-    encoding_note: str = ""
+    ``percent_of_standing`` is the measurement relative to relaxed standing in
+    the same study (the way the in vivo literature compares activities);
+    ``disc_pressure_MPa`` is the absolute value where the study gives it.
+    """
+
+    activity: str
+    position: str
+    trunk_flexion_deg: float
+    load_kg: float
+    load_distance_m: float
+    disc_pressure_MPa: float | None
+    percent_of_standing: float
+    used_for_calibration: bool
+    encoding_note: str
+    source: str
+
+    def inputs(self) -> dict:
+        """The row as keyword arguments for ``workshop.model.evaluate``."""
+        return {
+            "position": self.position,
+            "trunk_flexion_deg": self.trunk_flexion_deg,
+            "load_kg": self.load_kg,
+            "load_distance_m": self.load_distance_m,
+        }
 
 
 def _read(name: str) -> list[dict]:
@@ -58,19 +80,26 @@ def _measurement(rec: dict) -> dict:
 
 
 def load_published() -> list[PublishedRow]:
-    """Published L4/L5 pressures for the posture tour: the calibration rows and others.
+    """Published in vivo disc pressures: the calibration rows and held-out rows.
 
-    Rows not used for calibration carry our encoding of the activity as model
-    inputs (``encoding_note``); the measurements are Wilke et al. 1999.
+    Rows marked ``used_for_calibration`` fitted the model's three calibrated
+    constants; the others played no part in fitting and check it.
     """
-    return [
-        PublishedRow(
-            **_measurement(r),
-            used_for_calibration=r["used_for_calibration"] == "yes",
-            encoding_note=r["encoding_note"],
+    out = []
+    for r in _read("published_pressures.csv"):
+        numbers = ("trunk_flexion_deg", "load_kg", "load_distance_m", "percent_of_standing")
+        out.append(
+            PublishedRow(
+                activity=r["activity"],
+                position=r["position"],
+                disc_pressure_MPa=float(r["disc_pressure_MPa"]) if r["disc_pressure_MPa"] else None,
+                used_for_calibration=r["used_for_calibration"] == "yes",
+                encoding_note=r["encoding_note"],
+                source=r["source"],
+                **{k: float(r[k]) for k in numbers},
+            )
         )
-        for r in _read("published_pressures.csv")
-    ]
+    return out
 
 
 def load_calibration() -> list[CalibrationRow]:

@@ -9,19 +9,23 @@ from .chain import GRADES, LINKS, Link
 from .constants import CONSTANTS, SPREAD, Constants, sample_constants
 from .mechanics import ModelResult, evaluate
 from .uncertainty import Band, uncertainty_band, uncertainty_bands
+from .anthropometry import PEOPLE, SEXES, Person
 from .validation import POSITIONS, RANGES
 
 __all__ = [
     "CONSTANTS",
     "GRADES",
     "LINKS",
+    "PEOPLE",
     "POSITIONS",
     "RANGES",
+    "SEXES",
     "SPREAD",
     "Band",
     "Constants",
     "Link",
     "ModelResult",
+    "Person",
     "evaluate",
     "sample_constants",
     "uncertainty_band",

@@ -56,6 +56,7 @@ class SegmentTable:
         ``trunk_above_mass_fraction``, ``trunk_above_com_height_fraction``  the same
             without head and neck (side-lying: the head rests on a pillow)
         ``shoulder_height_fraction``   L4/L5 to the shoulder joints, of stature
+        ``arm_reach_fraction``         shoulder joint to the grip (hand's centre of mass)
         ``hip_to_l45_fraction``        hip joint centres to L4/L5, of stature
         ``pelvis_mass_fraction``       lower trunk below L4/L5 (pelvis), of body mass
         """
@@ -79,6 +80,12 @@ class SegmentTable:
             "arms_mass_fraction": 2 * (self.upper_arm.mass_pct + self.forearm.mass_pct + self.hand.mass_pct) / 100,
             "upper_body_com_height_fraction": com / stature,
             "shoulder_height_fraction": (below + m.length_mm + u.length_mm) / stature,
+            "arm_reach_fraction": (
+                self.upper_arm.length_mm
+                + self.forearm.length_mm
+                + self.hand.com_pct / 100 * self.hand.length_mm
+            )
+            / stature,
             "hip_to_l45_fraction": (low.length_mm - below) / stature,
             "pelvis_mass_fraction": (1 - L45_BELOW_OMPHALION_FRACTION) * low.mass_pct / 100,
         }

@@ -44,6 +44,8 @@ class Constants:
     trunk_above_com_height_fraction: float = _MALE["trunk_above_com_height_fraction"]
     #: L4/L5 to the shoulder joints along the trunk, fraction of stature.
     shoulder_height_fraction: float = _MALE["shoulder_height_fraction"]
+    #: shoulder joint to the grip of a straight arm, fraction of stature.
+    arm_reach_fraction: float = _MALE["arm_reach_fraction"]
     #: L4/L5 above the hip joint centres, fraction of stature.
     hip_to_l45_fraction: float = _MALE["hip_to_l45_fraction"]
     #: lower trunk below L4/L5 (the pelvis), fraction of body mass.

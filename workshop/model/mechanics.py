@@ -125,9 +125,12 @@ def evaluate(
         the trunk is lifted from the floor. Backward bending is outside the model.
     load_kg : mass held in the hands, 0…50 kg (in a sit-up: held at the chest;
         lying and on hands and knees nothing is held)
-    load_distance_m : horizontal distance, L4/L5 disc centre to the hands and the
-        load's centre of mass, 0…1 m. The arms reach forward to it when it lies
-        ahead of the shoulders, with or without a load; nearer, they hang.
+    load_distance_m : horizontal distance, L4/L5 disc centre to the hands (and the
+        load in them), 0…1 m. The arms reach forward to it when it lies ahead of the
+        shoulders, with or without a load, at most an arm's length (de Leva's
+        segments: about 0.35 of stature); nearer, they hang below the shoulders
+        and the load hangs there with them. Further than the arms reach, the
+        load is held at arm's length.
     hip_flexor_tightness : 0 (normal length) … 1 (about 20° short of neutral)
     glute_weakness : 0 (normal strength) … 1 (severely weak); acts in standing
     body_mass_kg : 35…150 kg;  height_m : 1.40…2.10 m
@@ -300,10 +303,14 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         sin_t = _sin(theta * DEG)
         x_shoulder = shoulder * sin_t
         x_body = com_up * sin_t + c.upright_com_offset_fraction * height
-        # The hands are where the load is: the arms reach forward to it, or hang.
-        reach = np.maximum(dist - x_shoulder, 0.0)
-        x_arms = x_shoulder + c.arm_com_fraction * reach
-        moment = w_upper * x_body + w_arms * x_arms + w_load * dist
+        # The hands reach forward to load_distance_m, or hang below the shoulders when
+        # it lies nearer; the load is in the hands. Their place does not depend on
+        # how heavy the load is, so the first gram changes the moment by a gram.
+        # A straight arm reaches no further than its length ahead of the shoulders.
+        reach_max = height * _by_sex(c.arm_reach_fraction, "arm_reach_fraction", female)
+        x_hands = np.minimum(np.maximum(dist, x_shoulder), x_shoulder + reach_max)
+        x_arms = x_shoulder + c.arm_com_fraction * (x_hands - x_shoulder)
+        moment = w_upper * x_body + w_arms * x_arms + w_load * x_hands
         # The disc plane tilts with the pelvis and with the lowest lumbar levels.
         disc_tilt = DEG * (
             c.standing_disc_inclination_deg

@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from ..model import POSITIONS
+#: Positions the explorer draws (the first three of ``workshop.model.POSITIONS``;
+#: the floor positions and the sit-up are in ``evaluate`` and in the movements).
+POSITIONS = ("standing", "sitting", "lying")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,16 @@ CONTROLS: tuple[Control, ...] = (
         "0 normal strength, 1 severely weak",
     ),
     Control(
+        "extensor_overactivity",
+        "Back muscle guarding",
+        "",
+        0.0,
+        1.0,
+        0.05,
+        0.0,
+        "0 relaxes as usual, 1 back muscles stay on (no flexion-relaxation, co-contraction)",
+    ),
+    Control(
         "trunk_flexion_deg",
         "Trunk flexion",
         "°",
@@ -81,8 +93,9 @@ CONTROLS: tuple[Control, ...] = (
         0.0,
         0.8,
         0.01,
-        0.3,
-        "horizontal distance from the lower back (L4/L5) to the load",
+        0.0,
+        "horizontal distance from the lower back (L4/L5) to the hands and load; "
+        "nearer than the shoulders, the hands hang",
     ),
     Control("body_mass_kg", "Body mass", "kg", 40.0, 120.0, 1.0, 70.0, "the learner's body mass"),
 )

@@ -19,9 +19,9 @@ import anywidget
 import numpy as np
 import traitlets
 
-from ..model import LINKS, POSITIONS, evaluate, uncertainty_bands
+from ..model import LINKS, evaluate, uncertainty_bands
 from . import picture
-from .controls import CONTROLS, clamp_values, default_values
+from .controls import CONTROLS, POSITIONS, clamp_values, default_values
 from .geometry import POINTS, keypoints
 
 HERE = pathlib.Path(__file__).parent

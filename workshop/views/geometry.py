@@ -45,8 +45,9 @@ def keypoints(
     pt = np.asarray(pelvic_tilt_deg, dtype=float)
     lord = np.asarray(lordosis_deg, dtype=float)
     theta = np.asarray(trunk_flexion_deg, dtype=float)
-    # Empty hands hang below the shoulders (as in the model); a load draws them out to it.
-    dist = np.asarray(load_distance_m, dtype=float) * (np.asarray(load_kg) > 0)
+    # The hands reach out to load_distance_m or hang below the shoulders (as in the
+    # model), whatever the load weighs.
+    dist = np.asarray(load_distance_m, dtype=float) + 0.0 * np.asarray(load_kg, dtype=float)
     shape = np.broadcast_shapes(pt.shape, lord.shape, theta.shape, dist.shape)
     zero = np.zeros(shape)
     pts: dict[str, tuple[np.ndarray, np.ndarray]] = {}

@@ -36,6 +36,7 @@ BADGES = (
     ("psoas → disc load", "psoas_compression_N"),
     ("weak glutes → stoop", "lumbar_share_of_bending"),
     ("bending → passive tissues", "passive_moment_Nm"),
+    ("guarding → co-contraction", "guarding"),
 )
 BONE = "#444444"
 MUSCLE_COLOUR = OKABE_ITO["vermillion"]

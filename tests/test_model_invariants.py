@@ -1,0 +1,156 @@
+"""Property tests: the invariants a lecturer checks by dragging the sliders.
+
+Each holds over the whole valid domain of the other inputs (hypothesis draws
+them), with the default model (intra-abdominal pressure relief on). A 2 %
+slack per step, as in ../shared/checks/model_invariants.py, allows for real
+mechanics that move the load a little the other way (a deeper lordosis
+lengthens the extensors' lever arm; a steeper disc carries less of the weight
+along its axis), never for a drop a learner would read as a trend.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop.model import PEOPLE, RANGES, evaluate
+
+SLACK = 0.02
+
+
+def in_range(name):
+    low, high, _ = RANGES[name]
+    return st.floats(low, high, allow_nan=False, allow_infinity=False)
+
+
+others = st.fixed_dictionaries(
+    {
+        "load_kg": in_range("load_kg"),
+        "load_distance_m": in_range("load_distance_m"),
+        "hip_flexor_tightness": in_range("hip_flexor_tightness"),
+        "glute_weakness": in_range("glute_weakness"),
+        "extensor_overactivity": in_range("extensor_overactivity"),
+        "body_mass_kg": in_range("body_mass_kg"),
+        "height_m": in_range("height_m"),
+        "sex": st.sampled_from(["male", "female"]),
+        "iap_relief": st.booleans(),
+    }
+)
+
+
+def pressure(**kw):
+    return evaluate(**kw).disc_pressure_MPa
+
+
+@settings(max_examples=150, deadline=None)
+@given(others)
+def test_pressure_does_not_fall_as_the_trunk_bends_further(kw):
+    for position, top in (("standing", 90.0), ("sitting", 60.0)):
+        theta = np.arange(0.0, top + 0.5, 1.0)
+        p = pressure(position=position, trunk_flexion_deg=theta, **kw)
+        assert np.all(p[1:] >= p[:-1] * (1 - SLACK)), (position, theta[np.argmin(p[1:] / p[:-1])])
+
+
+@settings(max_examples=150, deadline=None)
+@given(others, st.floats(0.0, 1.0))
+def test_weak_glutes_never_lower_the_load_in_a_standing_bend(kw, weakness):
+    theta = np.arange(20.0, 110.5, 2.0)
+    kw = {**kw, "glute_weakness": 0.0}
+    strong = pressure(trunk_flexion_deg=theta, **kw)
+    weak = pressure(trunk_flexion_deg=theta, **{**kw, "glute_weakness": weakness})
+    assert np.all(weak >= strong * (1 - SLACK))
+
+
+@settings(max_examples=150, deadline=None)
+@given(others, st.floats(0.0, 1.0))
+def test_tight_hip_flexors_never_lower_the_load_and_flex_the_hip_in_standing(kw, tightness):
+    theta = np.arange(0.0, 110.5, 2.0)
+    kw = {**kw, "hip_flexor_tightness": 0.0}
+    normal = evaluate(trunk_flexion_deg=theta, **kw)
+    tight = evaluate(trunk_flexion_deg=theta, **{**kw, "hip_flexor_tightness": tightness})
+    assert np.all(tight.disc_pressure_MPa >= normal.disc_pressure_MPa * (1 - SLACK))
+    assert np.all(tight.hip_flexion_deg >= normal.hip_flexion_deg - 1e-9)
+    upright = evaluate(hip_flexor_tightness=np.linspace(0, 1, 11))
+    assert np.all(np.diff(upright.hip_flexion_deg) > 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(others, st.sampled_from(["standing", "sitting"]), in_range("trunk_flexion_deg"))
+def test_a_tenth_of_a_kilo_moves_the_pressure_by_less_than_three_percent(kw, position, theta):
+    kw = {**kw, "position": position, "trunk_flexion_deg": theta, "load_kg": 0.0}
+    empty = pressure(**kw)
+    light = pressure(**{**kw, "load_kg": 0.1})
+    assert abs(light - empty) < 0.03 * empty
+
+
+@settings(max_examples=150, deadline=None)
+@given(others, in_range("trunk_flexion_deg"))
+def test_floor_positions_give_finite_non_negative_position_appropriate_loads(kw, theta):
+    standing = evaluate(**kw)
+    flat = {}
+    for position in ("lying", "prone", "side_lying", "hands_knees", "sit_up"):
+        r = evaluate(position=position, trunk_flexion_deg=theta, **kw)
+        for name in ("compression_N", "disc_pressure_MPa", "extensor_force_N", "flexor_force_N"):
+            value = float(getattr(r, name))
+            assert np.isfinite(value) and value >= 0.0, (position, name)
+        flat[position] = evaluate(position=position, **kw)
+    # Flat on the floor the trunk rests: only a stretched psoas (tight hip flexors with
+    # the legs straight, as in the Thomas test) pulls on the disc.
+    for position in ("lying", "prone"):
+        r = flat[position]
+        assert float(r.compression_N) == float(r.psoas_force_N)
+    # Side-lying and hands and knees hold a sagging trunk: more than lying, less than standing.
+    for position in ("side_lying", "hands_knees"):
+        assert flat["lying"].compression_N < flat[position].compression_N < standing.compression_N
+    # A sit-up is held by the trunk flexors against gravity.
+    sit_up = evaluate(position="sit_up", trunk_flexion_deg=theta, **kw)
+    assert float(sit_up.flexor_force_N) > 0.0
+    assert sit_up.compression_N > flat["lying"].compression_N
+
+
+@settings(max_examples=100, deadline=None)
+@given(others, st.floats(30.0, 90.0), st.floats(0.0, 30.0))
+def test_a_sit_up_loads_more_with_a_weight_at_the_chest(kw, theta, kg):
+    kw = {**kw, "position": "sit_up", "trunk_flexion_deg": theta}
+    empty = evaluate(**{**kw, "load_kg": 0.0}).compression_N
+    loaded = evaluate(**{**kw, "load_kg": kg}).compression_N
+    assert loaded >= empty
+    if kg > 1.0:
+        assert loaded > empty
+
+
+@settings(max_examples=100, deadline=None)
+@given(others, in_range("trunk_flexion_deg"), st.sampled_from(["standing", "sitting"]))
+def test_extensor_overactivity_never_lowers_the_load(kw, theta, position):
+    kw = {**kw, "position": position, "trunk_flexion_deg": theta}
+    relaxed = evaluate(**{**kw, "extensor_overactivity": 0.0}).disc_pressure_MPa
+    guarded = evaluate(**kw).disc_pressure_MPa
+    assert guarded >= relaxed * (1 - 1e-9)
+
+
+def test_sex_and_presets_change_the_numbers_through_the_body_not_a_factor():
+    man = evaluate(sex="male", trunk_flexion_deg=40)
+    woman = evaluate(sex="female", trunk_flexion_deg=40)
+    # de Leva's female table puts less of the mass above L4/L5 and nearer to it...
+    assert float(woman.flexion_moment_Nm) < float(man.flexion_moment_Nm)
+    # ...and a woman's disc is smaller for the same body, so pressure per newton rises.
+    ratio_man = (float(man.disc_pressure_MPa) - 0.1) / float(man.compression_N)
+    ratio_woman = (float(woman.disc_pressure_MPa) - 0.1) / float(woman.compression_N)
+    assert ratio_woman > ratio_man * 1.2
+    small, large = PEOPLE["woman_p5"], PEOPLE["man_p95"]
+    assert (
+        evaluate(trunk_flexion_deg=40, **small.inputs()).compression_N
+        < evaluate(trunk_flexion_deg=40, **large.inputs()).compression_N
+    )
+    for person in PEOPLE.values():
+        assert person.source and person.label
+        assert 0.35 < float(evaluate(**person.inputs()).disc_pressure_MPa) < 0.75
+
+
+def test_iap_relief_is_a_visible_switch_that_only_relieves():
+    kw = {"trunk_flexion_deg": 50.0, "load_kg": 20.0, "load_distance_m": 0.5}
+    on = evaluate(**kw, iap_relief=True).compression_N
+    off = evaluate(**kw, iap_relief=False).compression_N
+    assert on < off
+    assert evaluate(**kw).compression_N == on  # on by default
