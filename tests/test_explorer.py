@@ -6,8 +6,13 @@ import numpy as np
 import pytest
 
 from workshop.model import evaluate
-from workshop.views.controls import POSITIONS
-from workshop.views.controls import CONTROL_BY_NAME, CONTROLS, clamp_values, default_values
+from workshop.views.controls import (
+    CONTROL_BY_NAME,
+    CONTROLS,
+    POSITIONS,
+    clamp_values,
+    default_values,
+)
 from workshop.views.explorer import FIELDS, KineticChainExplorer, grid_table, snapshot
 
 
@@ -87,7 +92,11 @@ def test_static_twin_is_svg_with_the_model_numbers():
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     svg = data["image/svg+xml"]
     assert svg.startswith("<svg") and "NIOSH" in svg
-    pressure = float(evaluate(trunk_flexion_deg=36, load_distance_m=0.3).disc_pressure_MPa)
+    pressure = float(
+        evaluate(
+            trunk_flexion_deg=36, **{k: w.values[k] for k in ("load_distance_m", "load_kg")}
+        ).disc_pressure_MPa
+    )
     assert f"{pressure:.2f} MPa" in svg
     assert "application/vnd.jupyter.widget-view+json" in data
 

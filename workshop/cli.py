@@ -98,9 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     sl.add_argument("--out", type=Path, default=None, help="output folder (slides/_build)")
     sl.add_argument("--notebooks", type=Path, default=None, help="notebook folder (notebooks/)")
     sl.add_argument("--with-code", action="store_true", help="show code cells on the slides")
-    va = sub.add_parser(
-        "validate", help="print the model against published in vivo disc pressures"
-    )
+    va = sub.add_parser("validate", help="print the model against published in vivo disc pressures")
     va.add_argument(
         "--iap",
         choices=("on", "off"),

@@ -5,11 +5,11 @@ links of the chain with their sources and evidence grades; ``uncertainty_band``
 samples the uncertain constants and returns percentiles for any input.
 """
 
+from .anthropometry import PEOPLE, SEXES, Person
 from .chain import GRADES, LINKS, Link
 from .constants import CONSTANTS, SPREAD, Constants, sample_constants
 from .mechanics import ModelResult, evaluate
 from .uncertainty import Band, uncertainty_band, uncertainty_bands
-from .anthropometry import PEOPLE, SEXES, Person
 from .validation import POSITIONS, RANGES
 
 __all__ = [

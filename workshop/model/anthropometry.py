@@ -77,7 +77,9 @@ class SegmentTable:
             "upper_body_mass_fraction": mass / 100,
             "trunk_above_mass_fraction": trunk_mass / 100,
             "trunk_above_com_height_fraction": trunk_com / stature,
-            "arms_mass_fraction": 2 * (self.upper_arm.mass_pct + self.forearm.mass_pct + self.hand.mass_pct) / 100,
+            "arms_mass_fraction": 2
+            * (self.upper_arm.mass_pct + self.forearm.mass_pct + self.hand.mass_pct)
+            / 100,
             "upper_body_com_height_fraction": com / stature,
             "shoulder_height_fraction": (below + m.length_mm + u.length_mm) / stature,
             "arm_reach_fraction": (

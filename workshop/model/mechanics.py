@@ -396,17 +396,17 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     passive_tension = tissue / (c.passive_lever_arm_m * scale)
     side_muscles = lateral / (c.lateral_muscle_moment_arm_m * scale)
     psoas = chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg) + psoas_lift
-    tone = (
-        c.upright_tone_fraction * (w_upper + w_arms) if upright else 0.0
-    )
+    tone = c.upright_tone_fraction * (w_upper + w_arms) if upright else 0.0
 
     compression = axial + extensor * np.sqrt(1.0 - shear_share * shear_share)
     compression = compression + flexor + passive_tension + side_muscles + tone + psoas - iap_force
     # Erectors pull the upper vertebra back while the spine is lordotic.
     shear = across - extensor * shear_share
     area = c.disc_area_mm2 * (mass / REFERENCE_MASS_KG) ** c.disc_area_mass_exponent
-    area = area * (c.disc_area_female_ratio if female else 1.0) if np.ndim(female) == 0 else (
-        area * (1.0 + (c.disc_area_female_ratio - 1.0) * female)
+    area = (
+        area * (c.disc_area_female_ratio if female else 1.0)
+        if np.ndim(female) == 0
+        else (area * (1.0 + (c.disc_area_female_ratio - 1.0) * female))
     )
     pressure = chain.disc_pressure_MPa(
         compression, c.unloaded_pressure_MPa, c.pressure_correction, area
@@ -415,9 +415,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # 4. Hips (standing only) ---------------------------------------------------------
     if standing:
         x_l45 = hip_to_l45 * _sin((hip_from_bend + apt) * DEG)
-        hip_moment = np.maximum(
-            moment + (w_upper + w_arms + w_load + 0.5 * w_pelvis) * x_l45, 0.0
-        )
+        hip_moment = np.maximum(moment + (w_upper + w_arms + w_load + 0.5 * w_pelvis) * x_l45, 0.0)
         glute_share = 1.0 - c.glute_share_loss_weak * weak
         glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
     else:
