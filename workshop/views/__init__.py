@@ -11,6 +11,7 @@ from .breath_plots import (
 from .chain_exercises import (
     load_distance_exercise,
     movement_exercise,
+    niosh_answers,
     niosh_exercise,
     resonance_exercise,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "StudyDesignDemo",
     "load_distance_exercise",
     "movement_exercise",
+    "niosh_answers",
     "niosh_exercise",
     "position_sense_figure",
     "resonance_exercise",

@@ -85,7 +85,7 @@ CONTROLS: tuple[Control, ...] = (
         0.0,
         "forward bend of the trunk from upright",
     ),
-    Control("load_kg", "Load in the hands", "kg", 0.0, 30.0, 1.0, 0.0, "mass held in both hands"),
+    Control("load_kg", "Load in the hands", "kg", 0.0, 50.0, 1.0, 0.0, "mass held in both hands"),
     Control(
         "load_distance_m",
         "Load distance",
