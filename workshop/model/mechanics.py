@@ -228,6 +228,15 @@ def _cos(x_rad):
     return np.cos(np.asarray(x_rad, dtype=np.float32)).astype(np.float64)
 
 
+def _pow32(x, exponent):
+    """``x ** exponent`` in float32 for arrays (scalars stay exact): as for the trigonometry."""
+    if np.ndim(x) == 0 and np.ndim(exponent) == 0:
+        return x**exponent
+    return np.power(np.asarray(x, dtype=np.float32), np.asarray(exponent, dtype=np.float32)).astype(
+        np.float64
+    )
+
+
 def _flat(a, shape):
     """A scalar as it is; an array broadcast to ``shape`` and flattened."""
     if np.ndim(a) == 0:
@@ -402,7 +411,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     compression = compression + flexor + passive_tension + side_muscles + tone + psoas - iap_force
     # Erectors pull the upper vertebra back while the spine is lordotic.
     shear = across - extensor * shear_share
-    area = c.disc_area_mm2 * (mass / REFERENCE_MASS_KG) ** c.disc_area_mass_exponent
+    area = c.disc_area_mm2 * _pow32(mass * (1.0 / REFERENCE_MASS_KG), c.disc_area_mass_exponent)
     area = (
         area * (c.disc_area_female_ratio if female else 1.0)
         if np.ndim(female) == 0
