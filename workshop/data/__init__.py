@@ -11,17 +11,13 @@ from dataclasses import dataclass
 from importlib import resources
 
 
-@dataclass(frozen=True)
-class CalibrationRow:
-    """One published measurement, expressed as inputs of ``workshop.model.evaluate``."""
+class _ActivityInputs:
+    """A measured activity expressed as model inputs (shared by both tables)."""
 
-    activity: str
     position: str
     trunk_flexion_deg: float
     load_kg: float
     load_distance_m: float
-    disc_pressure_MPa: float
-    source: str
 
     def inputs(self) -> dict:
         """The row as keyword arguments for ``workshop.model.evaluate``."""
@@ -34,7 +30,20 @@ class CalibrationRow:
 
 
 @dataclass(frozen=True)
-class PublishedRow:
+class CalibrationRow(_ActivityInputs):
+    """One published measurement, expressed as inputs of ``workshop.model.evaluate``."""
+
+    activity: str
+    position: str
+    trunk_flexion_deg: float
+    load_kg: float
+    load_distance_m: float
+    disc_pressure_MPa: float
+    source: str
+
+
+@dataclass(frozen=True)
+class PublishedRow(_ActivityInputs):
     """A published in vivo measurement with our encoding of it as model inputs.
 
     ``percent_of_standing`` is the measurement relative to relaxed standing in
@@ -52,15 +61,6 @@ class PublishedRow:
     used_for_calibration: bool
     encoding_note: str
     source: str
-
-    def inputs(self) -> dict:
-        """The row as keyword arguments for ``workshop.model.evaluate``."""
-        return {
-            "position": self.position,
-            "trunk_flexion_deg": self.trunk_flexion_deg,
-            "load_kg": self.load_kg,
-            "load_distance_m": self.load_distance_m,
-        }
 
 
 def _read(name: str) -> list[dict]:
