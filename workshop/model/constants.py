@@ -82,6 +82,8 @@ class Constants:
     #: passive lumbar extensor moment at full flexion, men, N·m (Dolan, Mannion &
     #: Adams 1994, J Biomech 27:1077: 120 N·m in men, 77 N·m in women).
     passive_moment_full_flexion_Nm: float = 120.0
+    #: the women's value relative to the men's (77 / 120 N·m, the same study).
+    passive_moment_female_ratio: float = 77.0 / 120.0
     #: steepness of the passive moment's exponential rise (estimate: 5 gives about
     #: 8 % of the full-flexion moment at half the range, rising steeply beyond it,
     #: the shape Adams & Dolan 1991 and Dolan 1994 describe).
@@ -180,11 +182,11 @@ class Constants:
     unloaded_pressure_MPa: float = 0.1000
     #: Nachemson's correction k in P = k·F/A (about 1.5 in vitro, Nachemson 1960;
     #: Dreischarf et al. 2013, Med Eng Phys 35:1385, show it varies between studies).
-    pressure_correction: float = 1.1478
+    pressure_correction: float = 1.1813
     #: baseline co-contraction in upright postures as a fraction of the weight
     #: above L4/L5 (trunk muscle tone for stability; Cholewicki et al. 1997,
     #: Spine 22:2207: co-contraction adds compression in neutral postures).
-    upright_tone_fraction: float = 0.54
+    upright_tone_fraction: float = 0.49
 
     def replace(self, **changes) -> Constants:
         return replace(self, **changes)

@@ -58,7 +58,7 @@ STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP = range(len(POS
 #: posture: 90 on a chair and on all fours, 45 with the knees bent for a sit-up,
 #: 0 with straight legs; side-lying with the legs straight in line).
 _HIP_BASE_DEG = (0.0, 90.0, 0.0, 0.0, 0.0, 90.0, 45.0)
-_FEMALE = {k: v for k, v in SEX_RATIOS["female"].items()}
+_FEMALE = SEX_RATIOS["female"]
 
 
 @dataclass(frozen=True)
@@ -249,11 +249,16 @@ def _flat(a, shape):
     return np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1)
 
 
-def _by_sex(value, name, female):
-    """A male anthropometric fraction, scaled to the female table where ``female`` is 1."""
+def _for_sex(value, female_ratio, female):
+    """A man's ``value`` scaled by ``female_ratio`` where ``female`` is 1."""
     if np.ndim(female) == 0:
-        return value * _FEMALE[name] if female else value
-    return value * (1.0 + (_FEMALE[name] - 1.0) * female)
+        return value * female_ratio if female else value
+    return value * (1.0 + (female_ratio - 1.0) * female)
+
+
+def _by_sex(value, name, female):
+    """A male anthropometric fraction, scaled to de Leva's female table for a woman."""
+    return _for_sex(value, _FEMALE[name], female)
 
 
 def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, iap, c):
@@ -376,19 +381,20 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
 
     # 3. Tissues ---------------------------------------------------------------------
     size = (mass / REFERENCE_MASS_KG) * scale  # moments scale with mass x length
-    passive_full = c.passive_moment_full_flexion_Nm * (
-        (77.0 / 120.0) ** female if np.ndim(female) == 0 else 1.0 + (77.0 / 120.0 - 1.0) * female
-    )
+    passive_full = _for_sex(c.passive_moment_full_flexion_Nm, c.passive_moment_female_ratio, female)
     passive = chain.passive_moment_Nm(
         tissue_flexion, c.full_lumbar_flexion_deg, passive_full * size, c.passive_exponent
     )
     if iap and standing:
-        # Chaffin's posture term is hip plus knee flexion; the model has no knees, so
-        # the trunk's inclination stands for the lifting posture (an approximation
-        # that leaves the pressure to the load and the bend, not to how the bend is
-        # shared between hips and spine).
+        # Chaffin's posture term is hip plus knee flexion. The model has no knees, and
+        # the regression describes ordinary lifters: we use the hip flexion of the
+        # normal lumbo-pelvic rhythm at this trunk angle, so the pressure follows the
+        # load and the bend, not how a weak or tight hip shares the bend.
+        hip_normal = theta - np.minimum(
+            c.lumbar_share_of_bending * theta, c.full_lumbar_flexion_deg
+        )
         iap_force = c.diaphragm_area_m2 * chain.intra_abdominal_pressure_Pa(
-            moment, theta, c.iap_max_mmHg
+            moment, hip_normal, c.iap_max_mmHg
         )
         # IAP unloads at most the moment there is to unload.
         net = moment - np.minimum(iap_force * c.iap_moment_arm_m, np.maximum(moment, 0.0))
@@ -419,11 +425,10 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     compression = compression + flexor + passive_tension + side_muscles + tone + psoas - iap_force
     # Erectors pull the upper vertebra back while the spine is lordotic.
     shear = across - extensor * shear_share
-    area = c.disc_area_mm2 * _pow32(mass * (1.0 / REFERENCE_MASS_KG), c.disc_area_mass_exponent)
-    area = (
-        area * (c.disc_area_female_ratio if female else 1.0)
-        if np.ndim(female) == 0
-        else (area * (1.0 + (c.disc_area_female_ratio - 1.0) * female))
+    area = _for_sex(
+        c.disc_area_mm2 * _pow32(mass * (1.0 / REFERENCE_MASS_KG), c.disc_area_mass_exponent),
+        c.disc_area_female_ratio,
+        female,
     )
     pressure = chain.disc_pressure_MPa(
         compression, c.unloaded_pressure_MPa, c.pressure_correction, area
