@@ -89,7 +89,7 @@ def test_a_tenth_of_a_kilo_moves_the_pressure_by_less_than_three_percent(kw, pos
 def test_floor_positions_give_finite_non_negative_position_appropriate_loads(kw, theta):
     standing = evaluate(**kw)
     flat = {}
-    for position in ("lying", "prone", "side_lying", "hands_knees", "sit_up"):
+    for position in ("lying", "prone", "side_lying", "hands_knees", "sit_up", "bridge"):
         r = evaluate(position=position, trunk_flexion_deg=theta, **kw)
         for name in ("compression_N", "disc_pressure_MPa", "extensor_force_N", "flexor_force_N"):
             value = float(getattr(r, name))
@@ -100,11 +100,12 @@ def test_floor_positions_give_finite_non_negative_position_appropriate_loads(kw,
     for position in ("lying", "prone"):
         r = flat[position]
         assert float(r.compression_N) == float(r.psoas_force_N)
-    # Side-lying and hands and knees hold a sagging trunk: more than lying, less than standing.
+    # Side-lying, hands and knees and a bridge hold a spanning trunk: more than lying,
+    # less than standing.
     # (Compared with lying flat on relaxed hip flexors: lying with the legs straight
     # stretches a tight psoas, as in the Thomas test, which kneeling slackens.)
     resting = evaluate(position="lying", **{**kw, "hip_flexor_tightness": 0.0})
-    for position in ("side_lying", "hands_knees"):
+    for position in ("side_lying", "hands_knees", "bridge"):
         assert resting.compression_N < flat[position].compression_N < standing.compression_N
     # A sit-up is held by muscle: the trunk flexors against gravity (and the curled
     # spine's tissues) until the trunk passes upright, the back muscles beyond.

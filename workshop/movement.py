@@ -28,7 +28,7 @@ import numpy as np
 from .breath import Session, lung_volume
 from .model import evaluate
 
-FLOOR_POSITIONS = ("lying", "prone", "side_lying", "hands_knees")
+FLOOR_POSITIONS = ("lying", "prone", "side_lying", "hands_knees", "bridge")
 
 STOP_RULE = (
     "Stop if you feel sharp, shooting or worsening pain, pins and needles, numbness "
@@ -124,10 +124,11 @@ MOVEMENTS: dict[str, Movement] = {
             "Lift only as high as stays comfortable; do not arch the lower back at the top. "
             "After recent back, abdominal or hip surgery, follow your surgical team's advice "
             "first; in late pregnancy skip it if lying on the back is uncomfortable. " + STOP_RULE,
-            "The model has no bridge posture: the trace stays at the lying value and the "
-            "glutes' work is not modelled here.",
-            empty={"position": "lying", "trunk_flexion_deg": 0.0},
-            full={"position": "lying", "trunk_flexion_deg": 0.0},
+            "Bridge: the trunk spans from the shoulders to the lifted hips and the back "
+            "extensors hold it straight; the trace is highest as the hips leave the floor "
+            "(hips lifted 0–30°). The glutes' own work is not in the trace.",
+            empty={"position": "bridge", "trunk_flexion_deg": 30.0},
+            full={"position": "bridge", "trunk_flexion_deg": 0.0},
         ),
         Movement(
             "knee_to_chest",

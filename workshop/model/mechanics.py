@@ -14,7 +14,8 @@ What the model does, in order (every step vectorised, numpy only):
    disc: upright, the head, trunk, arms and load lean forward of the disc; on
    hands and knees the trunk is a beam between the shoulders and the hips and
    sags towards the floor; lying on the side the waist sags between shoulder
-   and pelvis; in a sit-up the lifted trunk is held by the trunk flexors (and
+   and pelvis; in a bridge the trunk spans from the shoulders to the lifted
+   hips and sags back towards the floor; in a sit-up the lifted trunk is held by the trunk flexors (and
    the hip flexors lift the pelvis). Lying on the back or front, the floor
    carries the trunk.
 3. **Tissues.** The stretched posterior tissues give a moment that depends only
@@ -53,11 +54,11 @@ DEG = np.pi / 180.0
 REFERENCE_HEIGHT_M = 1.75
 REFERENCE_MASS_KG = 70.0
 
-STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP = range(len(POSITIONS))
+STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP, BRIDGE = range(len(POSITIONS))
 #: hip flexion of each position before any bend, deg (estimates of the usual
 #: posture: 90 on a chair and on all fours, 45 with the knees bent for a sit-up,
-#: 0 with straight legs; side-lying with the legs straight in line).
-_HIP_BASE_DEG = (0.0, 90.0, 0.0, 0.0, 0.0, 90.0, 45.0)
+#: 0 with straight legs, side-lying with the legs in line, and in a bridge).
+_HIP_BASE_DEG = (0.0, 90.0, 0.0, 0.0, 0.0, 90.0, 45.0, 0.0)
 _FEMALE = SEX_RATIOS["female"]
 
 
@@ -123,11 +124,14 @@ def evaluate(
     position : one of ``POSITIONS`` or an array of them
         "standing", "sitting" (no backrest), "lying" (on the back),
         "prone" (on the front), "side_lying", "hands_knees" (four-point kneeling),
-        "sit_up" (lifting the trunk from lying on the back, knees bent).
+        "sit_up" (lifting the trunk from lying on the back, knees bent),
+        "bridge" (lying on the back, knees bent, hips lifted).
     trunk_flexion_deg : 0…110 deg. Upright: forward bend of the trunk. Lying on
         the back, front or side and on hands and knees: a curl of the spine
         (a posterior pelvic tilt, knees to chest, the 'cat'). In a sit-up: how far
-        the trunk is lifted from the floor. Backward bending is outside the model.
+        the trunk is lifted from the floor. In a bridge: how far the hips are lifted
+        (the trunk's angle from the floor, spine neutral). Backward bending is outside
+        the model.
     load_kg : mass held in the hands, 0…50 kg (in a sit-up: held at the chest;
         lying and on hands and knees nothing is held)
     load_distance_m : horizontal distance, L4/L5 disc centre to the hands (and the
@@ -225,6 +229,18 @@ def _select(constants: Constants, shape, mask) -> Constants:
     return constants.replace(**changes)
 
 
+def _beam_Nm(w_above, com_above, w_pelvis, shoulder, hip_to_l45):
+    """Moment (N·m) at L4/L5 of a trunk lying across two supports, the shoulders and
+    the hips: the part above L4/L5 (weight ``w_above`` at ``com_above`` from the
+    disc) minus the shoulder support's moment; the support comes from moments about
+    the hips, with the pelvis's weight halfway between hips and disc. Negative: the
+    span sags towards the weight's side of the spine."""
+    support = (w_above * (com_above + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
+        shoulder + hip_to_l45
+    )
+    return w_above * com_above - support * shoulder
+
+
 def _sin(x_rad):
     # float32 trigonometry: its 1e-7 relative error is far below the model's uncertainty,
     # and numpy vectorises float32 sin/cos with SIMD (about 10x faster than float64).
@@ -279,9 +295,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     lumbar_posture = c.sitting_lumbar_flexion_deg if sitting else 0.0
     # The lumbar spine takes its share of the bend until it reaches full flexion;
     # the hips take the rest.
-    lumbar_bend = np.minimum(share * theta, c.full_lumbar_flexion_deg - lumbar_posture)
+    # In a bridge trunk_flexion_deg lifts the hips; the spine stays neutral.
+    bend = 0.0 * theta if code == BRIDGE else theta
+    lumbar_bend = np.minimum(share * bend, c.full_lumbar_flexion_deg - lumbar_posture)
     lumbar_flexion = lumbar_posture + lumbar_bend
-    hip_from_bend = theta - lumbar_bend
+    hip_from_bend = bend - lumbar_bend
     # Hip flexion the position starts from: sitting on a chair, kneeling on all fours
     # (thighs vertical under a horizontal trunk), knees bent for a sit-up; lying and
     # standing the legs are straight.
@@ -345,24 +363,25 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         across = weight_above * _sin(disc_tilt)
     elif code == HANDS_KNEES:
         # The trunk is a horizontal beam on the arms (at the shoulders) and the thighs
-        # (at the hips); the arms carry their own weight to the floor. Moments about
-        # the hips give the shoulder support; the part ahead of L4/L5 then sags.
-        support = (w_upper * (com_up + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
-            shoulder + hip_to_l45
-        )
-        moment = w_upper * com_up - support * shoulder + zero
-    elif code == SIDE_LYING:
-        # The head rests on a pillow, the trunk on the shoulder and the pelvis: the
-        # waist sags between them and the lateral muscles hold the spine straight.
+        # (at the hips); the arms carry their own weight to the floor, the head hangs
+        # ahead. The part between the supports sags towards the floor: extension.
+        moment = _beam_Nm(w_upper, com_up, w_pelvis, shoulder, hip_to_l45) + zero
+    elif code in (SIDE_LYING, BRIDGE):
+        # The head and arms rest on the floor and the trunk spans between the
+        # shoulder and the pelvis.
         w_trunk = g_mass * _by_sex(c.trunk_above_mass_fraction, "trunk_above_mass_fraction", female)
         com_trunk = height * _by_sex(
             c.trunk_above_com_height_fraction, "trunk_above_com_height_fraction", female
         )
-        support = (w_trunk * (com_trunk + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
-            shoulder + hip_to_l45
-        )
-        lateral = np.abs(w_trunk * com_trunk - support * shoulder) + zero
-        moment = zero
+        span_Nm = _beam_Nm(w_trunk, com_trunk, w_pelvis, shoulder, hip_to_l45)
+        if code == SIDE_LYING:
+            # The waist sags sideways; the lateral muscles hold the spine straight.
+            lateral = np.abs(span_Nm) + zero
+            moment = zero
+        else:
+            # The hips lifted theta: the trunk sags back towards the floor between the
+            # shoulders and the hips, a flexion moment the back extensors hold.
+            moment = -span_Nm * _cos(theta * DEG)
     elif code == SIT_UP:
         # The trunk above L4/L5 is lifted theta from the floor, arms (and any load)
         # held at the chest: gravity pulls it back down, the abdominals hold it.
@@ -376,7 +395,8 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         psoas_lift = (
             c.psoas_share_of_hip_flexion * hip_moment_sit_up / (c.psoas_hip_moment_arm_m * scale)
         )
-    else:  # lying on the back or front: the floor carries the trunk
+    else:
+        # Lying on the back or front, the floor carries the trunk.
         moment = zero
 
     # 3. Tissues ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ POSITIONS = (
     "side_lying",
     "hands_knees",
     "sit_up",
+    "bridge",
 )
 SEXES = ("male", "female")
 
