@@ -198,7 +198,9 @@ def passive_moment_Nm(lumbar_flexion_deg, full_flexion_deg, moment_full_Nm, expo
     ),
 )
 def extensor_geometry(lumbar_flexion_deg, full_flexion_deg, arm_m, arm_loss, shear_angle_deg):
-    """Extensor moment arm (m) and the share of extensor force that acts as shear.
+    """Extensor moment arm (m), and the shares of extensor force that act as shear
+    (sine of the line of action's angle to the disc normal) and as compression (its
+    cosine).
 
     The line of action leans ``shear_angle_deg`` from the disc normal in upright
     lordosis (pulling the vertebra back) and straightens to the normal at full
@@ -206,10 +208,12 @@ def extensor_geometry(lumbar_flexion_deg, full_flexion_deg, arm_m, arm_loss, she
     is interpolated linearly (an estimate).
     """
     frac = np.minimum(np.maximum(lumbar_flexion_deg * (1.0 / full_flexion_deg), 0.0), 1.0)
-    angle = np.deg2rad(shear_angle_deg) * (1.0 - frac)
-    # float32 sine (1e-7 relative error, SIMD-vectorised), as in mechanics._sin.
-    return arm_m * (1.0 - arm_loss * frac), np.sin(np.asarray(angle, dtype=np.float32)).astype(
-        np.float64
+    # float32 sine and cosine (1e-7 relative error, SIMD-vectorised), as in mechanics._sin.
+    angle = np.asarray(np.deg2rad(shear_angle_deg) * (1.0 - frac), dtype=np.float32)
+    return (
+        arm_m * (1.0 - arm_loss * frac),
+        np.sin(angle).astype(np.float64),
+        np.cos(angle).astype(np.float64),
     )
 
 
@@ -241,6 +245,9 @@ def guarding(overactivity, external_moment_Nm, passive_Nm, cocontraction_max):
     at 1) and scales the co-contraction, ``cocontraction_max`` × overactivity ×
     the muscles' net moment.
     """
+    if np.ndim(overactivity) == 0 and overactivity == 0.0:
+        # No guarding (the usual case): skip the arithmetic that would add zeros.
+        return passive_Nm, external_moment_Nm - passive_Nm, 0.0
     kept_on = overactivity * np.minimum(passive_Nm, np.maximum(external_moment_Nm, 0.0))
     tissue = passive_Nm - kept_on
     muscle = external_moment_Nm - tissue

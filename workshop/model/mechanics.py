@@ -215,7 +215,7 @@ def evaluate(
     return ModelResult(*(o.reshape(shape) for o in outs))
 
 
-_BLOCK = 8192  # 64 KiB temporaries stay in the CPU cache
+_BLOCK = 16384  # 64 KiB temporaries stay in the CPU cache
 _FIELDS = [f.name for f in fields(Constants)]
 
 
@@ -427,7 +427,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # a curl is held actively, by the trunk flexors against the tissues.
         passive = np.minimum(passive, np.maximum(net, 0.0))
     tissue, muscle, pair = chain.guarding(guard, net, passive, c.cocontraction_max)
-    arm, shear_share = chain.extensor_geometry(
+    arm, shear_share, compression_share = chain.extensor_geometry(
         tissue_flexion,
         c.full_lumbar_flexion_deg,
         c.extensor_moment_arm_m * scale,
@@ -441,7 +441,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     psoas = chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg) + psoas_lift
     tone = c.upright_tone_fraction * (w_upper + w_arms) if upright else 0.0
 
-    compression = axial + extensor * np.sqrt(1.0 - shear_share * shear_share)
+    compression = axial + extensor * compression_share
     compression = compression + flexor + passive_tension + side_muscles + tone + psoas - iap_force
     # Erectors pull the upper vertebra back while the spine is lordotic.
     shear = across - extensor * shear_share
