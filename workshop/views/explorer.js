@@ -278,7 +278,7 @@ function render({ model, el }) {
   root.appendChild(diff);
   const note = document.createElement("div");
   note.className = "mm-note";
-  note.textContent = "Model, not measurement: a static model of one average adult. The pale band is the 5–95 % range over uncertain constants. It does not diagnose.";
+  note.textContent = "Model, not measurement: a static model of one average man, 1.75 m tall (de Leva's table), at the body mass you set. The pale band is the 5–95 % range over uncertain constants. It does not diagnose.";
   root.appendChild(note);
 
   function state() {
