@@ -8,7 +8,7 @@ PY     := $(BIN)/python
 # A Jupyter server run as root (workshop machines, containers) needs --allow-root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lab test app notebooks slides student lint format bench clean
+.PHONY: lab test app notebooks slides student lint format bench browser-under-load clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format workshop tests benchmarks notebooks
 	$(BIN)/ruff check --fix workshop tests benchmarks notebooks
+
+browser-under-load: $(VENV)/.installed-test  ## browser tests N times (N=10) beside two busy CPUs, fresh HOME
+	tests/browser_under_load.sh $(or $(N),10)
 
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/model_throughput.py

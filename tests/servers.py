@@ -66,9 +66,30 @@ def _env() -> dict:
     return env
 
 
+def quiet_lab_settings(settings_dir: Path) -> None:
+    """JupyterLab user settings for tests: no news prompt, no update check (both would
+    ask the internet and put a toast over the page)."""
+    folder = Path(settings_dir) / "@jupyterlab" / "apputils-extension"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "notification.jupyterlab-settings"
+    if not path.exists():
+        path.write_text('{"fetchNews": "false", "checkForUpdates": false}\n', encoding="utf-8")
+
+
+@contextlib.contextmanager
+def server_log(settings_dir: Path, name: str):
+    """A log file for a server's output, beside its settings (read it when a test fails)."""
+    path = Path(settings_dir) / f"{name}.log"
+    with open(path, "ab") as fh:
+        yield fh
+
+
 @contextlib.contextmanager
 def lab_server(root_dir: Path, settings_dir: Path):
-    """JupyterLab serving ``root_dir``; yields its base URL; always stopped."""
+    """JupyterLab serving ``root_dir``; yields its base URL; always stopped.
+
+    Its output goes to ``settings_dir/jupyterlab.log``."""
+    quiet_lab_settings(settings_dir)
     port = free_port()
     cmd = [
         sys.executable,
@@ -84,12 +105,13 @@ def lab_server(root_dir: Path, settings_dir: Path):
         "--LabApp.news_url=",
         *_root_flag(),
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
-    try:
-        wait_for(f"http://127.0.0.1:{port}/api/status?token={TOKEN}", proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
+    with server_log(settings_dir, "jupyterlab") as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=_env())
+        try:
+            wait_for(f"http://127.0.0.1:{port}/api/status?token={TOKEN}", proc)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop(proc)
 
 
 @contextlib.contextmanager
