@@ -6,7 +6,6 @@ import uuid
 
 from servers import TOKEN  # noqa: F401  (re-exported for tests)
 
-
 # The status bar reads "<kernel> | Idle" only once the notebook's session has a
 # connected kernel. The notebook toolbar's execution indicator reads idle as soon as
 # it is attached, before that: a Run All sent in that gap clears every cell and runs
