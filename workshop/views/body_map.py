@@ -9,6 +9,9 @@ model's assumptions. Sliders update when released, not on every pixel.
 
 ``position_sense_figure`` and ``position_sense_table`` give the same as static
 outputs for stored notebooks, slides and handouts.
+
+The demo and its sliders are behind ``trust.TrustBoundary``: the browser may set
+a slider's value, finite and within its range, and nothing else.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ..sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
 from .exercises import NumberExercise, style_widget
 from .palette import OKABE_ITO
 from .plots import _detached
+from .trust import TrustBoundary, trust_tree
 
 #: The setting every choice is compared with: a brisk movement, attention elsewhere.
 COMPARISON = {"speed_deg_per_s": 60.0, "attention": 0.3}
@@ -198,12 +202,13 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
-class PositionSenseDemo(widgets.VBox):
+class PositionSenseDemo(TrustBoundary, widgets.VBox):
     """Sliders for speed, repetitions and attention; the error curve beside a fast, inattentive one.
 
     ``numbers`` holds the latest :func:`position_sense_numbers`; ``image`` the
     picture (PNG); ``summary`` the sentence. Set a slider's ``value`` from Python
-    and everything follows, as when the learner releases it.
+    and everything follows, as when the learner releases it; a value the model
+    refuses (NaN) raises ``ValueError`` and the sliders go back to the numbers shown.
     """
 
     def __init__(self, **values):
@@ -242,6 +247,7 @@ class PositionSenseDemo(widgets.VBox):
         self.image = widgets.Image(format="png", layout={"width": "640px"})
         self.numbers: dict = {}
         self.updates = 0
+        self._putting_back = False
         for w in (self.speed, self.repetitions, self.attention):
             w.observe(self._update, names="value")
         self._update()
@@ -256,14 +262,34 @@ class PositionSenseDemo(widgets.VBox):
         )
         self.add_class("workshop-position-sense")
         self.add_class("workshop-widget")
+        trust_tree(self)
 
     def _update(self, _change=None) -> None:
-        self.numbers = position_sense_numbers(
-            self.speed.value, self.repetitions.value, self.attention.value
-        )
+        if self._putting_back:
+            return
+        try:
+            numbers = position_sense_numbers(
+                self.speed.value, self.repetitions.value, self.attention.value
+            )
+        except (TypeError, ValueError):
+            self._put_back()
+            raise
+        self.numbers = numbers
         self.summary.value = summary_html(self.numbers)
         self.image.value = _png(_draw(self.numbers))
         self.updates += 1
+
+    def _put_back(self) -> None:
+        """Sliders back to the setting shown (why: no slider beside numbers it did not make)."""
+        if not self.numbers:
+            return
+        self._putting_back = True
+        try:
+            self.speed.value = self.numbers["speed_deg_per_s"]
+            self.repetitions.value = self.numbers["repetitions"]
+            self.attention.value = self.numbers["attention"]
+        finally:
+            self._putting_back = False
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -7,6 +7,9 @@ so every slider position the learner can reach is an exact model value.
 
 from __future__ import annotations
 
+import math
+import numbers
+import reprlib
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -32,13 +35,40 @@ class Control:
         n = int(round((self.high - self.low) / self.step)) + 1
         return np.round(np.linspace(self.low, self.high, n), 6)
 
+    def describe(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.name} must be a number in [{self.low:g}, {self.high:g}]{unit}"
+
+    def _number(self, value) -> float:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{self.describe()}; got {reprlib.repr(value)}")
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond float range
+            return math.copysign(math.inf, value)
+
     def clamp(self, value) -> float:
-        """Nearest reachable slider value: clipped to the range, snapped to the step."""
-        v = float(value)
-        if not np.isfinite(v):
+        """Nearest reachable slider value: clipped to the range, snapped to the step.
+
+        Not a number: ``TypeError``. NaN: the default.
+        """
+        v = self._number(value)
+        if np.isnan(v):
             return self.default
         v = min(max(v, self.low), self.high)
         return round(self.low + round((v - self.low) / self.step) * self.step, 6)
+
+    def check(self, value) -> float:
+        """A value as a slider sends it, snapped to the step; off the range is refused.
+
+        Raises ``TypeError`` (not a number) or ``ValueError`` (NaN, infinite, outside
+        the range): the browser's slider cannot send those, so they are not clamped.
+        """
+        v = self._number(value)
+        slack = 1e-6 * self.step  # JavaScript's float arithmetic at the ends
+        if not (self.low - slack <= v <= self.high + slack):  # also refuses NaN
+            raise ValueError(f"{self.describe()}; got {reprlib.repr(value)}")
+        return self.clamp(v)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -109,6 +139,31 @@ def default_values() -> dict:
     return values
 
 
+def check_values(values) -> dict:
+    """Controls as the browser sends them: every control and the position, nothing else.
+
+    Strict (``Control.check``): raises ``TypeError`` or ``ValueError`` naming
+    what is wrong, where ``clamp_values`` would clamp.
+    """
+    if not isinstance(values, dict):
+        raise TypeError(f"values must be an object of controls; got {reprlib.repr(values)}")
+    names = set(CONTROL_BY_NAME) | {"position"}
+    missing = names - set(values)
+    unknown = set(values) - names
+    if missing or unknown:
+        wrong = [f"missing {sorted(missing)}"] if missing else []
+        wrong += [f"unknown {sorted(map(reprlib.repr, unknown))}"] if unknown else []
+        raise ValueError(
+            f"values must hold exactly the controls {sorted(names)}; {', '.join(wrong)}"
+        )
+    out = {name: CONTROL_BY_NAME[name].check(values[name]) for name in CONTROL_BY_NAME}
+    position = values["position"]
+    if not isinstance(position, str) or position not in POSITIONS:
+        raise ValueError(f"position must be one of {POSITIONS}; got {reprlib.repr(position)}")
+    out["position"] = position
+    return out
+
+
 def clamp_values(values: dict) -> dict:
     """Every control clamped; unknown names refused; position checked."""
     unknown = set(values) - set(CONTROL_BY_NAME) - {"position"}
@@ -120,8 +175,8 @@ def clamp_values(values: dict) -> dict:
     out = {}
     for name, v in values.items():
         if name == "position":
-            if v not in POSITIONS:
-                raise ValueError(f"position must be one of {POSITIONS}; got {v!r}")
+            if not isinstance(v, str) or v not in POSITIONS:
+                raise ValueError(f"position must be one of {POSITIONS}; got {reprlib.repr(v)}")
             out[name] = v
         else:
             out[name] = CONTROL_BY_NAME[name].clamp(v)

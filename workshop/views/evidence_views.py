@@ -9,7 +9,8 @@
   reviews found, on a 0-10 scale beside the minimal important change. Only
   confirmed numbers are plotted; the rest are listed as unconfirmed.
 * ``StudyDesignDemo``: a slider for the practice's specific effect, and what
-  each design reports.
+  each design reports. The browser may set the slider's value (finite, within
+  its range) and nothing else (``trust.TrustBoundary``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..evidence import (
 from .exercises import MultipleChoice, NumberExercise, style_widget
 from .palette import OKABE_ITO
 from .plots import _detached
+from .trust import TrustBoundary, trust_tree
 
 SEED = 0
 SINGLE_N = 60
@@ -328,11 +330,13 @@ def study_summary_html(n: dict) -> str:
     )
 
 
-class StudyDesignDemo(widgets.VBox):
+class StudyDesignDemo(TrustBoundary, widgets.VBox):
     """A slider for the practice's true specific effect; what each design reports.
 
     The single-group drop barely tells a useless practice from a useful one;
-    the trial's between-arm difference tracks the specific effect.
+    the trial's between-arm difference tracks the specific effect. A value the
+    simulation refuses (NaN) raises ``ValueError``; the slider goes back to the
+    effect shown.
     """
 
     def __init__(self, specific_effect: float = 0.0):
@@ -350,6 +354,7 @@ class StudyDesignDemo(widgets.VBox):
         self.single_image = widgets.Image(format="png", layout={"width": "760px"})
         self.trial_image = widgets.Image(format="png", layout={"width": "760px"})
         self.numbers: dict = {}
+        self._putting_back = False
         self.effect.observe(self._update, names="value")
         self._update()
         super().__init__(
@@ -363,12 +368,30 @@ class StudyDesignDemo(widgets.VBox):
         )
         self.add_class("workshop-study-design")
         self.add_class("workshop-widget")
+        trust_tree(self)
 
     def _update(self, _change=None) -> None:
-        self.numbers = study_numbers(self.effect.value)
+        if self._putting_back:
+            return
+        try:
+            numbers = study_numbers(self.effect.value)
+        except (TypeError, ValueError):
+            self._put_back()
+            raise
+        self.numbers = numbers
         self.summary.value = study_summary_html(self.numbers)
         self.single_image.value = _png(_draw_single(self.numbers["single"]))
         self.trial_image.value = _png(_draw_trial(self.numbers["trial"]))
+
+    def _put_back(self) -> None:
+        """The slider back to the effect shown (why: no slider beside numbers it did not make)."""
+        if not self.numbers:
+            return
+        self._putting_back = True
+        try:
+            self.effect.value = self.numbers["specific_effect"]
+        finally:
+            self._putting_back = False
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

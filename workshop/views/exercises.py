@@ -8,6 +8,10 @@ feedback appears at once below the buttons. The solution stays hidden until
 the learner asks for it. No grader, no network: everything runs in the kernel.
 
 ``MultipleChoice`` and ``NumberExercise`` build the two common kinds.
+
+An exercise and every widget in it, the answer widget too, are behind
+``trust.TrustBoundary``: the browser may set the answer (of the answer widget's
+type, within its options or bounds) and press the buttons, nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Callable, Sequence
 import ipywidgets as widgets
 
 from .palette import OKABE_ITO
+from .trust import TrustBoundary, trust_tree
 
 Check = Callable[[object], tuple[bool, str]]
 
@@ -71,7 +76,7 @@ def _plain(text: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
-class Exercise(widgets.VBox):
+class Exercise(TrustBoundary, widgets.VBox):
     """A question, an answer widget, immediate feedback and a solution behind a reveal.
 
     question       HTML shown above the answer (trusted text from the kit)
@@ -136,6 +141,7 @@ class Exercise(widgets.VBox):
         )
         self.add_class("workshop-exercise")
         self.add_class("workshop-widget")
+        trust_tree(self)
 
     def _answer_changed(self, _change) -> None:
         if self.last_ok is not None:

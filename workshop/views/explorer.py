@@ -7,6 +7,10 @@ While the learner drags, the browser looks the answer up on the grid and
 redraws the SVG in the same frame; no kernel round trip. When a drag ends, the
 new settings reach the kernel, which recomputes the grids for the other
 sliders (they depend on the one just moved).
+
+What the browser sends is checked in the kernel (``trust.TrustBoundary``):
+``values`` and ``pinned`` only, every control in its range and a known position;
+anything else is refused, logged, and the kernel's state sent back.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ import traitlets
 
 from ..model import LINKS, evaluate, uncertainty_bands
 from . import picture
-from .controls import CONTROLS, POSITIONS, clamp_values, default_values
+from .controls import CONTROLS, POSITIONS, check_values, clamp_values, default_values
 from .geometry import POINTS, keypoints
+from .trust import TrustBoundary, refusal, trust_tree
 
 HERE = pathlib.Path(__file__).parent
 OUTPUTS = (
@@ -126,7 +131,12 @@ def grid_table(values: dict) -> np.ndarray:
     return np.concatenate(blocks).astype(np.float32)
 
 
-class KineticChainExplorer(anywidget.AnyWidget):
+def check_pinned(pinned) -> dict:
+    """A pinned setting from the browser: nothing (``{}``) or a full, valid setting."""
+    return {} if isinstance(pinned, dict) and not pinned else check_values(pinned)
+
+
+class KineticChainExplorer(TrustBoundary, anywidget.AnyWidget):
     """Sliders for the kinetic chain and a picture that follows them in the browser.
 
     ``values`` holds the controls (clamped; position one of standing, sitting,
@@ -166,10 +176,20 @@ class KineticChainExplorer(anywidget.AnyWidget):
             }
         )
         self.values = clamp_values({**default_values(), **values})
+        trust_tree(self)  # its layout widget too
 
-    @traitlets.validate("values")
+    def _frontend_checks(self):
+        return {"values": check_values, "pinned": check_pinned}
+
+    @traitlets.validate("values", "pinned")
     def _clamp(self, proposal):
-        return clamp_values({**default_values(), **proposal["value"]})
+        if proposal["trait"].name == "pinned" and not proposal["value"]:
+            return {}
+        try:
+            return clamp_values({**default_values(), **proposal["value"]})
+        except (TypeError, ValueError) as exc:
+            # A refusal, so that hold_trait_notifications rolls the change back.
+            raise refusal(exc) from None
 
     @traitlets.observe("values")
     def _recompute(self, change):
@@ -180,7 +200,11 @@ class KineticChainExplorer(anywidget.AnyWidget):
         self.recomputes += 1
 
     def set(self, **values) -> None:
-        """Change controls from Python (clamped like the sliders)."""
+        """Change controls from Python (clamped like the sliders).
+
+        An unknown control, a non-number or an unknown position raises
+        ``ValueError`` / ``TypeError`` naming it; the setting stays as it was.
+        """
         self.values = {**self.values, **values}
 
     def reset(self) -> None:

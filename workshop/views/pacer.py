@@ -4,22 +4,39 @@ The kernel sends the session plan once (``workshop.breath.Session.to_dict``); th
 browser computes the phase from its own clock on every animation frame,
 schedules the sound cues ahead on the ``AudioContext`` clock, and sends back a
 log: every phase shown with its planned and actual time, and the pauses.
+
+What the browser sends is checked in the kernel (``trust.TrustBoundary``): the
+options as true/false and the log against the plan (``check_log``). The plan
+and the movement are the kernel's: sent from the browser, they are refused and
+the kernel's sent back.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import pathlib
 
 import anywidget
 import numpy as np
 import traitlets
 
-from ..breath import PRESETS, Pattern, Preset, Session
+from ..breath import PRESETS, Pattern, Preset, Session, boundaries
 from ..model import POSITIONS, evaluate
 from ..movement import MOVEMENTS, Movement, load_trace
 from .geometry import keypoints
 from .palette import OKABE_ITO
+from .trust import (
+    Refused,
+    TrustBoundary,
+    check_bool,
+    check_integer,
+    check_real,
+    refusal,
+    shown,
+    trust_tree,
+)
 
 HERE = pathlib.Path(__file__).parent
 FIGURE_LINES = (
@@ -30,6 +47,27 @@ FIGURE_LINES = (
     ("arm", ["shoulder", "elbow", "hand"]),
 )
 FIG_SCALE, FIG_ORIGIN = 120.0, (250.0, 75.0)
+PHASE_COLOURS = {
+    "inhale": OKABE_ITO["sky_blue"],
+    "hold_in": OKABE_ITO["bluish_green"],
+    "exhale": OKABE_ITO["blue"],
+    "hold_out": OKABE_ITO["bluish_green"],
+}
+#: Phases drawn one by one in ``plan_svg``; a segment past this budget is drawn as a
+#: repeating pattern of one cycle, so the picture's cost does not grow with its length.
+MAX_DRAWN_PHASES = 2000
+
+#: Keys of the run log pacer.js sends, and how a run can end.
+LOG_KEYS = ("started_wall_ms", "total_s", "shown", "pauses", "end")
+END_REASONS = ("completed", "stopped")
+#: Shown rows beyond one per phase: a phase shown again after a pause or a hidden tab.
+SPARE_SHOWN_ROWS = 1000
+MAX_PAUSES = 10_000
+#: Slack on the browser's times (it rounds them to 0.1 ms), s.
+TIME_SLACK_S = 1e-3
+#: Latest time a log may name, s, and latest wall clock, ms: bounds, not expectations.
+MAX_ELAPSED_S = 1e9
+MAX_WALL_MS = 1e15
 
 
 def as_session(session=None, minutes: float = 5.0) -> Session:
@@ -84,12 +122,148 @@ def movement_payload(movement: Movement | str, session: Session) -> dict:
     }
 
 
-class BreathPacer(anywidget.AnyWidget):
+def _rows(name: str, rows, width: int, max_rows: int) -> list:
+    if not isinstance(rows, list):
+        raise TypeError(f"{name} must be a list; got {shown(rows)}")
+    if len(rows) > max_rows:
+        raise ValueError(f"{name} may hold at most {max_rows} rows; got {len(rows)}")
+    for row in rows:
+        if not isinstance(row, list) or len(row) != width:
+            raise ValueError(
+                f"each row of {name} must be a list of {width} items; got {shown(row)}"
+            )
+    return rows
+
+
+def check_log(log, phases: np.ndarray) -> dict:
+    """A run log as pacer.js sends it, checked against the plan's ``boundaries``.
+
+    ``{}`` (no run yet), or exactly ``LOG_KEYS``: ``shown`` rows ``[index, phase,
+    planned_s, shown_s, boundary (0/1)]`` naming the plan's own phases, ``pauses``
+    rows ``[at_s, duration_s or None]``, ``end`` ``None`` or ``{"reason", "at_s"}``.
+    Returns a clean copy; raises ``TypeError``/``ValueError`` naming what is wrong.
+    """
+    if not isinstance(log, dict):
+        raise TypeError(f"log must be an object; got {shown(log)}")
+    if not log:
+        return {}
+    if set(log) != set(LOG_KEYS):
+        raise ValueError(f"log must hold exactly {list(LOG_KEYS)}; got {shown(list(log))}")
+    starts, names = phases["time_s"].tolist(), phases["phase"].tolist()
+    n, total = len(starts) - 1, starts[-1]
+    started = check_real(log["started_wall_ms"], "log started_wall_ms", 0.0, MAX_WALL_MS)
+    log_total = check_real(log["total_s"], "log total_s", 0.0, MAX_ELAPSED_S)
+    if abs(log_total - total) > TIME_SLACK_S:
+        raise ValueError(f"log total_s must be this plan's {total:g} s; got {log_total:g}")
+    shown_rows = []
+    for row in _rows("log shown", log["shown"], 5, 2 * n + SPARE_SHOWN_ROWS):
+        i = check_integer(row[0], "log shown index", 0, n - 1)
+        if row[1] != names[i]:
+            raise ValueError(f"log shown phase {i} must be {names[i]!r}; got {shown(row[1])}")
+        planned = check_real(row[2], "log shown planned time", 0.0, total)
+        if abs(planned - starts[i]) > TIME_SLACK_S:
+            raise ValueError(f"log shown phase {i} starts at {starts[i]:g} s; got {planned:g}")
+        at = check_real(row[3], "log shown time", -TIME_SLACK_S, total + TIME_SLACK_S)
+        boundary = check_integer(row[4], "log shown boundary", 0, 1)
+        shown_rows.append([i, names[i], planned, at, boundary])
+    pauses = [
+        [
+            check_real(at, "log pause time", -TIME_SLACK_S, MAX_ELAPSED_S),
+            None if dur is None else check_real(dur, "log pause duration", 0.0, MAX_ELAPSED_S),
+        ]
+        for at, dur in _rows("log pauses", log["pauses"], 2, MAX_PAUSES)
+    ]
+    end = log["end"]
+    if end is not None:
+        if not isinstance(end, dict) or set(end) != {"reason", "at_s"}:
+            raise ValueError(f"log end must be null or {{reason, at_s}}; got {shown(end)}")
+        if not isinstance(end["reason"], str) or end["reason"] not in END_REASONS:
+            raise ValueError(f"log end reason must be one of {END_REASONS}; got {shown(end)}")
+        at_s = check_real(end["at_s"], "log end at_s", -TIME_SLACK_S, MAX_ELAPSED_S)
+        end = {"reason": end["reason"], "at_s": at_s}
+    return {
+        "started_wall_ms": started,
+        "total_s": log_total,
+        "shown": shown_rows,
+        "pauses": pauses,
+        "end": end,
+    }
+
+
+def _phase_rects(phases, t: float, x_of, w_of) -> tuple[list[str], float]:
+    rects = []
+    for name, dur in phases:
+        rects.append(
+            f'<rect x="{x_of(t):.2f}" y="30" width="{w_of(dur):.2f}" height="24" '
+            f'fill="{PHASE_COLOURS[name]}"><title>{name} {dur:g} s</title></rect>'
+        )
+        t += dur
+    return rects, t
+
+
+def plan_svg(plan: dict) -> str:
+    """A static picture of a plan (``Session.to_dict()``): the phases along time.
+
+    Every phase is a rectangle up to ``MAX_DRAWN_PHASES``; a segment beyond that
+    budget is one rectangle filled with a pattern of its cycle.
+    """
+    total = plan["total_s"]
+    width, x0 = 640.0, 10.0
+    span = width - 2 * x0
+
+    def x_of(t):
+        return x0 + span * t / total
+
+    def w_of(d):
+        return span * d / total
+
+    defs, rects, budget = [], [], MAX_DRAWN_PHASES
+    for k, seg in enumerate(plan["segments"]):
+        n_phases = seg["cycles"] * len(seg["phases"])
+        if n_phases <= budget:
+            budget -= n_phases
+            t = seg["start_s"]
+            for _ in range(seg["cycles"]):
+                drawn, t = _phase_rects(seg["phases"], t, x_of, w_of)
+                rects += drawn
+            continue
+        budget = 0
+        # Pattern ids must be unique on the page: named after the plan itself.
+        tag = hashlib.sha1(json.dumps(plan, sort_keys=True).encode()).hexdigest()[:10]
+        pid = f"plan-{tag}-{k}"
+        start = x_of(seg["start_s"])
+        cycle, _ = _phase_rects(seg["phases"], 0.0, w_of, w_of)
+        defs.append(
+            f'<pattern id="{pid}" patternUnits="userSpaceOnUse" x="{start:.4f}" y="30" '
+            f'width="{w_of(seg["cycle_s"]):.6f}" height="24">{"".join(cycle)}</pattern>'
+        )
+        rects.append(
+            f'<rect x="{start:.2f}" y="30" width="{w_of(seg["cycle_s"] * seg["cycles"]):.2f}" '
+            f'height="24" fill="url(#{pid})"><title>{seg["cycles"]} breaths</title></rect>'
+        )
+    labels = " · ".join(
+        f"{html.escape(s['label'] or 'pattern')}: {s['cycles']} breaths at "
+        f"{s['breaths_per_minute']:.1f}/min"
+        for s in plan["segments"]
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="80" '
+        f'font-family="sans-serif" font-size="12">'
+        + (f"<defs>{''.join(defs)}</defs>" if defs else "")
+        + f'<text x="{x0}" y="18">Breathing plan, {total / 60:.1f} min '
+        f"(light blue: in, dark blue: out, green: hold)</text>"
+        + "".join(rects)
+        + f'<text x="{x0}" y="72">{labels}</text></svg>'
+    )
+
+
+class BreathPacer(TrustBoundary, anywidget.AnyWidget):
     """A pacer for ``session`` (a ``Session``, preset name, ``Preset`` or ``Pattern``).
 
     ``movement`` (a key of ``workshop.movement.MOVEMENTS``) adds a figure that moves
     with the breath and the modelled lumbar load under it. After a run, ``log``
-    holds what the browser showed and when (seconds from the start).
+    holds what the browser showed and when (seconds from the start); a widget's
+    Python logger is ``logger`` here, as ``log`` is this synced trait.
     """
 
     _esm = HERE / "pacer.js"
@@ -103,56 +277,53 @@ class BreathPacer(anywidget.AnyWidget):
     log = traitlets.Dict().tag(sync=True)
 
     def __init__(self, session=None, *, minutes: float = 5.0, movement: str | None = None, **kw):
+        self._session = as_session(session, minutes)
+        self._phases = boundaries(self._session)
         super().__init__(**kw)
-        self.session = as_session(session, minutes)
-        self.plan = self.session.to_dict()
+        self.plan = self._session.to_dict()
         if movement is not None:
             if movement not in MOVEMENTS:
                 raise ValueError(
                     f"unknown movement {movement!r}; movements are {sorted(MOVEMENTS)}"
                 )
             self.movement = movement_payload(movement, self.session)
+        trust_tree(self)  # its layout widget too
+
+    @property
+    def session(self) -> Session:
+        """The session this pacer runs (fixed: make a new pacer for another)."""
+        return self._session
+
+    def _frontend_checks(self):
+        return {
+            "sound": check_bool,
+            "tick": check_bool,
+            "eyes_closed": check_bool,
+            "log": lambda log: check_log(log, self._phases),
+        }
+
+    @traitlets.validate("plan")
+    def _plan_is_the_sessions(self, proposal):
+        # Why: the kernel's session, lags_s() and to_svg() all follow this plan.
+        if proposal["value"] != self._session.to_dict():
+            raise Refused("plan is the session's own (session.to_dict()); make a new BreathPacer")
+        return proposal["value"]
+
+    @traitlets.validate("log")
+    def _check_log(self, proposal):
+        try:
+            return check_log(proposal["value"], self._phases)
+        except (TypeError, ValueError) as exc:
+            raise refusal(exc) from None
 
     def lags_s(self) -> np.ndarray:
         """Shown minus planned time of every phase boundary in the last run, s."""
-        shown = self.log.get("shown", [])
-        return np.array([row[3] - row[2] for row in shown if row[4] == 1])
+        shown_rows = self.log.get("shown", [])
+        return np.array([row[3] - row[2] for row in shown_rows if row[4] == 1], dtype=float)
 
     def to_svg(self) -> str:
         """A static picture of the plan: the phases along time (for stored outputs)."""
-        colours = {
-            "inhale": OKABE_ITO["sky_blue"],
-            "hold_in": OKABE_ITO["bluish_green"],
-            "exhale": OKABE_ITO["blue"],
-            "hold_out": OKABE_ITO["bluish_green"],
-        }
-        total = self.plan["total_s"]
-        width, x0 = 640.0, 10.0
-        rects = []
-        for seg in self.plan["segments"]:
-            t = seg["start_s"]
-            for _ in range(seg["cycles"]):
-                for name, dur in seg["phases"]:
-                    x = x0 + (width - 2 * x0) * t / total
-                    w = (width - 2 * x0) * dur / total
-                    rects.append(
-                        f'<rect x="{x:.2f}" y="30" width="{w:.2f}" height="24" '
-                        f'fill="{colours[name]}"><title>{name} {dur:g} s</title></rect>'
-                    )
-                    t += dur
-        labels = " · ".join(
-            f"{html.escape(s['label'] or 'pattern')}: {s['cycles']} breaths at "
-            f"{s['breaths_per_minute']:.1f}/min"
-            for s in self.plan["segments"]
-        )
-        return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="80" '
-            f'font-family="sans-serif" font-size="12">'
-            f'<text x="{x0}" y="18">Breathing plan, {total / 60:.1f} min '
-            f"(light blue: in, dark blue: out, green: hold)</text>"
-            + "".join(rects)
-            + f'<text x="{x0}" y="72">{labels}</text></svg>'
-        )
+        return plan_svg(self.plan)
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -4,7 +4,8 @@
 checkbox; *See what to do* passes the ticks to ``workshop.safety.screen`` and
 shows its advice: see a clinician, with the urgency of the most urgent yes,
 never a conclusion about what anyone has. Every result lists what the kit is
-not. An unticked box counts as "no".
+not. An unticked box counts as "no". The browser may tick a box (true or false)
+and press the buttons, nothing else (``trust.TrustBoundary``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..safety import (
 )
 from .exercises import MultipleChoice, style_widget
 from .palette import OKABE_ITO
+from .trust import TrustBoundary, trust_tree
 
 #: Colour per urgency; the urgency's words are always shown too.
 URGENCY_COLOURS = {
@@ -77,7 +79,7 @@ def not_the_kit() -> HTML:
     return HTML(not_the_kit_html())
 
 
-class SafetyScreen(widgets.VBox):
+class SafetyScreen(TrustBoundary, widgets.VBox):
     """Checkboxes for the red flags and precautions, a button, and the screen's advice.
 
     ``checkboxes`` maps each question key to its ``Checkbox``; ``run()`` does
@@ -107,6 +109,7 @@ class SafetyScreen(widgets.VBox):
         )
         self.add_class("workshop-safety-screen")
         self.add_class("workshop-widget")
+        trust_tree(self)
 
     def _row(self, key: str, question: str) -> widgets.Checkbox:
         box = widgets.Checkbox(
