@@ -1,7 +1,12 @@
-"""The practice plan: validation naming the field, a JSON round trip, atomic saves."""
+"""The practice plan: validation naming the field, a JSON round trip, atomic saves.
+
+The plan files' safety (names, ownership, backups, permissions, kills, bounded
+loading) is tested in test_plan_files.py.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -14,6 +19,7 @@ from workshop.practice_plan import (
     MOVEMENTS,
     STOP_RULES,
     Movement,
+    PlanSaveError,
     PracticePlan,
     load_plan,
     plan_paths,
@@ -42,7 +48,8 @@ def test_movements_are_data_with_cues_and_cautions():
 
 def test_round_trip(tmp_path):
     plan = a_plan()
-    json_path, md_path = save_plan(plan, tmp_path / "plan.json")
+    json_path, md_path = save_plan(plan, "plan", tmp_path).paths
+    assert (json_path, md_path) == (tmp_path / "plan.plan.json", tmp_path / "plan.plan.md")
     assert load_plan(json_path) == plan
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT and data["stop_rules"] == list(STOP_RULES)
@@ -62,7 +69,7 @@ def test_stop_rules_are_always_included():
 
 
 def test_loading_restores_the_kits_stop_rules(tmp_path):
-    json_path, _ = save_plan(a_plan(), tmp_path / "p.json")
+    json_path, _ = save_plan(a_plan(), "p", tmp_path).paths
     data = json.loads(json_path.read_text())
     data["stop_rules"] = []
     json_path.write_text(json.dumps(data))
@@ -110,7 +117,7 @@ def test_whole_number_floats_are_accepted():
     ],
 )
 def test_load_plan_validates(tmp_path, edit, field):
-    json_path, _ = save_plan(a_plan(), tmp_path / "p.json")
+    json_path, _ = save_plan(a_plan(), "p", tmp_path).paths
     data = json.loads(json_path.read_text())
     edit(data)
     json_path.write_text(json.dumps(data))
@@ -126,32 +133,33 @@ def test_load_plan_refuses_bad_json(tmp_path):
 
 
 def test_a_failed_save_leaves_the_old_file_intact(tmp_path, monkeypatch):
-    target = tmp_path / "plan.json"
     old = a_plan(minutes_per_day=5)
-    save_plan(old, target)
+    target, _ = save_plan(old, "plan", tmp_path).paths
     before = target.read_bytes()
 
-    def half_then_fail(data, fh, **kwargs):
-        fh.write('{"format": "workshop-practice-plan/1", "breathing": ')  # half a plan
-        raise RuntimeError("disk full (simulated)")
+    def disk_full(fd):  # the data is written, the sync fails: half a file on disk
+        raise OSError(errno.ENOSPC, "No space left on device (simulated)")
 
-    monkeypatch.setattr("workshop.practice_plan.json.dump", half_then_fail)
-    with pytest.raises(RuntimeError, match="disk full"):
-        save_plan(a_plan(minutes_per_day=30), target)
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(PlanSaveError, match="No space left") as caught:
+        save_plan(a_plan(minutes_per_day=30), "plan", tmp_path)
+    monkeypatch.undo()
+    assert not caught.value.result.json_file.saved
     assert target.read_bytes() == before
     assert load_plan(target) == old
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.plan.json", "plan.plan.md"]
 
 
 def test_paths(tmp_path):
-    assert plan_paths("mine") == (Path("mine.json"), Path("mine.md"))
-    assert plan_paths("mine.JSON")[1] == Path("mine.md")
-    with pytest.raises(ValueError, match="path"):
+    here = Path.cwd()
+    assert plan_paths("mine") == (here / "mine.plan.json", here / "mine.plan.md")
+    assert plan_paths("mine", tmp_path)[1] == tmp_path / "mine.plan.md"
+    with pytest.raises(ValueError, match="plan name"):
         plan_paths("  ")
-    with pytest.raises(ValueError, match="path"):
-        plan_paths(tmp_path)
+    with pytest.raises(ValueError, match="plan name"):
+        plan_paths(str(tmp_path))
     with pytest.raises(FileNotFoundError, match="does not exist"):
-        save_plan(a_plan(), tmp_path / "no" / "such" / "plan.json")
+        save_plan(a_plan(), "plan", tmp_path / "no" / "such")
 
 
 def test_builder_saves_what_the_controls_say(tmp_path):
@@ -165,12 +173,12 @@ def test_builder_saves_what_the_controls_say(tmp_path):
     b.filename.value = "mine"
     b.save_button.click()
     assert "Saved." in b.status.value
-    plan = load_plan(tmp_path / "mine.json")
+    plan = load_plan(tmp_path / "mine.plan.json")
     assert plan.breathing == "extended_exhale"
     assert plan.movements == ("pelvic_tilt", "bridge")
     assert (plan.minutes_per_day, plan.days_per_week) == (15, 3)
     assert plan.own_stop_rules == ("rule one", "rule two")
-    assert (tmp_path / "mine.md").exists()
+    assert (tmp_path / "mine.plan.md").exists()
     assert "My practice plan" in b.preview.value
 
 
@@ -178,8 +186,10 @@ def test_builder_reports_why_it_did_not_save(tmp_path):
     b = PracticePlanBuilder(directory=tmp_path)
     b.filename.value = "   "
     assert b.save() is None
-    assert "Not saved." in b.status.value and "file name" in b.status.value
+    assert "Not saved." in b.status.value and "plan name" in b.status.value
     b.filename.value = "missing/folder/plan.json"
+    assert b.save() is None and "cannot hold a folder" in b.status.value
+    b = PracticePlanBuilder(directory=tmp_path / "missing")
     assert b.save() is None and "does not exist" in b.status.value
     assert list(tmp_path.iterdir()) == []
 

@@ -2,9 +2,10 @@
 
 ``PracticePlanBuilder()`` lets a learner choose a breathing preset, movements
 (each shown with its caution), minutes a day and days a week, add their own
-stop rules and notes, and save the plan to a file they name (JSON, with a
-Markdown twin beside it, each written atomically). The kit's stop rules are
-always part of the plan and cannot be unticked.
+stop rules and notes, and save the plan under a name they type
+(``NAME.plan.json`` with a readable ``NAME.plan.md`` beside it, in the chosen
+folder only; see ``workshop.practice_plan.save_plan``). The kit's stop rules
+are always part of the plan and cannot be unticked.
 """
 
 from __future__ import annotations
@@ -19,17 +20,22 @@ from IPython.display import HTML
 from ..breath import PRESETS
 from ..practice_plan import (
     DAYS_RANGE,
-    DEFAULT_FILENAME,
+    DEFAULT_NAME,
     MINUTES_RANGE,
     MOVEMENTS,
     STOP_RULES,
+    FileOutcome,
+    PlanSaveError,
     PracticePlan,
+    SaveResult,
     load_plan,
+    plan_paths,
     save_plan,
 )
 from .breath_plots import movements_table as breath_movements_table
 from .exercises import MultipleChoice, style_widget
 from .palette import OKABE_ITO
+from .trust import TrustBoundary, trust_tree
 
 
 def stop_rules_html(extra: tuple[str, ...] = ()) -> str:
@@ -78,16 +84,18 @@ def breathing_table() -> HTML:
     return HTML(f'<table class="workshop-breathing">{head}{"".join(rows)}</table>')
 
 
-class PracticePlanBuilder(widgets.VBox):
+class PracticePlanBuilder(TrustBoundary, widgets.VBox):
     """Choose a practice and save it as a plan you can keep.
 
     ``plan()`` returns the :class:`PracticePlan` the controls describe (raising
     with the field's name if a value is not allowed); ``save()`` does what the
-    *Save* button does and returns the paths written (or None, with the reason
-    shown in ``status``).
+    *Save* button does: it saves the plan named in *Save as* in ``directory``
+    (default: the folder the notebook runs in) and returns the
+    :class:`~workshop.practice_plan.SaveResult`, or None if either file was not
+    saved. ``status`` shows each file's full path and what happened to it.
     """
 
-    def __init__(self, filename: str = DEFAULT_FILENAME, directory=None):
+    def __init__(self, filename: str = DEFAULT_NAME, directory=None):
         style = {"description_width": "initial"}
         self.directory = Path(directory) if directory is not None else None
         self.breathing = widgets.Dropdown(
@@ -163,6 +171,8 @@ class PracticePlanBuilder(widgets.VBox):
         )
         self.add_class("workshop-practice-builder")
         self.add_class("workshop-widget")
+        # The browser may set each control's value (checked: trust.py), nothing else.
+        trust_tree(self)
 
     def plan(self) -> PracticePlan:
         """The plan the controls describe (validated)."""
@@ -175,34 +185,36 @@ class PracticePlanBuilder(widgets.VBox):
             notes=self.notes.value,
         )
 
-    def target(self) -> Path:
-        """Where *Save* writes: the file name typed, in ``directory`` if one was given."""
-        text = self.filename.value.strip()
-        if not text:
-            raise ValueError("Save as: type a file name, for example my_practice_plan.json")
-        name = Path(text).expanduser()
-        if self.directory is not None and not name.is_absolute():
-            return self.directory / name
-        return name
+    def folder(self) -> Path | str:
+        """The folder *Save* writes in: ``directory``, else the current folder."""
+        return self.directory if self.directory is not None else "."
 
-    def save(self) -> tuple[Path, Path] | None:
-        """Save the plan to the named file (and its .md twin); show where, or why not."""
+    def target(self) -> tuple[Path, Path]:
+        """The two files *Save* writes (the name typed, checked against the plan-name rule)."""
+        return plan_paths(self.filename.value, self.folder())
+
+    def save(self) -> SaveResult | None:
+        """Save the plan under the name typed; show each file's full path and outcome."""
         try:
-            paths = save_plan(self.plan(), self.target())
+            plan = self.plan()
+            result = save_plan(plan, self.filename.value, self.folder())
+        except PlanSaveError as exc:
+            # Something was tried: say exactly which file holds what.
+            self.status.value = _outcome_html(exc.result)
+            return None
         except (OSError, TypeError, ValueError) as exc:
-            self.status.value = (
-                f'<p style="border-left:4px solid {OKABE_ITO["vermillion"]};padding-left:6px">'
-                f"<b>Not saved.</b> {html.escape(str(exc))}</p>"
+            # Refused before anything was written: no file changed.
+            self.status.value = _status_box(
+                "vermillion",
+                f"<b>Not saved.</b> {html.escape(str(exc).rstrip('.'))}. Nothing was written.",
             )
             return None
-        json_path, md_path = paths
-        self.status.value = (
-            f'<p style="border-left:4px solid {OKABE_ITO["bluish_green"]};padding-left:6px">'
-            f"<b>Saved.</b> {html.escape(str(json_path))} and a readable copy "
-            f"{html.escape(md_path.name)}.</p>"
+        self.status.value = _outcome_html(result)
+        self.preview.value = (
+            f"<details><summary>Your plan</summary><pre>{html.escape(plan.to_markdown())}"
+            "</pre></details>"
         )
-        self.preview.value = f"<details><summary>Your plan</summary><pre>{html.escape(md_path.read_text(encoding='utf-8'))}</pre></details>"
-        return paths
+        return result
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -212,6 +224,44 @@ class PracticePlanBuilder(widgets.VBox):
             "<p><i>The plan builder appears when this notebook runs.</i></p>" + stop_rules_html()
         )
         return bundle
+
+
+def _status_box(colour: str, body: str) -> str:
+    return f'<div style="border-left:4px solid {OKABE_ITO[colour]};padding-left:6px">{body}</div>'
+
+
+def _file_html(outcome: FileOutcome, what: str) -> str:
+    path = f"<code>{html.escape(str(outcome.path))}</code>"
+    if not outcome.saved:
+        return (
+            f"<li>{what} {path}: <b>not saved</b> ({html.escape(outcome.error)}); "
+            "the file is left as it was.</li>"
+        )
+    if not outcome.changed:
+        return f"<li>{what} {path}: saved (it already held this plan).</li>"
+    if outcome.backup is not None:
+        backup = html.escape(str(outcome.backup))
+        return (
+            f"<li>{what} {path}: saved; the previous version is kept as <code>{backup}</code>.</li>"
+        )
+    return f"<li>{what} {path}: saved.</li>"
+
+
+def _outcome_html(result: SaveResult) -> str:
+    """The status after a save was tried: a headline, then each file's full path and outcome."""
+    if result.saved:
+        colour, headline = "bluish_green", "Saved."
+    elif result.json_file.saved:
+        colour, headline = "orange", "Partly saved: the plan is saved, its readable copy is not."
+    else:
+        colour, headline = "vermillion", "Not saved."
+    items = _file_html(result.json_file, "Plan") + _file_html(result.markdown_file, "Readable copy")
+    if result.removed_temp_files:
+        items += (
+            f"<li>Removed {len(result.removed_temp_files)} temporary file(s) left by an "
+            "interrupted save.</li>"
+        )
+    return _status_box(colour, f"<b>{headline}</b><ul>{items}</ul>")
 
 
 def example_plan() -> PracticePlan:
@@ -234,7 +284,7 @@ def save_and_reload_demo(plan: PracticePlan | None = None) -> HTML:
     """
     plan = example_plan() if plan is None else plan
     with tempfile.TemporaryDirectory(prefix="workshop-plan-") as folder:
-        json_path, md_path = save_plan(plan, Path(folder) / DEFAULT_FILENAME)
+        json_path, md_path = save_plan(plan, DEFAULT_NAME, folder).paths
         same = load_plan(json_path) == plan
         markdown = md_path.read_text(encoding="utf-8")
         files = f"{json_path.name} and {md_path.name}"
