@@ -225,7 +225,7 @@ def main() -> None:
                 with voila_server(voila_dir) as vbase:
 
                     def open_voila(page, url):
-                        page.goto(f"{url}/voila/render/explorer.ipynb")
+                        page.goto(f"{url}/voila/render/explorer.ipynb?token={TOKEN}")
 
                     results["explorer (Voila app)"] = measure(
                         browser, vbase, "explorer", args.changes, args.gap_ms, open_voila

@@ -58,7 +58,9 @@ def open_lab_notebook(
 
 
 def open_voila(page, base_url: str, name: str, timeout_ms: int = 120_000) -> None:
-    page.goto(f"{base_url}/voila/render/{name}")
+    """Open ``name`` in the app; the server started by ``servers.voila_server`` needs
+    its token (``TOKEN``), which also sets the login cookie for the page's requests."""
+    page.goto(f"{base_url}/voila/render/{name}?token={TOKEN}", timeout=timeout_ms)
 
 
 def explorer_state(page, root: str = ".mm-explorer") -> dict:

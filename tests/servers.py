@@ -115,15 +115,55 @@ def lab_server(root_dir: Path, settings_dir: Path):
 
 
 @contextlib.contextmanager
-def voila_server(notebooks: Path):
-    """The app mode as ``make app`` starts it (offline template, code hidden)."""
-    from workshop.app import voila_command
+def voila_server(
+    notebooks: Path, log_dir: Path | None = None, token: str | None = TOKEN, **options
+):
+    """The app mode as ``make app`` starts it (offline template, code hidden, token
+    required, idle kernels culled); always stopped.
 
+    Yields its base URL, a ``str`` that also carries ``.token``, ``.pid`` (the
+    server's process) and ``.log`` (its output file, or None). Pages need
+    ``?token=``: ``TOKEN`` (the one JupyterLab's tests use; ``open_voila`` adds it),
+    or with ``token=None`` the one the server generates, read from the URL it
+    prints (needs ``log_dir``). ``options`` go to ``workshop.app.voila_command``
+    (e.g. ``cull_idle_timeout=8``). The output goes to ``log_dir/voila.log``."""
+    import re
+
+    from workshop.app import TOKEN_ENV, app_env, voila_command
+
+    class AppURL(str):
+        token: str
+        pid: int
+        log: Path | None
+
+    if token is None and log_dir is None:
+        raise ValueError("a generated token is read from the server's log: give log_dir")
     port = free_port()
-    cmd = voila_command(str(notebooks), port=port)
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
-    try:
-        wait_for(f"http://127.0.0.1:{port}/", proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
+    cmd = voila_command(str(notebooks), port=port, **options)
+    env = _env()
+    env.pop(TOKEN_ENV, None)
+    env = app_env(token, env)
+    log = Path(log_dir) / "voila.log" if log_dir is not None else None
+    with contextlib.ExitStack() as stack:
+        out = (
+            subprocess.DEVNULL
+            if log_dir is None
+            else stack.enter_context(server_log(log_dir, "voila"))
+        )
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        try:
+            if token is None:  # the server prints its URL once it listens
+                printed = re.compile(rf"http://127\.0\.0\.1:{port}/\?token=(\w+)")
+                deadline = time.monotonic() + 90
+                while not (found := printed.search(log.read_text(errors="replace"))):
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"the app printed no URL with a token (see {log})")
+                    time.sleep(0.2)
+                token = found.group(1)
+            # The file list's API: 200 once the server answers, with the token.
+            wait_for(f"http://127.0.0.1:{port}/voila/api/contents?token={token}", proc)
+            url = AppURL(f"http://127.0.0.1:{port}")
+            url.token, url.pid, url.log = token, proc.pid, log
+            yield url
+        finally:
+            stop(proc)

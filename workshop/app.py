@@ -1,51 +1,323 @@
-"""App mode: the notebooks served by Voila with the code hidden, fully offline.
+"""App mode: ``workshop app`` serves the notebooks with Voilà, code hidden, as a real server.
 
-Voila's stock 'lab' template links Font Awesome from a CDN. A workshop room may
-have no Wi-Fi, so ``ensure_offline_template`` derives a template from the
-installed one with every remote link removed (nothing is copied into this
-repository; it follows whatever Voila version is installed).
+``voila_command`` builds the command line; it runs this module (``python -m
+workshop.app``), which is Voilà's own server with four things added or set:
+
+Token, as JupyterLab's
+    Every page and API call needs the token: taken from ``workshop app --token``
+    or the ``WORKSHOP_APP_TOKEN`` environment variable, otherwise generated at each
+    start with ``secrets.token_hex(24)``. The URL printed at start carries it
+    (``http://127.0.0.1:8866/?token=...``); the first request with it sets a login
+    cookie. A request without it is sent to the login page (or refused with 403)
+    and starts no kernel. The token never appears on a command line, and is taken
+    out of the environment before any kernel starts.
+
+Host and Origin checked
+    Before any handler runs, a request is refused (403, plain text) when its
+    ``Host`` names anything but ``127.0.0.1``, ``localhost``, the address the
+    server listens on (``--ip``) or a name given with ``--allow-host``, which is
+    what a DNS-rebinding page (``evil.example`` resolving to 127.0.0.1) sends; or
+    when it carries an ``Origin`` other than the server's own
+    (``http://<its Host>``), as a foreign page's requests and WebSockets do.
+
+Nothing loaded from outside 127.0.0.1
+    Voilà's stock ``lab`` template, and the page its file list and error pages
+    extend, link Font Awesome from a CDN. ``ensure_offline_template`` derives the
+    ``workshop-offline`` template from the installed ones with those links removed.
+    Nothing is lost: Voilà's own script bundle carries Font Awesome's rules and
+    fonts (served from 127.0.0.1) for widget icons, and the file list and error
+    pages show no Font Awesome icon. The template is written to the user's
+    cache folder (``platformdirs.user_cache_dir("mindful-movement-workshop")``,
+    one folder per Voilà version), only the files whose content changed, never
+    into the venv; the server finds it through ``JUPYTER_PATH``. Choosing another
+    template with ``?template=`` is turned off.
+
+Kernels of closed pages ended
+    Voilà's page asks for its kernel to be shut down on ``beforeunload`` (a
+    beacon to ``/voila/api/shutdown/<id>`` carrying the ``_xsrf`` cookie's value),
+    but a notebook page does not set that cookie, so the request failed with 403
+    "'_xsrf' argument missing" (voila-dashboards/voila#1458) and every closed page
+    left a kernel. Each page now sets the cookie (after the token check), so
+    closing a page ends its kernel at once. A
+    page that vanishes without ``beforeunload`` (a crashed or killed tab, a laptop
+    put to sleep) leaves a kernel with no connection: it is culled once idle for
+    ``CULL_IDLE_TIMEOUT`` = 600 s (10 minutes), checked every ``CULL_INTERVAL`` =
+    60 s, so it ends 10 to 11 minutes after its last message
+    (``MappingKernelManager.cull_idle_timeout=600``, ``cull_interval=60``,
+    ``cull_connected=False``, ``cull_busy=False``: a kernel with an open page, or
+    one running code, is never culled). ``--cull-idle-timeout 0`` turns culling off.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
+import os
 import re
+import secrets
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 TEMPLATE = "workshop-offline"
+TOKEN_ENV = "WORKSHOP_APP_TOKEN"
+DEFAULT_IP = "127.0.0.1"
+DEFAULT_PORT = 8866
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+CULL_IDLE_TIMEOUT = 600  # seconds without a message, and without an open page, before a kernel ends
+CULL_INTERVAL = 60  # seconds between two checks for such kernels
+CACHE_APP_NAME = "mindful-movement-workshop"
+
 _REMOTE_LINK = re.compile(r"^\s*<(link|script)[^>]+(https?:)?//[^>]+>\s*(</script>)?\s*$", re.M)
+_REMOTE_RESOURCE = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?:https?:)?//""", re.I)
+_BASE_PAGE = "workshop_offline_base_page.html"
+_EXTENDS_BASE_PAGE = re.compile(r"""(\{%-?\s*extends\s+)(['"])voila/templates/base/page\.html\2""")
 
 
-def _templates_dir(prefix: str | None = None) -> Path:
-    return Path(prefix or sys.prefix) / "share" / "jupyter" / "voila" / "templates"
+# --------------------------------------------------------------------------- template
 
 
-def ensure_offline_template(prefix: str | None = None) -> str:
-    """Write (or refresh) the offline template beside Voila's own; return its name."""
-    root = _templates_dir(prefix)
-    source = root / "lab" / "index.html.j2"
-    text = source.read_text(encoding="utf-8")
-    offline = _REMOTE_LINK.sub("", text)
-    target = root / TEMPLATE
+def _voila_template(*parts: str) -> Path:
+    """A file of Voilà's installed templates, found as Voilà finds them (``jupyter_path``)."""
+    from jupyter_core.paths import jupyter_path
+
+    for root in jupyter_path("voila", "templates"):
+        path = Path(root, *parts)
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"Voilà's template file {'/'.join(parts)} was not found")
+
+
+def offline_template_files() -> dict[str, str]:
+    """The ``workshop-offline`` template's files (name → text), derived from Voilà's.
+
+    ``index.html.j2`` (the notebook page) is Voilà's ``lab`` one, and the page that
+    its file list and error pages extend is Voilà's ``base/page.html``, each with
+    every ``<link>``/``<script>`` line that loads from another host removed.
+    """
+
+    def read(*parts: str) -> str:
+        return _voila_template(*parts).read_text(encoding="utf-8")
+
+    lab_page, n = _EXTENDS_BASE_PAGE.subn(rf"\1'{_BASE_PAGE}'", read("lab", "page.html"))
+    if n != 1:
+        raise RuntimeError("Voilà's lab/page.html no longer extends base/page.html as expected")
+    files = {
+        "conf.json": json.dumps({"base_template": "lab"}) + "\n",
+        "index.html.j2": _REMOTE_LINK.sub("", read("lab", "index.html.j2")),
+        "page.html": lab_page,
+        _BASE_PAGE: _REMOTE_LINK.sub("", read("base", "page.html")),
+    }
+    for name, text in files.items():
+        left = _REMOTE_RESOURCE.search(text)
+        if left:  # a remote link the line pattern did not catch: never serve it
+            raise RuntimeError(f"{name}: a remote resource is left: {text[left.start() :][:80]!r}")
+    return files
+
+
+def default_cache_dir() -> Path:
+    """Where the derived template is kept: the user's cache folder, one per Voilà version."""
+    from importlib.metadata import version
+
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(CACHE_APP_NAME)) / f"voila-{version('voila')}"
+
+
+def ensure_offline_template(cache_dir: Path | None = None) -> Path:
+    """Write the ``workshop-offline`` template under ``cache_dir`` (files whose content
+    changed only) and return ``cache_dir``: a Jupyter data folder for ``JUPYTER_PATH``.
+
+    The template goes to ``<cache_dir>/voila/templates/workshop-offline/``; nothing is
+    written into the venv, and a start with an unchanged Voilà writes nothing at all.
+    """
+    from .cli import write_atomically
+
+    root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    target = root / "voila" / "templates" / TEMPLATE
     target.mkdir(parents=True, exist_ok=True)
-    (target / "index.html.j2").write_text(offline, encoding="utf-8")
-    (target / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf-8")
-    return TEMPLATE
+    for name, text in offline_template_files().items():
+        path = target / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        write_atomically(path, text)
+    return root
 
 
-def voila_command(notebooks: str = "notebooks", port: int | None = None) -> list[str]:
-    """The Voila command line of ``make app``: 127.0.0.1, code hidden, offline template."""
+# --------------------------------------------------------------------------- Host and Origin
+
+
+def allowed_hosts(ip: str = DEFAULT_IP, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Host names served: 127.0.0.1, localhost, the listening address and ``extra``."""
+    names = set(LOCAL_HOSTS)
+    if ip and ip not in ("0.0.0.0", "::"):
+        names.add(ip.strip("[]").lower())
+    names.update(h.strip().lower() for h in extra if h.strip())
+    return frozenset(names)
+
+
+def refusal(host: str | None, origin: str | None, allowed: Iterable[str]) -> str | None:
+    """Why a request with these ``Host`` and ``Origin`` headers is refused, or None.
+
+    ``Host`` must name one of ``allowed`` (any port); an ``Origin``, when present, must
+    be this very server as the request reached it: ``http(s)://`` + the ``Host``.
+    """
+    if not host:
+        return "the request has no Host header"
+    try:
+        parts = urlsplit("//" + host)
+        name = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        return f"malformed Host {host!r}"
+    if not name or name not in set(allowed):
+        return f"Host {host!r} is not served here"
+    if origin is None:
+        return None
+    theirs = urlsplit(origin.strip())
+    if theirs.scheme not in ("http", "https") or theirs.netloc.lower() != host.lower():
+        return f"Origin {origin!r} is not this server"
+    return None
+
+
+# --------------------------------------------------------------------------- command
+
+
+def voila_command(
+    notebooks: str | os.PathLike = ".",
+    port: int | None = None,
+    *,
+    ip: str = DEFAULT_IP,
+    allow_hosts: Iterable[str] = (),
+    cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
+    cull_interval: int = CULL_INTERVAL,
+) -> list[str]:
+    """The server's command line: Voilà on ``ip`` (127.0.0.1), code hidden, offline
+    template, token required, Host/Origin checked, idle kernels culled.
+
+    The token is not on it: set ``WORKSHOP_APP_TOKEN`` in the server's environment
+    (see ``app_env``), or let it generate one and print it in its URL.
+    """
     cmd = [
         sys.executable,
         "-m",
-        "voila",
-        notebooks,
+        "workshop.app",
+        str(notebooks),
         "--no-browser",
-        "--Voila.ip=127.0.0.1",
+        f"--Voila.ip={ip}",
         "--strip_sources=True",
-        f"--template={ensure_offline_template()}",
+        f"--template={TEMPLATE}",
+        "--VoilaConfiguration.allow_template_override=NO",
+        f"--MappingKernelManager.cull_idle_timeout={int(cull_idle_timeout)}",
+        f"--MappingKernelManager.cull_interval={int(cull_interval)}",
+        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_busy=False",
     ]
     if port is not None:
-        cmd.append(f"--port={port}")
+        cmd.append(f"--port={int(port)}")
+    hosts = [h.strip() for h in allow_hosts if h.strip()]
+    if hosts:
+        cmd.append(f"--WorkshopApp.allow_hosts={','.join(hosts)}")
     return cmd
+
+
+def app_env(token: str | None = None, base: dict | None = None) -> dict:
+    """The server's environment: ``base`` (``os.environ``) with ``WORKSHOP_APP_TOKEN``
+    set to ``token`` when one is given."""
+    env = dict(os.environ if base is None else base)
+    if token is not None:
+        if not token.strip():
+            raise ValueError("the app's token must not be empty")
+        env[TOKEN_ENV] = token
+    return env
+
+
+# --------------------------------------------------------------------------- server
+
+
+def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool):
+    """``handler_class`` with the Host/Origin check before anything else it does."""
+    from tornado.log import app_log
+
+    async def prepare(self):
+        problem = refusal(
+            self.request.headers.get("Host"), self.request.headers.get("Origin"), allowed
+        )
+        if problem:
+            app_log.warning("Refused %s %s: %s", self.request.method, self.request.path, problem)
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=UTF-8")
+            self.finish(f"403 Forbidden: {problem}\n")
+            return
+        result = handler_class.prepare(self)  # authentication among the rest
+        if inspect.isawaitable(result):
+            await result
+        if set_xsrf_cookie and self.request.method == "GET" and not self._finished:
+            # Sets the _xsrf cookie that the page's unload beacon sends back, so
+            # that closing the page shuts its kernel down (voila#1458).
+            self.xsrf_token  # noqa: B018
+
+    return type(handler_class.__name__, (handler_class,), {"prepare": prepare})
+
+
+def _server_class():
+    """Voilà's server class with the kit's token, Host/Origin gate and URL (imported late:
+    Voilà is slow to import and only the server process needs it)."""
+    from tornado.web import URLSpec
+    from traitlets import List, Unicode
+    from voila.app import Voila
+    from voila.handler import BaseVoilaHandler
+
+    class WorkshopApp(Voila):
+        """Voilà with the kit's token, Host/Origin gate, offline template and URL."""
+
+        allow_hosts = List(
+            Unicode(),
+            config=True,
+            help="Host names served besides 127.0.0.1, localhost and the listening address.",
+        )
+
+        def initialize(self, argv=None):
+            token = os.environ.pop(TOKEN_ENV, "").strip()
+            try:
+                data = ensure_offline_template()
+            except OSError as exc:  # no writable cache folder: a folder for this run
+                data = ensure_offline_template(Path(tempfile.mkdtemp(prefix="workshop-app-")))
+                self.log.warning("Cache folder not writable (%s); template in %s", exc, data)
+            paths = [str(data), os.environ.get("JUPYTER_PATH", "")]
+            os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
+            super().initialize(argv)
+            self.token = self.token or token or secrets.token_hex(24)
+
+        @property
+        def display_url(self):
+            return f"{super().display_url.split('?', 1)[0]}?token={self.token}"
+
+        def init_handlers(self):
+            hosts = [h for item in self.allow_hosts for h in item.split(",")]
+            allowed = allowed_hosts(self.ip, hosts)
+            self.log.info("Serving Host names: %s", ", ".join(sorted(allowed)))
+            gated = []
+            for spec in super().init_handlers():
+                if isinstance(spec, URLSpec):
+                    cls = spec.handler_class
+                    new = _gated(cls, allowed, issubclass(cls, BaseVoilaHandler))
+                    gated.append(URLSpec(spec.regex.pattern, new, spec.kwargs, spec.name))
+                else:
+                    cls = spec[1]
+                    new = _gated(cls, allowed, issubclass(cls, BaseVoilaHandler))
+                    gated.append((spec[0], new, *spec[2:]))
+            return gated
+
+    return WorkshopApp
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the server (``python -m workshop.app NOTEBOOKS [Voilà options]``)."""
+    _server_class().launch_instance(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,12 @@ each markdown cell that opens with a ``#`` or ``##`` heading starting a new slid
 ``slides/facilitator_guide.md`` rendered to HTML, all written to
 ``slides/_build/`` with an ``index.html`` that lists them.
 
+Paths are those of the folder the command runs in, never of the installed
+package (``find_slides_dir`` and ``build`` say which folder is used for what):
+the notebooks are ``notebooks/`` there (or that folder itself when it has no
+``notebooks/``), the output goes to ``slides/_build/`` there; ``--notebooks``,
+``--out`` and ``--slides-dir`` name others.
+
 The decks must work with no network (a room without Wi-Fi, a USB stick), so:
 
 - reveal.js is vendored in ``slides/vendor/reveal.js-<version>/`` (see its
@@ -36,10 +42,11 @@ from urllib.parse import unquote, urlsplit
 REVEAL_VERSION = "5.2.1"
 REVEAL_DIR = f"reveal.js-{REVEAL_VERSION}"
 
+#: The folder above the package: the kit's checkout when it runs from source.
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
-SLIDES = ROOT / "slides"
-BUILD = SLIDES / "_build"
+#: Where the decks go by default, relative to the folder the command runs in.
+DEFAULT_OUT = Path("slides") / "_build"
+DIST_NAME = "mindful-movement-workshop"
 GUIDE_SOURCE = "facilitator_guide.md"
 GUIDE_HTML = "facilitator_guide.html"
 DECK_SUFFIX = ".slides.html"
@@ -500,6 +507,58 @@ def notebooks_in(notebooks_dir: Path) -> list[Path]:
     )
 
 
+def default_notebooks_dir(cwd: Path | None = None) -> Path:
+    """``notebooks/`` in the folder run in (``cwd``) when there is one, else that folder."""
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    notebooks = here / "notebooks"
+    return notebooks if notebooks.is_dir() else here
+
+
+def install_source() -> Path | None:
+    """The folder the kit was pip-installed from (``pip install .``), if pip recorded one."""
+    import json
+    from importlib import metadata
+    from urllib.request import url2pathname
+
+    try:
+        text = metadata.distribution(DIST_NAME).read_text("direct_url.json")
+        url = json.loads(text or "{}").get("url", "")
+    except (metadata.PackageNotFoundError, ValueError, AttributeError):
+        return None
+    if not url.startswith("file://"):
+        return None
+    return Path(url2pathname(urlsplit(url).path))
+
+
+def _has_slide_assets(folder: Path) -> bool:
+    return (folder / "vendor" / REVEAL_DIR / "dist" / "reveal.js").is_file() and (
+        folder / GUIDE_SOURCE
+    ).is_file()
+
+
+def find_slides_dir(notebooks_dir: Path, cwd: Path | None = None) -> Path:
+    """The folder with ``vendor/reveal.js-<version>/`` and ``facilitator_guide.md``.
+
+    The first that has both of: ``slides/`` beside the notebooks folder (the kit's
+    own layout), ``slides/`` in the folder run in, ``slides/`` of the checkout the
+    package runs from, and ``slides/`` of the folder it was pip-installed from (a
+    wheel holds neither file).
+    """
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    candidates = [Path(notebooks_dir).resolve().parent / "slides", here / "slides", ROOT / "slides"]
+    source = install_source()
+    if source is not None:
+        candidates.append(source / "slides")
+    for folder in candidates:
+        if _has_slide_assets(folder):
+            return folder
+    looked = "\n  ".join(str(c) for c in dict.fromkeys(candidates))
+    raise FileNotFoundError(
+        f"no slides folder with vendor/{REVEAL_DIR}/ and {GUIDE_SOURCE} in:\n  {looked}\n"
+        "name the kit's slides/ folder with --slides-dir"
+    )
+
+
 def build(
     out_dir: Path | None = None,
     notebooks_dir: Path | None = None,
@@ -508,13 +567,15 @@ def build(
 ) -> BuildResult:
     """Build every deck, the guide and an index into ``out_dir``; check they are offline.
 
-    ``out_dir`` defaults to ``slides/_build``, ``notebooks_dir`` to ``notebooks/``,
-    ``slides_dir`` (holding ``vendor/`` and ``facilitator_guide.md``) to ``slides/``.
-    Decks from notebooks that no longer exist are removed from ``out_dir``.
+    Relative to the folder run in, ``out_dir`` defaults to ``slides/_build`` and
+    ``notebooks_dir`` to ``notebooks/`` (or that folder itself, see
+    ``default_notebooks_dir``); ``slides_dir`` (holding ``vendor/`` and
+    ``facilitator_guide.md``) is found by ``find_slides_dir``. Decks from notebooks
+    that no longer exist are removed from ``out_dir``.
     """
-    out_dir = Path(out_dir or BUILD)
-    notebooks_dir = Path(notebooks_dir or NOTEBOOKS)
-    slides_dir = Path(slides_dir or SLIDES)
+    out_dir = Path(out_dir) if out_dir is not None else Path.cwd() / DEFAULT_OUT
+    notebooks_dir = Path(notebooks_dir) if notebooks_dir is not None else default_notebooks_dir()
+    slides_dir = Path(slides_dir) if slides_dir is not None else find_slides_dir(notebooks_dir)
     vendor = slides_dir / "vendor" / REVEAL_DIR
     if not (vendor / "dist" / "reveal.js").is_file():
         raise FileNotFoundError(
