@@ -189,7 +189,9 @@ def rsa_transfer(breaths_per_minute, *, params: HeartParams = HEART):
 def resonance_rate(*, params: HeartParams = HEART, resolution_bpm: float = 0.001) -> float:
     """Breathing rate of the largest swing over 2-30 breaths/min, breaths/min
     (a grid search at ``resolution_bpm``)."""
+    p = _check_params(params)
+    # At least 1e-4: the grid then holds at most 280 001 rates.
     step = check_scalar("resolution_bpm", resolution_bpm, 1e-4, 0.5, "breaths/min")
     rates = np.arange(HR_RATE_RANGE_BPM[0], HR_RATE_RANGE_BPM[1] + step / 2, step)
     rates = rates[rates <= HR_RATE_RANGE_BPM[1]]
-    return float(rates[np.argmax(_unit_magnitude(rates, _check_params(params)))])
+    return float(rates[np.argmax(_unit_magnitude(rates, p))])

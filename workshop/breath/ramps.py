@@ -19,6 +19,8 @@ from .validation import check_scalar
 STEP_RANGE_BPM = (0.0, 30.0)
 #: Allowed time at each step, minutes (exclusive of zero).
 STEP_MINUTES_RANGE = (0.0, 60.0)
+#: Most rates (patterns) one ramp may hold: a 4-hour session of 1-minute steps.
+MAX_RAMP_STEPS = 240
 #: Relative slack when checking that the end rate is a whole number of steps away.
 _WHOLE_STEPS_TOL = 1e-9
 
@@ -54,6 +56,12 @@ class Ramp:
         object.__setattr__(self, "step_minutes", minutes)
         object.__setattr__(self, "ie_ratio", ratio)
         span = abs(self.end_bpm - self.start_bpm)
+        if span / step + 1 > MAX_RAMP_STEPS + 0.5:  # checked before any pattern is built
+            raise ValueError(
+                f"a ramp may hold at most {MAX_RAMP_STEPS} rates; {self.start_bpm:g} to "
+                f"{self.end_bpm:g} breaths/min in steps of step_bpm={step:g} is "
+                f"{span / step + 1:.3g} rates: raise step_bpm"
+            )
         n = round(span / step)
         if abs(n * step - span) > _WHOLE_STEPS_TOL * max(1.0, span):
             raise ValueError(

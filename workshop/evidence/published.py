@@ -30,10 +30,11 @@ important change (:data:`MID_POINTS_0_10`, Ostelo et al. 2008).
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
+
+from ..checks import check_array, is_number, show, to_float
 
 MEASURES = ("MD", "SMD", "RR")
 
@@ -211,42 +212,45 @@ PUBLISHED_EFFECTS: tuple[PublishedEffect, ...] = (
 )
 
 
+#: Allowed standardised mean differences, SD units, and points on the 0-10 scale.
+SMD_RANGE = (-10.0, 10.0)
+POINTS_RANGE = (-10.0, 10.0)
+#: Allowed minimal important change, points (0-10).
+MID_RANGE = (0.1, 10.0)
+
+
 def _check_scale(scale_max):
-    if isinstance(scale_max, bool) or not isinstance(scale_max, numbers.Real):
-        raise TypeError(f"scale_max must be 10 or 100; got {scale_max!r}")
-    if float(scale_max) not in (10.0, 100.0):
-        raise ValueError(f"scale_max must be 10 or 100; got {scale_max!r}")
-    return float(scale_max)
-
-
-def _as_finite(name: str, value) -> np.ndarray:
-    if isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be a number or an array of numbers, not a boolean")
-    try:
-        arr = np.asarray(value)
-    except Exception as exc:  # pragma: no cover - exotic objects
-        raise TypeError(f"{name} must be a number or an array of numbers") from exc
-    if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must be a number or an array of numbers; got dtype {arr.dtype}")
-    arr = arr.astype(float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite; got {value!r}")
-    return arr
+    if not is_number(scale_max):
+        raise TypeError(f"scale_max must be 10 or 100; got {show(scale_max)}")
+    if to_float(scale_max) not in (10.0, 100.0):
+        raise ValueError(f"scale_max must be 10 or 100; got {show(scale_max)}")
+    return to_float(scale_max)
 
 
 def _out(arr: np.ndarray):
     return float(arr) if arr.ndim == 0 else arr
 
 
+def _broadcast(a_name: str, a: np.ndarray, b_name: str, b: np.ndarray) -> None:
+    try:
+        np.broadcast_shapes(a.shape, b.shape)
+    except ValueError:
+        raise ValueError(
+            f"{a_name} (shape {a.shape}) and {b_name} (shape {b.shape}) "
+            "must broadcast against each other"
+        ) from None
+
+
 def to_points_0_10(mean_difference, scale_max=100):
     """A mean difference on a 0-``scale_max`` pain scale as points on a 0-10 scale.
 
     ``scale_max`` is 10 (numerical rating scale) or 100 (visual analogue
-    scale, 0-100 mm). Vectorised: ``mean_difference`` may be an array.
+    scale, 0-100 mm). Vectorised: ``mean_difference`` may be an array, each
+    value within ``[-scale_max, scale_max]``.
     The sign is kept (negative = less pain with the practice).
     """
     scale = _check_scale(scale_max)
-    md = _as_finite("mean_difference", mean_difference)
+    md = check_array("mean_difference", mean_difference, -scale, scale, f"points (0-{scale:g})")
     return _out(md * (10.0 / scale))
 
 
@@ -256,11 +260,12 @@ def smd_to_points_0_10(smd, sd_points=2.1):
     Multiplies by a typical between-person SD of pain ratings, ``sd_points``
     (default 2.1: the 12-week SDs in Saper et al. 2017 were 2.1-2.2 points).
     This is a rough translation: the true SD varies between studies.
+    ``smd`` lies in ``SMD_RANGE``, ``sd_points`` in (0, 5]; both may be arrays.
     """
-    sd = _as_finite("sd_points", sd_points)
-    if np.any(sd <= 0) or np.any(sd > 5):
-        raise ValueError(f"sd_points must lie in (0, 5] points; got {sd_points!r}")
-    return _out(_as_finite("smd", smd) * sd)
+    sd = check_array("sd_points", sd_points, 0.0, 5.0, "points", low_open=True)
+    d = check_array("smd", smd, *SMD_RANGE, "SD")
+    _broadcast("smd", d, "sd_points", sd)
+    return _out(d * sd)
 
 
 def fraction_of_mid(points_0_10, mid=MID_POINTS_0_10):
@@ -271,11 +276,12 @@ def fraction_of_mid(points_0_10, mid=MID_POINTS_0_10):
     is for an *individual's* change; holding a *between-group* difference
     against it is a common but rough comparison (a small average difference
     can hide some people who improve a lot and others who do not).
+    ``points_0_10`` lies in ``POINTS_RANGE``, ``mid`` in ``MID_RANGE``.
     """
-    m = _as_finite("mid", mid)
-    if np.any(m <= 0) or np.any(m > 10):
-        raise ValueError(f"mid must lie in (0, 10] points; got {mid!r}")
-    return _out(np.abs(_as_finite("points_0_10", points_0_10)) / m)
+    m = check_array("mid", mid, *MID_RANGE, "points")
+    x = check_array("points_0_10", points_0_10, *POINTS_RANGE, "points")
+    _broadcast("points_0_10", x, "mid", m)
+    return _out(np.abs(x) / m)
 
 
 def effects_for(practice: str) -> tuple[PublishedEffect, ...]:

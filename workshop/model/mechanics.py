@@ -48,7 +48,14 @@ import numpy as np
 from . import chain
 from .anthropometry import SEX_RATIOS
 from .constants import CONSTANTS, Constants, G
-from .validation import POSITIONS, check_number, check_switch, position_code, sex_code
+from .validation import (
+    POSITIONS,
+    broadcast_shape,
+    check_number,
+    check_switch,
+    position_code,
+    sex_code,
+)
 
 DEG = np.pi / 180.0
 REFERENCE_HEIGHT_M = 1.75
@@ -177,7 +184,7 @@ def evaluate(
     )
     iap = check_switch("iap_relief", iap_relief)
     const_shapes = [np.shape(getattr(constants, f)) for f in _FIELDS]
-    shape = np.broadcast_shapes(np.shape(code), *(np.shape(a) for a in numbers), *const_shapes)
+    shape = broadcast_shape(code, numbers, const_shapes)
     size = int(np.prod(shape))
     if np.ndim(code) == 0 and (size <= _BLOCK or any(const_shapes)):
         outs = _compute(code, *numbers, iap, constants)

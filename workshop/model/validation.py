@@ -7,9 +7,12 @@ range. Widgets clamp before they call the model; the model itself refuses.
 
 from __future__ import annotations
 
-import numbers
+import math
 
 import numpy as np
+
+from .. import checks as _checks
+from ..checks import is_number, show
 
 #: Positions of ``evaluate``, in code order. "lying" is lying on the back (supine);
 #: the explorer draws the first three.
@@ -38,47 +41,62 @@ RANGES = {
 }
 
 
-def _describe(name: str) -> str:
-    low, high, unit = RANGES[name]
-    unit = f" {unit}" if unit else ""
-    return f"{name} must lie in [{low:g}, {high:g}]{unit}"
+#: Largest number of elements ``evaluate`` computes in one call (the broadcast
+#: size of its inputs and sampled constants): 14 outputs of 8 bytes each, about
+#: 1 GB at this size.
+MAX_ELEMENTS = 10_000_000
+
+#: Names of ``evaluate``'s array inputs in the order ``evaluate`` checks them.
+INPUT_ORDER = (*RANGES, "sex")
 
 
 def check_number(name: str, value) -> np.ndarray | float:
     """Return ``value`` as a float or a float array, or raise naming ``name``.
 
     Scalars stay Python floats (cheap arithmetic); array-likes become float64
-    arrays. Booleans, strings and objects are refused with ``TypeError``.
+    arrays (a 0-d array becomes a float). The kit's one check path
+    (``workshop.checks``): booleans, strings, complex numbers, dates, durations
+    and objects are refused with ``TypeError``; NaN, infinity, out-of-range
+    values and empty arrays with ``ValueError``.
     """
-    if isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be a number, not a boolean; {_describe(name)}")
-    if isinstance(value, numbers.Real):
-        x = float(value)
-        low, high, _ = RANGES[name]
-        if not (low <= x <= high):  # also catches NaN
-            raise ValueError(f"{_describe(name)}; got {value!r}")
-        return x
-    try:
-        arr = np.asarray(value)
-    except Exception as exc:  # pragma: no cover - exotic objects
-        raise TypeError(f"{name} must be a number or an array of numbers") from exc
-    if arr.dtype.kind not in "iuf":
-        raise TypeError(
-            f"{name} must be a number or an array of numbers, got dtype {arr.dtype}; "
-            f"{_describe(name)}"
-        )
-    arr = arr.astype(np.float64, copy=False)
-    if arr.size == 0:
-        raise ValueError(f"{name} is an empty array; {_describe(name)}")
-    low, high, _ = RANGES[name]
-    # min/max propagate NaN, so one pair of reductions checks finiteness and range.
-    lo, hi = arr.min(), arr.max()
-    if not (low <= lo and hi <= high):
-        bad = arr[~((arr >= low) & (arr <= high))].ravel()[0]
-        raise ValueError(f"{_describe(name)}; got {bad!r}")
+    low, high, unit = RANGES[name]
+    if is_number(value):
+        return _checks.check_number(name, value, low, high, unit)
+    arr = _checks.check_array(name, value, low, high, unit)
     if arr.ndim == 0:
         return float(arr)
     return arr
+
+
+def broadcast_shape(code, numbers, const_shapes=()) -> tuple[int, ...]:
+    """Broadcast shape of ``evaluate``'s checked inputs, or a ``ValueError`` naming them.
+
+    ``code`` is the position code, ``numbers`` the checked inputs in
+    ``INPUT_ORDER`` (the numbers, then the sex code), ``const_shapes`` the
+    shapes of the fields of ``constants``. Also refuses a broadcast larger
+    than ``MAX_ELEMENTS``.
+    """
+    named = [("position", np.shape(code))]
+    named += [(n, np.shape(a)) for n, a in zip(INPUT_ORDER, numbers, strict=True)]
+    named += [("constants", tuple(s)) for s in const_shapes if s]
+    shape = ()
+    for i, (name, s) in enumerate(named):
+        try:
+            shape = np.broadcast_shapes(shape, s)
+        except ValueError:
+            earlier = [f"{n} {t}" for n, t in named[:i] if t]
+            raise ValueError(
+                f"the inputs must broadcast against each other: {name} has shape {s}, "
+                f"which does not broadcast with {', '.join(earlier)}"
+            ) from None
+    size = math.prod(shape)
+    if size > MAX_ELEMENTS:
+        shapes = ", ".join(f"{n} {t}" for n, t in named if t)
+        raise ValueError(
+            f"the inputs broadcast to shape {shape} ({size:,} values); at most "
+            f"{MAX_ELEMENTS:,} values in one call ({shapes})"
+        )
+    return shape
 
 
 def _code(name: str, value, names: tuple[str, ...]) -> np.ndarray | int:
@@ -88,16 +106,29 @@ def _code(name: str, value, names: tuple[str, ...]) -> np.ndarray | int:
         try:
             return names.index(value)
         except ValueError:
-            raise ValueError(f"{name} must be one of {allowed}; got {value!r}") from None
-    arr = np.asarray(value)
-    if arr.dtype.kind not in "UO":
-        raise TypeError(f"{name} must be a string or an array of strings ({allowed})")
+            raise ValueError(f"{name} must be one of {allowed}; got {show(value)}") from None
+    refuse = TypeError(f"{name} must be a string or an array of strings ({allowed})")
+    if not (isinstance(value, np.ndarray | list | tuple) or hasattr(value, "__array__")):
+        raise refuse
+    try:
+        arr = np.asarray(value)
+    except Exception:  # noqa: BLE001 - ragged lists, exotic objects
+        raise refuse from None
+    if arr.size == 0:
+        raise ValueError(f"{name} must be one of {allowed}; got an empty array")
+    if arr.dtype.kind == "O":
+        if arr.size > _checks.MAX_OBJECT_ELEMENTS or not all(
+            isinstance(v, str) for v in arr.ravel()
+        ):
+            raise refuse
+    elif arr.dtype.kind != "U":
+        raise refuse
     codes = np.full(arr.shape, -1, dtype=np.int8)
     for i, option in enumerate(names):
         codes[arr == option] = i
     if (codes < 0).any():
         bad = arr[codes < 0].ravel()[0]
-        raise ValueError(f"{name} must be one of {allowed}; got {bad!r}")
+        raise ValueError(f"{name} must be one of {allowed}; got {show(bad)}")
     if codes.ndim == 0:
         return int(codes)
     return codes
@@ -116,5 +147,5 @@ def sex_code(sex) -> np.ndarray | int:
 def check_switch(name: str, value) -> bool:
     """A yes/no model switch: only ``True`` or ``False`` are accepted."""
     if not isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be True or False; got {value!r}")
+        raise TypeError(f"{name} must be True or False; got {show(value)}")
     return bool(value)

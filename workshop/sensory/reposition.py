@@ -36,6 +36,7 @@ loop runs over repetitions, because each one learns from the last.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,10 @@ from .params import SENSE, SenseParams
 SPEED_RANGE = (1.0, 120.0)  # deg/s: from very slow to a brisk bend
 MAX_REPETITIONS = 500
 MAX_PEOPLE = 100_000
+#: Most random draws or results one call may hold: conditions x people,
+#: repetitions x people and conditions x repetitions each at most this
+#: (10 million float64 values are 80 MB).
+MAX_VALUES = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,18 @@ def reposition_trials(
             f"speed_deg_per_s (shape {speed.shape}) and attention (shape {att.shape}) "
             "must broadcast against each other"
         ) from None
+    conditions = math.prod(shape)
+    for what, size in (
+        ("conditions x n_people", conditions * n),
+        ("repetitions x n_people", reps * n),
+        ("conditions x repetitions", conditions * reps),
+    ):
+        if size > MAX_VALUES:
+            raise ValueError(
+                f"{what} must be at most {MAX_VALUES:,}; got {size:,} (speed_deg_per_s and "
+                f"attention broadcast to {conditions:,} conditions, repetitions={reps}, "
+                f"n_people={n}): lower repetitions, n_people or the number of conditions"
+            )
     speed, att = np.broadcast_to(speed, shape), np.broadcast_to(att, shape)
 
     sd = params.noise_floor_deg + params.noise_per_speed * speed  # shape
@@ -146,7 +163,10 @@ def reposition_trials(
     sd_ = sd[..., None]
     for k in range(reps):
         error = -(bias + sd_ * z_sense[k])
-        gain = att * p / (p + r)
+        # A learner certain of its bias (P = 0) facing a noiseless signal (R = 0)
+        # has nothing to learn: gain 0, not 0/0.
+        total = p + r
+        gain = np.divide(att * p, total, out=np.zeros(shape), where=total > 0)
         out["ae"][..., k] = np.abs(error).mean(axis=-1)
         out["ce"][..., k] = error.mean(axis=-1)
         out["ve"][..., k] = error.std(axis=-1, ddof=1)

@@ -7,12 +7,12 @@ so every slider position the learner can reach is an exact model value.
 
 from __future__ import annotations
 
-import math
-import numbers
 import reprlib
 from dataclasses import asdict, dataclass
 
 import numpy as np
+
+from ..checks import to_float
 
 #: Positions the explorer draws (the first three of ``workshop.model.POSITIONS``;
 #: the floor positions and the sit-up are in ``evaluate`` and in the movements).
@@ -40,12 +40,12 @@ class Control:
         return f"{self.name} must be a number in [{self.low:g}, {self.high:g}]{unit}"
 
     def _number(self, value) -> float:
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{self.describe()}; got {reprlib.repr(value)}")
+        # The kit's one number conversion (workshop.checks): any Python or numpy
+        # real number; huge ints and Fractions become ±inf, never OverflowError.
         try:
-            return float(value)
-        except OverflowError:  # an int beyond float range
-            return math.copysign(math.inf, value)
+            return to_float(value)
+        except TypeError:
+            raise TypeError(f"{self.describe()}; got {reprlib.repr(value)}") from None
 
     def clamp(self, value) -> float:
         """Nearest reachable slider value: clipped to the range, snapped to the step.
