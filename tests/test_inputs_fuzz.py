@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop import breath, evidence, sensory
+from workshop.breath.ramps import MAX_RAMP_STEPS
 from workshop.model import RANGES, evaluate, mechanics, uncertainty_band
 from workshop.safety import screen
 from workshop.views.controls import CONTROLS
@@ -249,7 +250,6 @@ def test_uncertainty_band_bounded_and_named(n_samples, low, high, seed, seed_, n
     rng = np.random.default_rng(seed_)
     flexion = rng.uniform(0, 110, n)
     count(flexion, n_samples, low, high, seed)
-    t0 = time.perf_counter()
     band = obeys(
         lambda: uncertainty_band(
             "compression_N",
@@ -260,7 +260,6 @@ def test_uncertainty_band_bounded_and_named(n_samples, low, high, seed, seed_, n
         ),
         ["n_samples", "percentiles", "seed"],
     )
-    assert time.perf_counter() - t0 < 5.0
     if band is not None:
         assert band.low.shape == (n,) and (band.low <= band.high).all()
 
@@ -299,12 +298,14 @@ def test_from_rate_any_value(field, value):
 )
 def test_ramp_bounded(args):
     count(*args)
-    t0 = time.perf_counter()
-    obeys(
+    ramp = obeys(
         lambda: breath.Ramp(*args),
         ["start_bpm", "end_bpm", "step_bpm", "step_minutes", "inhale", "exhale", "hold"],
     )
-    assert time.perf_counter() - t0 < 1.0
+    # Bounded cost, read from the work, not the clock: a ramp never has more rates
+    # than the stated limit.
+    if ramp is not None:
+        assert len(ramp.rates_bpm) <= MAX_RAMP_STEPS
 
 
 def _rates(rng, n, low=2.0, high=30.0):

