@@ -34,11 +34,11 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from browser_helpers import open_lab_notebook  # noqa: E402
 from servers import CHROMIUM, CHROMIUM_ARGS, TOKEN, lab_server, voila_server  # noqa: E402
 
-SETUP = "from workshop.views.explorer import snapshot\nfrom workshop.views.plots import draw_body"
+SETUP = "from workshop.views.chain.explorer import snapshot\nfrom workshop.views.body.figure import draw_body"
 
 NOTEBOOKS = {
     "explorer": [
-        "from workshop.views import KineticChainExplorer\n\nKineticChainExplorer()",
+        "from workshop.views.chain import KineticChainExplorer\n\nKineticChainExplorer()",
     ],
     "ipympl": [
         "%matplotlib widget",

@@ -43,7 +43,7 @@ plan = [(float(t), str(name)) for t, name in boundaries(session)][:-1]
 NOTEBOOKS = {
     "pacer": [
         PLAN
-        + "\nfrom workshop.views import BreathPacer\n\npacer = BreathPacer(session, sound=False)\npacer",
+        + "\nfrom workshop.views.breath import BreathPacer\n\npacer = BreathPacer(session, sound=False)\npacer",
     ],
     "play": [
         PLAN

@@ -125,11 +125,11 @@ def voila_server(
     server's process) and ``.log`` (its output file, or None). Pages need
     ``?token=``: ``TOKEN`` (the one JupyterLab's tests use; ``open_voila`` adds it),
     or with ``token=None`` the one the server generates, read from the URL it
-    prints (needs ``log_dir``). ``options`` go to ``workshop.app.voila_command``
+    prints (needs ``log_dir``). ``options`` go to ``workshop.tooling.app.voila_command``
     (e.g. ``cull_idle_timeout=8``). The output goes to ``log_dir/voila.log``."""
     import re
 
-    from workshop.app import TOKEN_ENV, app_env, voila_command
+    from workshop.tooling.app import TOKEN_ENV, app_env, voila_command
 
     class AppURL(str):
         token: str

@@ -1,7 +1,7 @@
 """App mode (``workshop app``) as a real server: token, Host and Origin, offline pages,
 kernels of closed pages ended.
 
-Every server here is started with ``workshop.app.voila_command``, as ``workshop app``
+Every server here is started with ``workshop.tooling.app.voila_command``, as ``workshop app``
 starts it, on 127.0.0.1, and always stopped. Requests are real: urllib and raw HTTP
 for the headers, Chromium (Playwright) for pages. A kernel is counted as a kernel
 process that is a child of the server, so "no kernel" means no process. Nothing
@@ -30,8 +30,8 @@ import pytest
 from servers import ROOT, TOKEN
 from servers import voila_server as start_app
 
-from workshop import app
 from workshop.cli import main
+from workshop.tooling import app
 
 #: Idle time before a kernel with no open page is culled, in the culling test's server.
 CULL_IDLE_S = 8
@@ -262,7 +262,7 @@ def test_the_command_carries_options_but_no_token(tmp_path, monkeypatch):
     argv += ["--cull-idle-timeout", "7", "--cull-interval", "2", "--allow-host", "kit.lan"]
     assert main(argv) == 0
     cmd = seen["cmd"]
-    assert cmd[1:4] == ["-m", "workshop.app", str(tmp_path.resolve())]
+    assert cmd[1:4] == ["-m", "workshop.tooling.app", str(tmp_path.resolve())]
     for option in (
         "--port=9123",
         "--Voila.ip=127.0.0.1",

@@ -195,7 +195,7 @@ def test_app_with_notebooks_and_port_from_an_unrelated_folder(installed, elsewhe
         token = found.group(1)
         server = psutil.Process(proc.pid).children()[0]
         command = server.cmdline()
-        assert command[0].startswith(str(venv)) and command[1:3] == ["-m", "workshop.app"]
+        assert command[0].startswith(str(venv)) and command[1:3] == ["-m", "workshop.tooling.app"]
         base = f"http://127.0.0.1:{port}"
         with urllib.request.urlopen(f"{base}/voila/api/contents?token={token}", timeout=60) as r:
             listed = sorted(item["name"] for item in json.load(r)["content"])

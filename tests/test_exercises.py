@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from workshop.views.exercises import (
+from workshop.views.common.exercises import (
     CORRECT,
     NOT_YET,
     PROMPT,

@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 
 from workshop.model import evaluate
-from workshop.views.controls import (
+from workshop.views.chain.controls import (
     CONTROL_BY_NAME,
     CONTROLS,
     POSITIONS,
     clamp_values,
     default_values,
 )
-from workshop.views.explorer import FIELDS, KineticChainExplorer, grid_table, snapshot
+from workshop.views.chain.explorer import FIELDS, KineticChainExplorer, grid_table, snapshot
 
 
 def lookup(widget, position, control_name, value, field):

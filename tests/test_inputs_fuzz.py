@@ -24,7 +24,7 @@ from workshop import breath, evidence, sensory
 from workshop.breath.ramps import MAX_RAMP_STEPS
 from workshop.model import RANGES, evaluate, mechanics, uncertainty_band
 from workshop.safety import screen
-from workshop.views.controls import CONTROLS
+from workshop.views.chain.controls import CONTROLS
 
 FUZZ = settings(
     max_examples=300,

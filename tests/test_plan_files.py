@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop import practice_plan as pp
-from workshop.practice_plan import (
+from workshop.practice import plan as pp
+from workshop.practice.plan import (
     FORMAT,
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -45,7 +45,7 @@ from workshop.practice_plan import (
     plan_paths,
     save_plan,
 )
-from workshop.views.practice import PracticePlanBuilder
+from workshop.views.practice.builder import PracticePlanBuilder
 
 POSIX = os.name == "posix"
 RULE = f"a plan name is 1 to {NAME_MAX} letters, digits, spaces"

@@ -14,18 +14,17 @@ from pathlib import Path
 import pytest
 
 from workshop.breath import PRESETS
-from workshop.practice_plan import (
+from workshop.movement import FLOOR_MOVEMENTS, Movement
+from workshop.practice.plan import (
     FORMAT,
-    MOVEMENTS,
     STOP_RULES,
-    Movement,
     PlanSaveError,
     PracticePlan,
     load_plan,
     plan_paths,
     save_plan,
 )
-from workshop.views.practice import PracticePlanBuilder, save_and_reload_demo
+from workshop.views.practice.builder import PracticePlanBuilder, save_and_reload_demo
 
 
 def a_plan(**changes):
@@ -41,8 +40,8 @@ def a_plan(**changes):
 
 
 def test_movements_are_data_with_cues_and_cautions():
-    assert set(MOVEMENTS) == {"pelvic_tilt", "cat_cow", "bridge", "knee_to_chest"}
-    for m in MOVEMENTS.values():
+    assert set(FLOOR_MOVEMENTS) == {"pelvic_tilt", "cat_cow", "bridge", "knee_to_chest"}
+    for m in FLOOR_MOVEMENTS.values():
         assert isinstance(m, Movement) and m.name and m.cue and m.caution
 
 
@@ -54,7 +53,7 @@ def test_round_trip(tmp_path):
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["format"] == FORMAT and data["stop_rules"] == list(STOP_RULES)
     text = md_path.read_text(encoding="utf-8")
-    assert PRESETS["box"].name in text and MOVEMENTS["cat_cow"].name in text
+    assert PRESETS["box"].name in text and FLOOR_MOVEMENTS["cat_cow"].name in text
     for rule in STOP_RULES + ("My knee aches",):
         assert rule in text
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left

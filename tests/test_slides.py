@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from servers import ROOT
 
-from workshop import slides
+from workshop.tooling import slides
 
 NOTEBOOKS = slides.notebooks_in(ROOT / "notebooks")
 GUIDE_HEADINGS = ("90-minute timetable", "3-hour timetable", "Safety script")

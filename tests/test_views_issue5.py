@@ -30,15 +30,8 @@ from workshop.safety import (
     screen,
 )
 from workshop.sensory import reposition_trials
-from workshop.views import body_map, evidence_views, safety_screen
-from workshop.views.body_map import (
-    COMPARISON,
-    PositionSenseDemo,
-    position_sense_figure,
-    position_sense_numbers,
-    position_sense_table,
-)
-from workshop.views.evidence_views import (
+from workshop.views.evidence import reading as evidence_views
+from workshop.views.evidence.reading import (
     StudyDesignDemo,
     decomposition_table,
     published_effects_figure,
@@ -48,7 +41,16 @@ from workshop.views.evidence_views import (
     trial_figure,
     trial_table,
 )
-from workshop.views.safety_screen import SafetyScreen, precautions_table, red_flags_table
+from workshop.views.safety import screen as safety_screen
+from workshop.views.safety.screen import SafetyScreen, precautions_table, red_flags_table
+from workshop.views.sensory import position_sense as body_map
+from workshop.views.sensory.position_sense import (
+    COMPARISON,
+    PositionSenseDemo,
+    position_sense_figure,
+    position_sense_numbers,
+    position_sense_table,
+)
 
 CLAIMS = re.compile(
     r"you have|you've got|you are suffering|you suffer|diagnos|this is (a|an) |you probably"

@@ -46,14 +46,15 @@ from workshop.breath import LEHRER_RESONANCE_FINDING, PHASES, PRESETS, Session
 from workshop.model import POSITIONS as MODEL_POSITIONS
 from workshop.model import RANGES
 from workshop.safety import ScreenResult
-from workshop.views import body_map, evidence_views
-from workshop.views.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
-from workshop.views.exercises import Exercise, MultipleChoice, NumberExercise
-from workshop.views.explorer import KineticChainExplorer
-from workshop.views.pacer import END_REASONS, BreathPacer, check_log, plan_svg
-from workshop.views.practice import PracticePlanBuilder
-from workshop.views.safety_screen import SafetyScreen
-from workshop.views.trust import LOGGER, MAX_TEXT_CHARS, TrustBoundary, widget_tree
+from workshop.views.breath.pacer import END_REASONS, BreathPacer, check_log, plan_svg
+from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
+from workshop.views.chain.explorer import KineticChainExplorer
+from workshop.views.common.exercises import Exercise, MultipleChoice, NumberExercise
+from workshop.views.common.trust import LOGGER, MAX_TEXT_CHARS, TrustBoundary, widget_tree
+from workshop.views.evidence import reading as evidence_views
+from workshop.views.practice.builder import PracticePlanBuilder
+from workshop.views.safety.screen import SafetyScreen
+from workshop.views.sensory import position_sense as body_map
 
 STEPS = 50  # messages per example, at most
 MIN_MESSAGES = 10_000

@@ -110,13 +110,13 @@ def _port(text: str) -> int:
 
 
 def _add_app_parser(sub) -> None:
-    from .app import CULL_IDLE_TIMEOUT, CULL_INTERVAL, DEFAULT_IP, DEFAULT_PORT, TOKEN_ENV
+    from .tooling.app import CULL_IDLE_TIMEOUT, CULL_INTERVAL, DEFAULT_IP, DEFAULT_PORT, TOKEN_ENV
 
     ap = sub.add_parser(
         "app",
         help="serve the notebooks with Voila, code hidden (127.0.0.1, token required)",
         description="Serve the notebooks with Voila, code hidden. Open the URL it prints: "
-        "it carries the token. See workshop/app.py for what the server checks.",
+        "it carries the token. See workshop/tooling/app.py for what the server checks.",
     )
     ap.add_argument("--notebooks", type=Path, default=None, help=_NOTEBOOKS_HELP)
     ap.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"(default {DEFAULT_PORT})")
@@ -152,8 +152,8 @@ def _add_app_parser(sub) -> None:
 
 
 def _run_app(args, parser) -> int:
-    from .app import app_env, voila_command
-    from .slides import default_notebooks_dir
+    from .tooling.app import app_env, voila_command
+    from .tooling.slides import default_notebooks_dir
 
     notebooks = args.notebooks if args.notebooks is not None else default_notebooks_dir()
     if not notebooks.is_dir():
@@ -227,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{nb}: executed in {seconds:.1f} s")
         return 0
     if args.command == "student":
-        from .slides import default_notebooks_dir
-        from .student import write_student_copies
+        from .tooling.slides import default_notebooks_dir
+        from .tooling.student import write_student_copies
 
         for given, option, name in (
             (args.source, args.notebooks, "SOURCE and --notebooks"),
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report(iap_relief=args.iap == "on"))
         return 0
     if args.command == "slides":
-        from .slides import OfflineError, build, default_notebooks_dir, notebooks_in
+        from .tooling.slides import OfflineError, build, default_notebooks_dir, notebooks_in
 
         notebooks = args.notebooks if args.notebooks is not None else default_notebooks_dir()
         if not notebooks_in(notebooks):

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .breath import Session, lung_volume
-from .model import evaluate
+from ..breath import Session, lung_volume
+from ..model import evaluate
 
 FLOOR_POSITIONS = ("lying", "prone", "side_lying", "hands_knees", "bridge")
 
@@ -176,3 +176,7 @@ def load_trace(movement: Movement | str, session: Session, points_per_s: float =
     volume = lung_volume(session, t)
     result = evaluate(**m.inputs(volume))
     return t, volume, result
+
+
+#: The floor movements (the ones a practice plan can hold).
+FLOOR_MOVEMENTS: dict[str, Movement] = {k: m for k, m in MOVEMENTS.items() if m.floor}

@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML
 
-from ..evidence import (
+from ...evidence import (
     MID_POINTS_0_10,
     MID_RANGE_POINTS_0_10,
     PUBLISHED_EFFECTS,
@@ -35,10 +35,10 @@ from ..evidence import (
     simulate_single_group_study,
     smd_to_points_0_10,
 )
-from .exercises import MultipleChoice, NumberExercise, style_widget
-from .palette import OKABE_ITO
-from .plots import _detached
-from .trust import TrustBoundary, trust_tree
+from ..common.exercises import MultipleChoice, NumberExercise, style_widget
+from ..common.figures import detached
+from ..common.palette import OKABE_ITO
+from ..common.trust import TrustBoundary, trust_tree
 
 SEED = 0
 SINGLE_N = 60
@@ -102,7 +102,7 @@ def _draw_single(s: SingleGroupResult):
 
 def single_group_figure(result: SingleGroupResult | None = None):
     """Weekly mean pain of a single-group study, and its drop split into its causes."""
-    return _detached(_draw_single(_single(result)))
+    return detached(_draw_single(_single(result)))
 
 
 def decomposition_table(result: SingleGroupResult | None = None) -> HTML:
@@ -176,7 +176,7 @@ def _draw_trial(t: TrialResult):
 
 def trial_figure(result: TrialResult | None = None):
     """The two arms' weekly mean pain, and the between-arm difference with its 95% CI."""
-    return _detached(_draw_trial(_trial(result)))
+    return detached(_draw_trial(_trial(result)))
 
 
 def trial_table(result: TrialResult | None = None) -> HTML:
@@ -269,7 +269,7 @@ def published_effects_figure():
     )
     ax.set_title("Published effects beside the minimal important change", fontsize=10)
     fig.legend(loc="outside lower center", fontsize=7, ncol=3, frameon=False)
-    return _detached(fig)
+    return detached(fig)
 
 
 def published_effects_table() -> HTML:

@@ -29,6 +29,18 @@ POINTS = (
     "psoas_top psoas_bottom glute_top glute_bottom extensor_bottom extensor_top"
 ).split()
 
+#: The one skeleton of the body: each bone is a polyline through named keypoints
+#: (``POINTS``). Every picture of the body (the explorer in the browser, its static
+#: SVG twin, the pacer's moving figure, the matplotlib benchmark figure) draws
+#: these bones; the head is drawn as a circle at ``head``.
+SKELETON: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("legs", ("ankle", "knee", "hip")),
+    ("pelvis", ("psis", "s1", "asis", "hip", "psis")),
+    ("lumbar", ("s1", "l5", "l4l5", "l3", "l2", "l1")),
+    ("thorax", ("l1", "c7")),
+    ("arm", ("shoulder", "elbow", "hand")),
+)
+
 
 def _rotate(x, y, angle_rad):
     c, s = np.cos(angle_rad), np.sin(angle_rad)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..breath import (
+from ...breath import (
     LEHRER_RESONANCE_FINDING,
     Session,
     hr_oscillation,
     resonance_rate,
     simulate_heart_rate,
 )
-from .palette import OKABE_ITO
-from .plots import _detached
+from ..common.figures import detached
+from ..common.palette import OKABE_ITO
 
 
 def resonance_figure():
@@ -34,7 +34,7 @@ def resonance_figure():
     ax.set_ylabel("heart-rate swing (beats/min)")
     ax.set_title("Heart-rate swing with each breath (closed-loop baroreflex model)", fontsize=10)
     ax.legend(fontsize=8)
-    return _detached(fig)
+    return detached(fig)
 
 
 def session_heart_rate_figure(session: Session | None = None, seconds: float = 120.0):
@@ -51,7 +51,7 @@ def session_heart_rate_figure(session: Session | None = None, seconds: float = 1
     ax1.set_title(
         "Modelled heart rate rises on the in-breath and falls on the out-breath", fontsize=10
     )
-    return _detached(fig)
+    return detached(fig)
 
 
 def presets_table():
@@ -60,7 +60,7 @@ def presets_table():
 
     from IPython.display import HTML
 
-    from ..breath import PRESETS
+    from ...breath import PRESETS
 
     rows = "".join(
         f"<tr><td><code>{html.escape(key)}</code></td><td>{html.escape(p.name)}</td>"
@@ -76,15 +76,16 @@ def presets_table():
     return HTML(f'<table class="workshop-presets">{head}{rows}</table>')
 
 
-def movements_table(keys=None):
-    """Movements (all, or those in ``keys``) with cues, cautions and model notes (HTML)."""
+def movements_table(floor_only: bool = False):
+    """Movements (all, or only the floor movements a practice plan can hold) with cues,
+    cautions and model notes (HTML)."""
     import html
 
     from IPython.display import HTML
 
-    from ..movement import MOVEMENTS
+    from ...movement.movements import FLOOR_MOVEMENTS, MOVEMENTS
 
-    chosen = [MOVEMENTS[k] for k in (keys if keys is not None else MOVEMENTS)]
+    chosen = (FLOOR_MOVEMENTS if floor_only else MOVEMENTS).values()
     rows = "".join(
         f"<tr><td>{html.escape(m.name)}</td><td>{html.escape(m.inhale_cue)}</td>"
         f"<td>{html.escape(m.exhale_cue)}</td><td>{html.escape(m.caution)}</td>"
@@ -104,8 +105,8 @@ def movement_load_ranges(minutes: float = 1.0):
 
     from IPython.display import HTML
 
-    from ..breath import PRESETS
-    from ..movement import MOVEMENTS, load_trace
+    from ...breath import PRESETS
+    from ...movement.movements import MOVEMENTS, load_trace
 
     session = Session([(PRESETS["resonance"], minutes * 60.0)])
     rows = []

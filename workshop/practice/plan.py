@@ -52,9 +52,8 @@ try:  # POSIX only: without it (Windows) saves in one folder are not serialised
 except ImportError:  # pragma: no cover - exercised on Windows only
     fcntl = None
 
-from .breath import PRESETS
-from .movement import MOVEMENTS as ALL_MOVEMENTS
-from .movement import Movement
+from ..breath import PRESETS
+from ..movement.movements import FLOOR_MOVEMENTS
 
 FORMAT = "workshop-practice-plan/1"
 MINUTES_RANGE = (1, 60)
@@ -95,10 +94,6 @@ TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"[0-9a-f]{8}" + re.escape(TEMP_SUFFIX))
 _WINDOWS_DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])", re.IGNORECASE)
 
-
-#: The movements a plan can hold: the floor movements of ``workshop.movement``, with
-#: their cues and cautions (one source for the pacer and the plan).
-MOVEMENTS: dict[str, Movement] = {k: m for k, m in ALL_MOVEMENTS.items() if m.floor}
 
 #: Stop-and-seek-care rules: part of every plan, whatever the learner chooses.
 STOP_RULES: tuple[str, ...] = (
@@ -154,7 +149,7 @@ class PracticePlan:
     """A learner's practice plan. Validated on creation; errors name the field.
 
     breathing        key of ``workshop.breath.PRESETS``
-    movements        keys of ``MOVEMENTS`` (none to all four; no repeats)
+    movements        keys of ``FLOOR_MOVEMENTS`` (none to all four; no repeats)
     minutes_per_day  1 to 60
     days_per_week    1 to 7
     own_stop_rules   the learner's own extra stop rules, at most 20 of at most
@@ -178,10 +173,10 @@ class PracticePlan:
             raise TypeError(
                 f"movements must be a list of movement keys; got {type(self.movements).__name__}"
             )
-        unknown = [m for m in self.movements if m not in MOVEMENTS]
+        unknown = [m for m in self.movements if m not in FLOOR_MOVEMENTS]
         if unknown:
             raise ValueError(
-                f"movements has unknown keys {unknown}; known movements are {sorted(MOVEMENTS)}"
+                f"movements has unknown keys {unknown}; known movements are {sorted(FLOOR_MOVEMENTS)}"
             )
         if len(set(self.movements)) != len(self.movements):
             raise ValueError(f"movements must not repeat a movement; got {list(self.movements)}")
@@ -276,7 +271,7 @@ class PracticePlan:
         if not self.movements:
             lines += ["(none chosen)", ""]
         for key in self.movements:
-            m = MOVEMENTS[key]
+            m = FLOOR_MOVEMENTS[key]
             lines += [f"### {m.name}", "", m.cue, "", f"*Caution:* {m.caution}", ""]
         lines += ["## When to stop and seek care", ""]
         lines += [f"- {rule}" for rule in self.all_stop_rules]

@@ -23,11 +23,11 @@ import anywidget
 import numpy as np
 import traitlets
 
-from ..model import LINKS, evaluate, uncertainty_bands
+from ...model import LINKS, evaluate, uncertainty_bands
+from ..body.geometry import POINTS, keypoints
+from ..common.trust import TrustBoundary, refusal, trust_tree
 from . import picture
 from .controls import CONTROLS, POSITIONS, check_values, clamp_values, default_values
-from .geometry import POINTS, keypoints
-from .trust import TrustBoundary, refusal, trust_tree
 
 HERE = pathlib.Path(__file__).parent
 OUTPUTS = (

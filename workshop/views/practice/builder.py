@@ -1,10 +1,10 @@
-"""The personal practice plan builder (from ``workshop.practice_plan`` and ``workshop.breath``).
+"""The personal practice plan builder (from ``workshop.practice`` and ``workshop.breath``).
 
 ``PracticePlanBuilder()`` lets a learner choose a breathing preset, movements
 (each shown with its caution), minutes a day and days a week, add their own
 stop rules and notes, and save the plan under a name they type
 (``NAME.plan.json`` with a readable ``NAME.plan.md`` beside it, in the chosen
-folder only; see ``workshop.practice_plan.save_plan``). The kit's stop rules
+folder only; see ``workshop.practice.save_plan``). The kit's stop rules
 are always part of the plan and cannot be unticked.
 """
 
@@ -17,12 +17,12 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from ..breath import PRESETS
-from ..practice_plan import (
+from ...breath import PRESETS
+from ...movement import FLOOR_MOVEMENTS
+from ...practice.plan import (
     DAYS_RANGE,
     DEFAULT_NAME,
     MINUTES_RANGE,
-    MOVEMENTS,
     STOP_RULES,
     FileOutcome,
     PlanSaveError,
@@ -32,10 +32,9 @@ from ..practice_plan import (
     plan_paths,
     save_plan,
 )
-from .breath_plots import movements_table as breath_movements_table
-from .exercises import MultipleChoice, style_widget
-from .palette import OKABE_ITO
-from .trust import TrustBoundary, trust_tree
+from ..common.exercises import MultipleChoice, style_widget
+from ..common.palette import OKABE_ITO
+from ..common.trust import TrustBoundary, trust_tree
 
 
 def stop_rules_html(extra: tuple[str, ...] = ()) -> str:
@@ -50,11 +49,6 @@ def stop_rules_html(extra: tuple[str, ...] = ()) -> str:
 def stop_rules() -> HTML:
     """The stop-and-seek-care rules every plan carries."""
     return HTML(stop_rules_html())
-
-
-def movements_table() -> HTML:
-    """The movements a plan can hold: cues, cautions, and how the model sees them."""
-    return breath_movements_table(keys=list(MOVEMENTS))
 
 
 def _preset_html(key: str) -> str:
@@ -91,7 +85,7 @@ class PracticePlanBuilder(TrustBoundary, widgets.VBox):
     with the field's name if a value is not allowed); ``save()`` does what the
     *Save* button does: it saves the plan named in *Save as* in ``directory``
     (default: the folder the notebook runs in) and returns the
-    :class:`~workshop.practice_plan.SaveResult`, or None if either file was not
+    :class:`~workshop.practice.SaveResult`, or None if either file was not
     saved. ``status`` shows each file's full path and what happened to it.
     """
 
@@ -111,7 +105,7 @@ class PracticePlanBuilder(TrustBoundary, widgets.VBox):
         )
         self.movement_boxes: dict[str, widgets.Checkbox] = {}
         movement_rows = []
-        for key, m in MOVEMENTS.items():
+        for key, m in FLOOR_MOVEMENTS.items():
             box = widgets.Checkbox(value=key == "pelvic_tilt", description=m.name, indent=False)
             self.movement_boxes[key] = box
             caution = widgets.HTML(

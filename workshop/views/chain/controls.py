@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from ..checks import to_float
+from ...checks import to_float
 
 #: Positions the explorer draws (the first three of ``workshop.model.POSITIONS``;
 #: the floor positions and the sit-up are in ``evaluate`` and in the movements).

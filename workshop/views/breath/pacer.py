@@ -22,12 +22,12 @@ import anywidget
 import numpy as np
 import traitlets
 
-from ..breath import PRESETS, Pattern, Preset, Session, boundaries
-from ..model import POSITIONS, evaluate
-from ..movement import MOVEMENTS, Movement, load_trace
-from .geometry import keypoints
-from .palette import OKABE_ITO
-from .trust import (
+from ...breath import PRESETS, Pattern, Preset, Session, boundaries
+from ...model import POSITIONS, evaluate
+from ...movement.movements import MOVEMENTS, Movement, load_trace
+from ..body.geometry import SKELETON, keypoints
+from ..common.palette import OKABE_ITO
+from ..common.trust import (
     Refused,
     TrustBoundary,
     check_bool,
@@ -39,13 +39,6 @@ from .trust import (
 )
 
 HERE = pathlib.Path(__file__).parent
-FIGURE_LINES = (
-    ("legs", ["ankle", "knee", "hip"]),
-    ("pelvis", ["psis", "s1", "asis", "hip", "psis"]),
-    ("lumbar", ["s1", "l5", "l4l5", "l3", "l2", "l1"]),
-    ("thorax", ["l1", "c7"]),
-    ("arm", ["shoulder", "elbow", "hand"]),
-)
 FIG_SCALE, FIG_ORIGIN = 120.0, (250.0, 75.0)
 PHASE_COLOURS = {
     "inhale": OKABE_ITO["sky_blue"],
@@ -109,7 +102,7 @@ def movement_payload(movement: Movement | str, session: Session) -> dict:
     t, _, result = load_trace(m, session, points_per_s=2.0)
     return {
         **m.to_dict(),
-        "lines": [list(x) for x in FIGURE_LINES],
+        "lines": [[name, list(points)] for name, points in SKELETON],
         "keyframes": frames,
         "trace": {
             "t": np.round(t, 2).tolist(),

@@ -1,7 +1,7 @@
 """App mode: ``workshop app`` serves the notebooks with Voilà, code hidden, as a real server.
 
 ``voila_command`` builds the command line; it runs this module (``python -m
-workshop.app``), which is Voilà's own server with four things added or set:
+workshop.tooling.app``), which is Voilà's own server with four things added or set:
 
 Token, as JupyterLab's
     Every page and API call needs the token: taken from ``workshop app --token``
@@ -133,7 +133,7 @@ def ensure_offline_template(cache_dir: Path | None = None) -> Path:
     The template goes to ``<cache_dir>/voila/templates/workshop-offline/``; nothing is
     written into the venv, and a start with an unchanged Voilà writes nothing at all.
     """
-    from .cli import write_atomically
+    from ..cli import write_atomically
 
     root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = root / "voila" / "templates" / TEMPLATE
@@ -203,7 +203,7 @@ def voila_command(
     cmd = [
         sys.executable,
         "-m",
-        "workshop.app",
+        "workshop.tooling.app",
         str(notebooks),
         "--no-browser",
         f"--Voila.ip={ip}",
@@ -315,7 +315,7 @@ def _server_class():
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the server (``python -m workshop.app NOTEBOOKS [Voilà options]``)."""
+    """Run the server (``python -m workshop.tooling.app NOTEBOOKS [Voilà options]``)."""
     _server_class().launch_instance(argv)
 
 

@@ -6,9 +6,9 @@ import html
 
 from IPython.display import HTML
 
-from ..data import load_calibration
-from ..model import LINKS, evaluate
-from .palette import GRADE_COLOURS
+from ...data import load_calibration
+from ...model import LINKS, evaluate
+from ..common.palette import GRADE_COLOURS
 
 
 def grade_badge(grade: str) -> str:

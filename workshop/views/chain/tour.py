@@ -8,10 +8,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML
 
-from ..model import uncertainty_band
-from ..model.in_vivo import compare, summary
-from .palette import OKABE_ITO
-from .plots import _detached
+from ...model import uncertainty_band
+from ...model.in_vivo import compare, summary
+from ..common.figures import detached
+from ..common.palette import OKABE_ITO
 
 
 def tour_numbers() -> list[dict]:
@@ -88,4 +88,4 @@ def tour_figure():
     ax.set_xlabel("intradiscal pressure, % of relaxed standing")
     ax.set_title("Model against in vivo measurement (● = used for calibration)", fontsize=10)
     ax.legend(loc="lower right", fontsize=8)
-    return _detached(fig)
+    return detached(fig)

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import html
 
-from ..model import LINKS
-from .palette import GRADE_COLOURS, OKABE_ITO
+from ...model import LINKS
+from ...reference import NIOSH_ACTION_LIMIT_N, SHEAR_LIMIT_N, niosh_label, shear_label
+from ..common.palette import GRADE_COLOURS, OKABE_ITO
 
 WIDTH, HEIGHT = 720, 400
 SCALE = 190.0  # px per metre
 ORIGIN = (230.0, 215.0)  # px position of the hip joint
-NIOSH_N = 3400.0  # Waters et al. 1993: L5/S1 compression action limit
-SHEAR_LIMIT_N = 1000.0  # Gallagher & Marras 2012, Clin Biomech 27:973: shear limit
 GAUGES = (
     # key, label, unit, full scale, limit, limit label, decimals
-    ("compression_N", "L4/L5 compression", "N", 6000.0, NIOSH_N, "NIOSH 3400 N", 0),
-    ("shear_N", "L4/L5 shear", "N", 1500.0, SHEAR_LIMIT_N, "limit 1000 N", 0),
+    ("compression_N", "L4/L5 compression", "N", 6000.0, NIOSH_ACTION_LIMIT_N, niosh_label(), 0),
+    ("shear_N", "L4/L5 shear", "N", 1500.0, SHEAR_LIMIT_N, shear_label(), 0),
     ("disc_pressure_MPa", "Disc pressure", "MPa", 3.0, None, "", 2),
 )
 # Muscles shaded by modelled tension: output, full-scale force (N), endpoints.

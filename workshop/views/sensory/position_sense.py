@@ -24,11 +24,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML
 
-from ..sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
-from .exercises import NumberExercise, style_widget
-from .palette import OKABE_ITO
-from .plots import _detached
-from .trust import TrustBoundary, trust_tree
+from ...sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
+from ..common.exercises import NumberExercise, style_widget
+from ..common.figures import detached
+from ..common.palette import OKABE_ITO
+from ..common.trust import TrustBoundary, trust_tree
 
 #: The setting every choice is compared with: a brisk movement, attention elsewhere.
 COMPARISON = {"speed_deg_per_s": 60.0, "attention": 0.3}
@@ -156,7 +156,7 @@ def position_sense_figure(
     attention: float = DEFAULT["attention"],
 ):
     """Mean repositioning error over repetitions: a setting beside the fast, inattentive one."""
-    return _detached(_draw(position_sense_numbers(speed_deg_per_s, repetitions, attention)))
+    return detached(_draw(position_sense_numbers(speed_deg_per_s, repetitions, attention)))
 
 
 def position_sense_table(

@@ -52,7 +52,7 @@ GUIDE_HTML = "facilitator_guide.html"
 DECK_SUFFIX = ".slides.html"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-SOLUTION_TAG = "solution"  # as in workshop.student
+SOLUTION_TAG = "solution"  # as in workshop.tooling.student
 _SLIDE_HEADING = re.compile(r"\A\s*#{1,2}[ \t]")
 _ANY_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 

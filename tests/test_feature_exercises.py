@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from workshop.model import evaluate
-from workshop.views.chain_exercises import (
-    load_distance_exercise,
-    movement_exercise,
-    niosh_exercise,
-    resonance_exercise,
-)
+from workshop.views.breath import movement_exercise, resonance_exercise
+from workshop.views.chain import load_distance_exercise, niosh_exercise
 
 
 def answer(ex, value):

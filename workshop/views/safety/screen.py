@@ -15,7 +15,7 @@ import html
 import ipywidgets as widgets
 from IPython.display import HTML
 
-from ..safety import (
+from ...safety import (
     BEFORE_PRACTICE,
     EMERGENCY,
     NOT_THE_KIT,
@@ -25,9 +25,9 @@ from ..safety import (
     ScreenResult,
     screen,
 )
-from .exercises import MultipleChoice, style_widget
-from .palette import OKABE_ITO
-from .trust import TrustBoundary, trust_tree
+from ..common.exercises import MultipleChoice, style_widget
+from ..common.palette import OKABE_ITO
+from ..common.trust import TrustBoundary, trust_tree
 
 #: Colour per urgency; the urgency's words are always shown too.
 URGENCY_COLOURS = {

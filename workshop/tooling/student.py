@@ -41,7 +41,7 @@ def write_student_copies(source: Path, target: Path) -> list[Path]:
     """
     import nbformat
 
-    from .cli import _notebooks, write_atomically
+    from ..cli import _notebooks, write_atomically
 
     source, target = Path(source), Path(target)
     if not source.exists():

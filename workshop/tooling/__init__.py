@@ -1,0 +1,1 @@
+"""Tooling around the notebooks: notebook files, slides, student copies, app mode."""

@@ -1,0 +1,47 @@
+"""Self-check exercises for breathing and movement (notebooks 04 and 05).
+
+Every expected answer is computed from the models when the exercise is made.
+"""
+
+from __future__ import annotations
+
+from ...breath import PRESETS, Session, hr_oscillation, resonance_rate
+from ...movement import MOVEMENTS, load_trace
+from ..common.exercises import MultipleChoice, NumberExercise
+
+
+def resonance_exercise() -> NumberExercise:
+    """Notebook 04: the rate at which the model's heart-rate swing peaks."""
+    peak = resonance_rate()
+    return NumberExercise(
+        "At how many breaths per minute does the model's heart-rate swing peak?",
+        round(peak, 1),
+        tolerance=0.5,
+        unit="breaths/min",
+        hint="Read the figure's dashed line.",
+        solution_text=(
+            f"About {peak:.1f} per minute, with a swing of {float(hr_oscillation(peak)):.1f} "
+            "beats/min. People's own resonance rates lie between about 4.5 and 7."
+        ),
+    )
+
+
+def movement_exercise() -> MultipleChoice:
+    """Notebook 05: which movement does the model say loads the disc most?"""
+    session = Session([(PRESETS["resonance"], 60.0)])
+    peaks = {
+        m.name: float(load_trace(m, session)[2].disc_pressure_MPa.max()) for m in MOVEMENTS.values()
+    }
+    right = max(peaks, key=peaks.get)
+    return MultipleChoice(
+        "Which movement puts the highest modelled pressure on the L4/L5 disc?",
+        list(peaks),
+        right,
+        explanations={k: f"Highest modelled pressure {v:.2f} MPa." for k, v in peaks.items()},
+        hint="On the floor, what carries the weight of the trunk?",
+        solution_text=(
+            f"{right}: {peaks[right]:.2f} MPa. The floor movements stay between the unloaded "
+            "disc's 0.10 MPa and about half of standing: lying, the floor carries the trunk; "
+            "on hands and knees the trunk hangs between the arms and thighs."
+        ),
+    )

@@ -1,0 +1,21 @@
+"""What every feature's views share: exercises, figure helpers, the palette, the trust boundary."""
+
+from .exercises import (
+    Exercise,
+    MultipleChoice,
+    NumberExercise,
+)
+from .figures import (
+    detached,
+)
+from .palette import (
+    OKABE_ITO,
+)
+
+__all__ = [
+    "Exercise",
+    "MultipleChoice",
+    "NumberExercise",
+    "OKABE_ITO",
+    "detached",
+]
