@@ -77,6 +77,12 @@ def _add_app_parser(sub) -> None:
     )
 
 
+def _failed(command: str, error: Exception) -> int:
+    """Say why ``workshop COMMAND`` did nothing (on stderr); its exit code, 1."""
+    print(f"workshop {command}: {error}", file=sys.stderr)
+    return 1
+
+
 def _run_app(args, parser) -> int:
     from .tooling.app import launch
 
@@ -139,7 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "execute":
         from .tooling.nbfiles import execute_in_place, notebook_files
 
-        for nb in notebook_files(args.target):
+        try:
+            notebooks = notebook_files(args.target)
+        except FileNotFoundError as exc:
+            return _failed("execute", exc)
+        for nb in notebooks:
             seconds = execute_in_place(nb)
             print(f"{nb}: executed in {seconds:.1f} s")
         return 0
@@ -155,8 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             written = write_student_copies(args.notebooks or args.source, args.out or args.target)
         except (FileNotFoundError, ValueError) as exc:
-            print(f"workshop student: {exc}", file=sys.stderr)
-            return 1
+            return _failed("student", exc)
         for path in written:
             print(f"{path}: student copy written")
         return 0
@@ -171,8 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             result = build(args.out, args.notebooks, args.slides_dir, include_code=args.with_code)
         except (OfflineError, FileNotFoundError) as exc:
-            print(f"workshop slides: {exc}", file=sys.stderr)
-            return 1
+            return _failed("slides", exc)
         for deck in result.decks:
             print(f"{deck.html}: {deck.slides} slides from {deck.notebook.name}")
         print(f"{result.guide}: facilitator guide")

@@ -1,6 +1,7 @@
 """App mode: ``workshop app`` serves the notebooks with Voilà, code hidden, as a real server.
 
-``voila_command`` builds the command line; it runs this module (``python -m
+``launch`` (what ``workshop app`` calls) runs the server as a child process on
+the command line ``voila_command`` builds; that runs this module (``python -m
 workshop.tooling.app``), which is Voilà's own server with four things added or set:
 
 Token, as JupyterLab's
