@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -19,8 +20,9 @@ import pytest
 from servers import ROOT
 
 from workshop.tooling import slides
+from workshop.tooling.nbfiles import WIDGET_VIEW, notebook_files
 
-NOTEBOOKS = slides.notebooks_in(ROOT / "notebooks")
+NOTEBOOKS = notebook_files(ROOT / "notebooks")
 GUIDE_HEADINGS = ("90-minute timetable", "3-hour timetable", "Safety script")
 
 
@@ -98,7 +100,7 @@ def test_each_heading_cell_starts_a_slide(notebook):
         else:
             assert kind == set_by_author, first
         for out in cell.get("outputs", []):
-            assert slides.WIDGET_VIEW not in out.get("data", {})
+            assert WIDGET_VIEW not in out.get("data", {})
     assert "widgets" not in prepared.metadata
     assert slides.count_slides(prepared) > 1
 
@@ -123,7 +125,7 @@ def test_widgets_show_their_static_picture(built):
     pictures = 0
     for deck in built.decks:
         text = deck.html.read_text(encoding="utf-8")
-        assert slides.WIDGET_VIEW not in text, deck.html.name
+        assert WIDGET_VIEW not in text, deck.html.name
         assert "widget-state+json" not in text
         nb = nbformat.read(deck.notebook, as_version=4)
         if any(
@@ -183,8 +185,29 @@ def test_build_fails_naming_a_remote_url(tmp_path):
     # An old deck from a notebook that no longer exists is removed on the next build.
     (tmp_path / "out" / f"99_gone{slides.DECK_SUFFIX}").write_text("old", encoding="utf-8")
     (notebooks / "10_remote.ipynb").unlink()
+    nb.cells = nb.cells[:1]
+    nbformat.write(nb, notebooks / "20_local.ipynb")
     slides.build(tmp_path / "out", notebooks)
-    assert not list((tmp_path / "out").glob(f"*{slides.DECK_SUFFIX}"))
+    decks = sorted(p.name for p in (tmp_path / "out").glob(f"*{slides.DECK_SUFFIX}"))
+    assert decks == [f"20_local{slides.DECK_SUFFIX}"]
+
+
+def test_build_without_notebooks_writes_nothing(tmp_path):
+    empty = tmp_path / "notebooks"
+    empty.mkdir()
+    (empty / "_draft.ipynb").write_text("{}", encoding="utf-8")  # a draft is not a deck
+    for folder in (empty, tmp_path / "missing"):
+        with pytest.raises(FileNotFoundError, match=re.escape(f"no notebooks in {folder}")):
+            slides.build(tmp_path / "out", folder)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_checkout_slides_folder_is_found_from_anywhere(tmp_path, monkeypatch):
+    """Run from source in an unrelated folder, with notebooks elsewhere: the checkout's slides/."""
+    monkeypatch.setattr(slides.sources, "install_source", lambda: None)
+    (tmp_path / "notebooks").mkdir()
+    found = slides.find_slides_dir(tmp_path / "notebooks", cwd=tmp_path)
+    assert found == ROOT / "slides"
 
 
 # --------------------------------------------------------------------------- browser

@@ -9,12 +9,8 @@ import pytest
 from nbclient import NotebookClient
 
 from workshop.cli import main
-from workshop.tooling.student import (
-    SOLUTION_TAG,
-    is_solution,
-    student_notebook,
-    write_student_copies,
-)
+from workshop.tooling.nbfiles import SOLUTION_TAG, is_solution
+from workshop.tooling.student import student_notebook, write_student_copies
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if not p.name.startswith("."))

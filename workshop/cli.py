@@ -1,112 +1,38 @@
-"""The ``workshop`` command: lab, app, execute (and more as the kit grows).
+"""The ``workshop`` command: lab, app, execute, student, slides, validate.
 
-``workshop execute notebooks`` re-runs every notebook from a fresh kernel and
-stores its outputs in place (written atomically), so nbval has outputs to check.
+This module only reads the command line and hands it on: what each command
+does lives in ``workshop.tooling`` (``lab``, ``app``, ``nbfiles`` for
+``execute``, ``student``, ``slides``) and ``workshop.model.in_vivo``
+(``validate``). ``workshop execute notebooks`` re-runs every notebook from a
+fresh kernel and stores its outputs in place, so nbval has outputs to check.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
-
-
-def _root_flag() -> list[str]:
-    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename: never half a file."""
-    path = Path(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def strip_live_widgets(nb) -> None:
-    """Drop live-widget views from stored outputs; their static twins stay.
-
-    A stored view points at a widget model that exists only while its kernel
-    runs; opened later, JupyterLab would show "model not found" instead of the
-    twin (an SVG picture) that each of the kit's widgets stores beside it.
-    """
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if WIDGET_VIEW in data and len(data) > 1:
-                del data[WIDGET_VIEW]
-
-
-def execute_notebook(path: Path, timeout_s: int = 600) -> float:
-    """Run ``path`` top to bottom in a fresh kernel, store outputs; return seconds taken."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata.pop("widgets", None)
-    client = NotebookClient(
-        nb,
-        timeout=timeout_s,
-        kernel_name="python3",
-        # Live widget state is useless without a kernel and bloats the file; the
-        # widgets store a static SVG twin among their outputs instead.
-        store_widget_state=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    t0 = time.perf_counter()
-    client.execute()
-    elapsed = time.perf_counter() - t0
-    strip_live_widgets(nb)
-    write_atomically(path, nbformat.writes(nb) + "\n")
-    return elapsed
-
-
-def _notebooks(target: Path) -> list[Path]:
-    if target.is_dir():
-        return sorted(p for p in target.glob("*.ipynb") if not p.name.startswith("."))
-    return [target]
-
 
 _NOTEBOOKS_HELP = "notebook folder (default: notebooks/ in the folder run in, else that folder)"
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
+def _whole_number(low: int, high: int | None = None):
+    """An argparse type: a whole number from ``low`` (to ``high``), refused otherwise."""
+
+    def parse(text: str) -> int:
+        value = int(text)
+        if value < low or (high is not None and value > high):
+            span = f"{low} or more" if high is None else f"from {low} to {high}"
+            raise argparse.ArgumentTypeError(f"must be {span}, not {value}")
+        return value
+
+    parse.__name__ = "whole number"  # argparse names the type in "invalid ... value"
+    return parse
 
 
-def _seconds(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
-def _port(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"not a port: {value}")
-    return value
+_positive_int = _whole_number(1)
+_seconds = _whole_number(0)
+_port = _whole_number(1, 65535)
 
 
 def _add_app_parser(sub) -> None:
@@ -151,35 +77,29 @@ def _add_app_parser(sub) -> None:
     )
 
 
-def _run_app(args, parser) -> int:
-    from .tooling.app import app_env, voila_command
-    from .tooling.slides import default_notebooks_dir
+def _failed(command: str, error: Exception) -> int:
+    """Say why ``workshop COMMAND`` did nothing (on stderr); its exit code, 1."""
+    print(f"workshop {command}: {error}", file=sys.stderr)
+    return 1
 
-    notebooks = args.notebooks if args.notebooks is not None else default_notebooks_dir()
-    if not notebooks.is_dir():
-        parser.error(f"app: no notebook folder {str(notebooks)!r}")
+
+def _run_app(args, parser) -> int:
+    from .tooling.app import launch
+
     if args.token is not None and not args.token.strip():
         parser.error("app: --token must not be empty")
-    cmd = voila_command(
-        notebooks.resolve(),
-        args.port,
-        ip=args.ip,
-        allow_hosts=args.allow_host,
-        cull_idle_timeout=args.cull_idle_timeout,
-        cull_interval=args.cull_interval,
-    )
-    proc = subprocess.Popen(cmd, env=app_env(args.token))
-    # A SIGTERM to this process (a service manager, a test) reaches the server too,
-    # which then ends its kernels before it exits.
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.send_signal(signum))
     try:
-        while True:
-            try:
-                return proc.wait()
-            except KeyboardInterrupt:  # the server had the same Ctrl-C: let it end its kernels
-                continue
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+        return launch(
+            args.notebooks,
+            args.port,
+            ip=args.ip,
+            allow_hosts=args.allow_host,
+            token=args.token,
+            cull_idle_timeout=args.cull_idle_timeout,
+            cull_interval=args.cull_interval,
+        )
+    except FileNotFoundError as exc:
+        parser.error(f"app: {exc}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,17 +137,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "lab":
-        cmd = [sys.executable, "-m", "jupyterlab", "--ip=127.0.0.1", "--notebook-dir=notebooks"]
-        return subprocess.call(cmd + _root_flag())
+        from .tooling.lab import run_lab
+
+        return run_lab()
     if args.command == "app":
         return _run_app(args, parser)
     if args.command == "execute":
-        for nb in _notebooks(args.target):
-            seconds = execute_notebook(nb)
+        from .tooling.nbfiles import execute_in_place, notebook_files
+
+        try:
+            notebooks = notebook_files(args.target)
+        except FileNotFoundError as exc:
+            return _failed("execute", exc)
+        for nb in notebooks:
+            seconds = execute_in_place(nb)
             print(f"{nb}: executed in {seconds:.1f} s")
         return 0
     if args.command == "student":
-        from .tooling.slides import default_notebooks_dir
         from .tooling.student import write_student_copies
 
         for given, option, name in (
@@ -236,9 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         ):
             if given is not None and option is not None and given != option:
                 parser.error(f"student: {name} name different folders")
-        source = args.notebooks or args.source or default_notebooks_dir()
-        target = args.out or args.target or Path("student")
-        for path in write_student_copies(source, target):
+        try:
+            written = write_student_copies(args.notebooks or args.source, args.out or args.target)
+        except (FileNotFoundError, ValueError) as exc:
+            return _failed("student", exc)
+        for path in written:
             print(f"{path}: student copy written")
         return 0
     if args.command == "validate":
@@ -247,17 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         print(report(iap_relief=args.iap == "on"))
         return 0
     if args.command == "slides":
-        from .tooling.slides import OfflineError, build, default_notebooks_dir, notebooks_in
+        from .tooling.slides import OfflineError, build
 
-        notebooks = args.notebooks if args.notebooks is not None else default_notebooks_dir()
-        if not notebooks_in(notebooks):
-            print(f"workshop slides: no notebooks in {notebooks}", file=sys.stderr)
-            return 1
         try:
-            result = build(args.out, notebooks, args.slides_dir, include_code=args.with_code)
+            result = build(args.out, args.notebooks, args.slides_dir, include_code=args.with_code)
         except (OfflineError, FileNotFoundError) as exc:
-            print(f"workshop slides: {exc}", file=sys.stderr)
-            return 1
+            return _failed("slides", exc)
         for deck in result.decks:
             print(f"{deck.html}: {deck.slides} slides from {deck.notebook.name}")
         print(f"{result.guide}: facilitator guide")

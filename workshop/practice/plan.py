@@ -39,7 +39,6 @@ import json
 import numbers
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Iterator
@@ -53,6 +52,7 @@ except ImportError:  # pragma: no cover - exercised on Windows only
     fcntl = None
 
 from ..breath import PRESETS
+from ..files import write_atomically
 from ..movement.movements import FLOOR_MOVEMENTS
 
 FORMAT = "workshop-practice-plan/1"
@@ -670,37 +670,10 @@ def _owned_file(path: Path, kind: str) -> tuple[bytes, int] | None:
 def _write_atomically(path: Path, data: bytes, mode: int) -> None:
     """Replace ``path`` by ``data`` in one step, with permission bits ``mode``.
 
-    A temporary file in the same folder is written, fsynced and renamed over
-    ``path`` (``os.replace``): ``path`` always holds its old or its new content.
-    The temporary file is removed on any error (after a kill, by the next save).
+    ``workshop.files.write_atomically`` with the plan's temporary-file names, which
+    the next save recognises (``_TEMP_NAME``) and removes if a kill left one behind.
     """
-    for _ in range(100):
-        tmp = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}{TEMP_SUFFIX}"
-        try:
-            # O_EXCL: never open an existing file or follow a planted symbolic link.
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            fd = os.open(tmp, flags, 0o600)
-            break
-        except FileExistsError:
-            continue
-    else:  # pragma: no cover - 100 collisions of 32 random bits
-        raise FileExistsError(f"{path.parent}: could not create a temporary file")
-    try:
-        with open(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # before the data, so the fsync covers it too
-                os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if not hasattr(os, "fchmod"):  # pragma: no cover - Windows
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, data, mode, temp_prefix=TEMP_PREFIX, temp_suffix=TEMP_SUFFIX)
 
 
 def _save_one(path: Path, data: bytes, old: tuple[bytes, int] | None) -> FileOutcome:

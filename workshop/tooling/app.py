@@ -1,6 +1,7 @@
 """App mode: ``workshop app`` serves the notebooks with Voilà, code hidden, as a real server.
 
-``voila_command`` builds the command line; it runs this module (``python -m
+``launch`` (what ``workshop app`` calls) runs the server as a child process on
+the command line ``voila_command`` builds; that runs this module (``python -m
 workshop.tooling.app``), which is Voilà's own server with four things added or set:
 
 Token, as JupyterLab's
@@ -55,11 +56,16 @@ import json
 import os
 import re
 import secrets
+import signal
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from ..files import write_atomically
+from .nbfiles import default_notebooks_dir
 
 TEMPLATE = "workshop-offline"
 TOKEN_ENV = "WORKSHOP_APP_TOKEN"
@@ -133,8 +139,6 @@ def ensure_offline_template(cache_dir: Path | None = None) -> Path:
     The template goes to ``<cache_dir>/voila/templates/workshop-offline/``; nothing is
     written into the venv, and a start with an unchanged Voilà writes nothing at all.
     """
-    from ..cli import write_atomically
-
     root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = root / "voila" / "templates" / TEMPLATE
     target.mkdir(parents=True, exist_ok=True)
@@ -232,6 +236,49 @@ def app_env(token: str | None = None, base: dict | None = None) -> dict:
             raise ValueError("the app's token must not be empty")
         env[TOKEN_ENV] = token
     return env
+
+
+def launch(
+    notebooks: str | os.PathLike | None = None,
+    port: int | None = DEFAULT_PORT,
+    *,
+    ip: str = DEFAULT_IP,
+    allow_hosts: Iterable[str] = (),
+    token: str | None = None,
+    cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
+    cull_interval: int = CULL_INTERVAL,
+) -> int:
+    """Run the server on ``notebooks`` until it ends (``workshop app``); return its exit code.
+
+    ``notebooks`` defaults to ``notebooks/`` in the folder run in (or that folder,
+    see ``nbfiles.default_notebooks_dir``); a missing folder raises
+    FileNotFoundError before anything starts. The server runs as a child process
+    (``voila_command``, environment ``app_env(token)``). A SIGTERM to this process
+    (a service manager, a test) is passed on, and Ctrl-C, which the server gets
+    too, is waited out: either way the server ends its kernels before it exits.
+    """
+    folder = Path(notebooks) if notebooks is not None else default_notebooks_dir()
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no notebook folder {str(folder)!r}")
+    env = app_env(token)
+    cmd = voila_command(
+        folder.resolve(),
+        port,
+        ip=ip,
+        allow_hosts=allow_hosts,
+        cull_idle_timeout=cull_idle_timeout,
+        cull_interval=cull_interval,
+    )
+    proc = subprocess.Popen(cmd, env=env)
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.send_signal(signum))
+    try:
+        while True:
+            try:
+                return proc.wait()
+            except KeyboardInterrupt:  # the server had the same Ctrl-C: let it end its kernels
+                continue
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # --------------------------------------------------------------------------- server

@@ -1,8 +1,8 @@
 """Student copies of the notebooks: solution cells removed, outputs cleared.
 
 A cell is a solution when its metadata carries the tag ``"solution"``
-(``cell.metadata.tags``). ``workshop student notebooks student/`` (or
-``make student``) writes one copy of every notebook with those cells removed
+(``cell.metadata.tags``; ``nbfiles.SOLUTION_TAG``). ``workshop student notebooks
+student/`` (or ``make student``) writes one copy of every notebook with those cells removed
 and every output cleared, each file written atomically. The exercises' own
 *Show solution* buttons stay: they are the learner's choice to look.
 """
@@ -12,12 +12,16 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-SOLUTION_TAG = "solution"
+from .nbfiles import (
+    default_notebooks_dir,
+    is_solution,
+    notebook_files,
+    read_notebook,
+    write_notebook,
+)
 
-
-def is_solution(cell) -> bool:
-    """True if the cell is tagged ``solution``."""
-    return SOLUTION_TAG in (cell.get("metadata", {}).get("tags") or [])
+#: Where the copies go by default, relative to the folder run in.
+DEFAULT_TARGET = Path("student")
 
 
 def student_notebook(nb):
@@ -33,28 +37,28 @@ def student_notebook(nb):
     return out
 
 
-def write_student_copies(source: Path, target: Path) -> list[Path]:
+def write_student_copies(source: Path | None = None, target: Path | None = None) -> list[Path]:
     """Write a student copy of every notebook in ``source`` (a folder or one file) to ``target``.
 
-    Returns the paths written. ``target`` is created if missing; existing copies
-    are replaced atomically.
+    Relative to the folder run in, ``source`` defaults to ``notebooks/`` (or that
+    folder itself, see ``nbfiles.default_notebooks_dir``) and ``target`` to
+    ``student/``. Returns the paths written. ``target`` is created if missing;
+    existing copies are replaced atomically.
     """
     import nbformat
 
-    from ..cli import _notebooks, write_atomically
-
-    source, target = Path(source), Path(target)
+    source = Path(source) if source is not None else default_notebooks_dir()
+    target = Path(target) if target is not None else DEFAULT_TARGET
     if not source.exists():
         raise FileNotFoundError(f"source {str(source)!r} does not exist")
     if source.is_dir() and source.resolve() == target.resolve():
         raise ValueError("target must differ from source: student copies would overwrite them")
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in _notebooks(source):
-        nb = nbformat.read(path, as_version=4)
-        student = student_notebook(nb)
+    for path in notebook_files(source):
+        student = student_notebook(read_notebook(path))
         nbformat.validate(student)
         dest = target / path.name
-        write_atomically(dest, nbformat.writes(student) + "\n")
+        write_notebook(dest, student)
         written.append(dest)
     return written

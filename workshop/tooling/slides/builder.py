@@ -1,0 +1,81 @@
+"""``workshop slides``: every deck, the facilitator guide and an index, checked offline.
+
+Paths are those of the folder the command runs in, never of the installed
+package: the notebooks are ``notebooks/`` there (or that folder itself when it
+has no ``notebooks/``), the output goes to ``slides/_build/`` there;
+``--notebooks``, ``--out`` and ``--slides-dir`` name others.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..nbfiles import default_notebooks_dir, notebook_files
+from .deck import DECK_SUFFIX, Deck, build_deck, deck_exporter
+from .offline import check_offline
+from .pages import build_guide, build_index
+from .sources import GUIDE_SOURCE, REVEAL_DIR, find_slides_dir, reveal_script
+
+#: Where the decks go by default, relative to the folder the command runs in.
+DEFAULT_OUT = Path("slides") / "_build"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build`` wrote: the folder, the decks (in notebook order), the guide, the index."""
+
+    out_dir: Path
+    decks: tuple[Deck, ...]
+    guide: Path
+    index: Path
+
+
+def _copy_reveal(slides_dir: Path, out_dir: Path) -> None:
+    """Copy the vendored reveal.js beside the decks, replacing any other version there."""
+    vendor = slides_dir / "vendor" / REVEAL_DIR
+    for old in out_dir.glob("reveal.js-*"):
+        if old.is_dir():
+            shutil.rmtree(old)
+    shutil.copytree(vendor, out_dir / REVEAL_DIR, ignore=shutil.ignore_patterns("*.md"))
+
+
+def build(
+    out_dir: Path | None = None,
+    notebooks_dir: Path | None = None,
+    slides_dir: Path | None = None,
+    include_code: bool = False,
+) -> BuildResult:
+    """Build every deck, the guide and an index into ``out_dir``; check they are offline.
+
+    Relative to the folder run in, ``out_dir`` defaults to ``slides/_build`` and
+    ``notebooks_dir`` to ``notebooks/`` (or that folder itself, see
+    ``nbfiles.default_notebooks_dir``); ``slides_dir`` (holding ``vendor/`` and
+    ``facilitator_guide.md``) is found by ``find_slides_dir``. Decks from notebooks
+    that no longer exist are removed from ``out_dir``. Before anything is written,
+    FileNotFoundError when there are no notebooks or reveal.js is not vendored;
+    after the build, ``OfflineError`` when a built file would load from the internet.
+    """
+    out_dir = Path(out_dir) if out_dir is not None else Path.cwd() / DEFAULT_OUT
+    notebooks_dir = Path(notebooks_dir) if notebooks_dir is not None else default_notebooks_dir()
+    notebooks = notebook_files(notebooks_dir) if notebooks_dir.is_dir() else []
+    if not notebooks:
+        raise FileNotFoundError(f"no notebooks in {notebooks_dir}")
+    slides_dir = Path(slides_dir) if slides_dir is not None else find_slides_dir(notebooks_dir)
+    if not reveal_script(slides_dir).is_file():
+        raise FileNotFoundError(
+            f"reveal.js is not vendored at {slides_dir / 'vendor' / REVEAL_DIR} "
+            "(see slides/vendor/README.md)"
+        )
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob(f"*{DECK_SUFFIX}"):
+        stale.unlink()
+    _copy_reveal(slides_dir, out_dir)
+    exporter = deck_exporter(include_code)
+    decks = tuple(build_deck(nb, out_dir, exporter=exporter) for nb in notebooks)
+    guide = build_guide(slides_dir / GUIDE_SOURCE, out_dir)
+    index = build_index(decks, guide, out_dir)
+    check_offline(out_dir)
+    return BuildResult(out_dir=out_dir, decks=decks, guide=guide, index=index)
