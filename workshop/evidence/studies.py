@@ -26,11 +26,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..checks import check_int, check_real, check_seed
+from ..checks import Range, check_seed
 from .cohort import COHORT, Cohort, enrol, observed_course, true_course
 from .stats import mean_ci, welch_ci
 
 MAX_N = 100_000
+#: Length of a simulated study, weeks.
+WEEKS_RANGE = Range(1, 104)
+#: Specific effect of the practice, points on the 0-10 NRS (positive = less pain).
+EFFECT_RANGE = Range(-5.0, 5.0, "points (0-10 NRS)")
 
 
 @dataclass(frozen=True)
@@ -122,10 +126,10 @@ class TrialResult:
 
 
 def _check_common(n, weeks, seed, specific_effect, cohort, n_min):
-    n = check_int("n", n, n_min, MAX_N)
-    weeks = check_int("weeks", weeks, 1, 104)
+    n = Range(n_min, MAX_N).check_int("n", n)
+    weeks = WEEKS_RANGE.check_int("weeks", weeks)
     seed = check_seed(seed)
-    specific_effect = check_real("specific_effect", specific_effect, -5.0, 5.0, "points (0-10 NRS)")
+    specific_effect = EFFECT_RANGE.check("specific_effect", specific_effect)
     if not isinstance(cohort, Cohort):
         raise TypeError(f"cohort must be a workshop.evidence.Cohort; got {type(cohort).__name__}")
     return n, weeks, seed, specific_effect

@@ -11,11 +11,15 @@ from .figures import (
 from .palette import (
     OKABE_ITO,
 )
+from .twin import (
+    StaticTwin,
+)
 
 __all__ = [
     "Exercise",
     "MultipleChoice",
     "NumberExercise",
     "OKABE_ITO",
+    "StaticTwin",
     "detached",
 ]

@@ -25,6 +25,7 @@ import ipywidgets as widgets
 
 from .palette import OKABE_ITO
 from .trust import TrustBoundary, trust_tree
+from .twin import StaticTwin
 
 Check = Callable[[object], tuple[bool, str]]
 
@@ -76,7 +77,7 @@ def _plain(text: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
-class Exercise(TrustBoundary, widgets.VBox):
+class Exercise(StaticTwin, TrustBoundary, widgets.VBox):
     """A question, an answer widget, immediate feedback and a solution behind a reveal.
 
     question       HTML shown above the answer (trusted text from the kit)
@@ -180,12 +181,8 @@ class Exercise(TrustBoundary, widgets.VBox):
             "behind the <b>Show solution</b> button.</i></p></div>"
         )
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = f"Exercise: {_plain(self.question_text)}"
-        data["text/html"] = self.static_html()
-        return bundle
+    def static_text(self) -> str:
+        return f"Exercise: {_plain(self.question_text)}"
 
 
 def choice_check(correct, explanations: dict | None = None) -> Check:

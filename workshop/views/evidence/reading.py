@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import textwrap
 
@@ -37,8 +36,10 @@ from ...evidence import (
 )
 from ..common.exercises import MultipleChoice, NumberExercise, style_widget
 from ..common.figures import detached
+from ..common.html import span, table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
+from ..common.twin import StaticTwin
 
 SEED = 0
 SINGLE_N = 60
@@ -108,17 +109,17 @@ def single_group_figure(result: SingleGroupResult | None = None):
 def decomposition_table(result: SingleGroupResult | None = None) -> HTML:
     """Where a single-group study's drop came from, in points and as a share of the drop."""
     s = _single(result)
-    rows = "".join(
-        f"<tr><td>{label}</td><td>{getattr(s, attr):+.2f}</td>"
-        f"<td>{100 * getattr(s, attr) / s.mean_drop:.0f}%</td></tr>"
+    rows = [
+        (label, f"{getattr(s, attr):+.2f}", f"{100 * getattr(s, attr) / s.mean_drop:.0f}%")
         for attr, label, _ in PARTS
-    )
+    ]
     total = (
-        f"<tr><th>total drop (95% CI)</th><th>{s.mean_drop:.2f} "
-        f"({s.mean_drop_ci[0]:.2f} to {s.mean_drop_ci[1]:.2f})</th><th>100%</th></tr>"
+        "total drop (95% CI)",
+        f"{s.mean_drop:.2f} ({s.mean_drop_ci[0]:.2f} to {s.mean_drop_ci[1]:.2f})",
+        "100%",
     )
-    head = "<tr><th>part of the drop</th><th>points (0–10)</th><th>share</th></tr>"
-    return HTML(f'<table class="workshop-decomposition">{head}{rows}{total}</table>')
+    head = ("part of the drop", "points (0–10)", "share")
+    return HTML(table(head, rows, cls="workshop-decomposition", numeric=(1, 2), foot=[total]))
 
 
 def _draw_trial(t: TrialResult):
@@ -182,18 +183,28 @@ def trial_figure(result: TrialResult | None = None):
 def trial_table(result: TrialResult | None = None) -> HTML:
     """Each arm's baseline, follow-up and drop, and the difference with its 95% CI."""
     t = _trial(result)
-    rows = (
-        f"<tr><td>practice</td><td>{t.n_intervention}</td><td>{t.baseline_mean_intervention:.2f}</td>"
-        f"<td>{t.followup_mean_intervention:.2f}</td><td>{t.percent_drop_intervention:.1f}%</td></tr>"
-        f"<tr><td>attention control</td><td>{t.n_control}</td><td>{t.baseline_mean_control:.2f}</td>"
-        f"<td>{t.followup_mean_control:.2f}</td><td>{t.percent_drop_control:.1f}%</td></tr>"
-    )
+    rows = [
+        (
+            "practice",
+            f"{t.n_intervention}",
+            f"{t.baseline_mean_intervention:.2f}",
+            f"{t.followup_mean_intervention:.2f}",
+            f"{t.percent_drop_intervention:.1f}%",
+        ),
+        (
+            "attention control",
+            f"{t.n_control}",
+            f"{t.baseline_mean_control:.2f}",
+            f"{t.followup_mean_control:.2f}",
+            f"{t.percent_drop_control:.1f}%",
+        ),
+    ]
     diff = (
-        f'<tr><th colspan="4">difference in drop, practice − control (95% CI)</th>'
-        f"<th>{t.difference:+.2f} ({t.ci_low:+.2f} to {t.ci_high:+.2f}) points</th></tr>"
+        span("difference in drop, practice − control (95% CI)", 4),
+        f"{t.difference:+.2f} ({t.ci_low:+.2f} to {t.ci_high:+.2f}) points",
     )
-    head = f"<tr><th>arm</th><th>n</th><th>week 0</th><th>week {t.weeks}</th><th>drop</th></tr>"
-    return HTML(f'<table class="workshop-trial">{head}{rows}{diff}</table>')
+    head = ("arm", "n", "week 0", f"week {t.weeks}", "drop")
+    return HTML(table(head, rows, cls="workshop-trial", numeric=(1, 2, 3, 4), foot=[diff]))
 
 
 def published_points() -> list[dict]:
@@ -289,21 +300,30 @@ def published_effects_table() -> HTML:
             value = f"{approx}{r['point']:+.2f}{ci}"
             share = f"{fraction_of_mid(r['point']):.2f}"
         rows.append(
-            "<tr>"
-            f"<td>{html.escape(e.practice)}</td><td>{html.escape(e.study)}</td>"
-            f"<td>{html.escape(e.design)}</td><td>{html.escape(e.comparison)}</td>"
-            f"<td>{html.escape(e.measure)} {'' if e.effect is None else f'{e.effect:g}'}</td>"
-            f"<td>{html.escape(value)}</td><td>{share}</td>"
-            f"<td>{html.escape(e.follow_up)}</td><td>{html.escape(e.note)}</td>"
-            "</tr>"
+            (
+                e.practice,
+                e.study,
+                e.design,
+                e.comparison,
+                f"{e.measure} {'' if e.effect is None else f'{e.effect:g}'}",
+                value,
+                share,
+                e.follow_up,
+                e.note,
+            )
         )
     head = (
-        "<tr><th>practice</th><th>study</th><th>design</th><th>compared with</th>"
-        "<th>reported</th><th>points on 0–10 (95% CI)</th>"
-        f"<th>share of the {MID_POINTS_0_10:g}-point minimal change</th>"
-        "<th>follow-up</th><th>note</th></tr>"
+        "practice",
+        "study",
+        "design",
+        "compared with",
+        "reported",
+        "points on 0–10 (95% CI)",
+        f"share of the {MID_POINTS_0_10:g}-point minimal change",
+        "follow-up",
+        "note",
     )
-    return HTML(f'<table class="workshop-published">{head}{"".join(rows)}</table>')
+    return HTML(table(head, rows, cls="workshop-published", numeric=(5, 6)))
 
 
 def _png(fig) -> bytes:
@@ -330,7 +350,7 @@ def study_summary_html(n: dict) -> str:
     )
 
 
-class StudyDesignDemo(TrustBoundary, widgets.VBox):
+class StudyDesignDemo(StaticTwin, TrustBoundary, widgets.VBox):
     """A slider for the practice's true specific effect; what each design reports.
 
     The single-group drop barely tells a useless practice from a useful one;
@@ -393,17 +413,16 @@ class StudyDesignDemo(TrustBoundary, widgets.VBox):
         finally:
             self._putting_back = False
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
+    def static_text(self) -> str:
         s, t = self.numbers["single"], self.numbers["trial"]
-        data["text/plain"] = (
+        return (
             f"StudyDesignDemo: effect {self.numbers['specific_effect']:.2f} points; single group "
             f"{s.percent_drop:.1f}% drop; trial difference {t.difference:+.2f} "
             f"({t.ci_low:+.2f} to {t.ci_high:+.2f})"
         )
-        data["text/html"] = study_summary_html(self.numbers)
-        return bundle
+
+    def static_html(self) -> str:
+        return study_summary_html(self.numbers)
 
 
 def evidence_exercise() -> MultipleChoice:

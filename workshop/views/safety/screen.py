@@ -26,8 +26,10 @@ from ...safety import (
     screen,
 )
 from ..common.exercises import MultipleChoice, style_widget
+from ..common.html import markup, table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
+from ..common.twin import StaticTwin
 
 #: Colour per urgency; the urgency's words are always shown too.
 URGENCY_COLOURS = {
@@ -79,7 +81,7 @@ def not_the_kit() -> HTML:
     return HTML(not_the_kit_html())
 
 
-class SafetyScreen(TrustBoundary, widgets.VBox):
+class SafetyScreen(StaticTwin, TrustBoundary, widgets.VBox):
     """Checkboxes for the red flags and precautions, a button, and the screen's advice.
 
     ``checkboxes`` maps each question key to its ``Checkbox``; ``run()`` does
@@ -143,28 +145,21 @@ class SafetyScreen(TrustBoundary, widgets.VBox):
         self.result.value = PROMPT
         self.last_result = None
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = (
+    def static_text(self) -> str:
+        return (
             f"SafetyScreen: {len(RED_FLAGS)} red-flag and {len(PRECAUTIONS)} precaution questions"
         )
-        data["text/html"] = (
+
+    def static_html(self) -> str:
+        return (
             "<p><i>The live screen appears when this notebook runs. Its questions are "
             "listed in the table below.</i></p>"
         )
-        return bundle
 
 
-def _table(rows: list[tuple[str, ...]], head: tuple[str, ...], cls: str) -> HTML:
-    th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return HTML(f'<table class="{cls}"><tr>{th}</tr>{body}</table>')
-
-
-def _urgency_cell(urgency: str) -> str:
+def _urgency_cell(urgency: str):
     colour = URGENCY_COLOURS[urgency]
-    return (
+    return markup(
         f'<span style="border-left:4px solid {colour};padding-left:4px">'
         f"{html.escape(urgency)}</span>"
     )
@@ -182,7 +177,7 @@ def _short_source(source: str) -> str:
             short.append("ACP 2017 (Qaseem et al.)")
         else:
             short.append(part)
-    return html.escape("; ".join(short))
+    return "; ".join(short)
 
 
 def red_flags_table(for_instructors: bool = False) -> HTML:
@@ -196,26 +191,18 @@ def red_flags_table(for_instructors: bool = False) -> HTML:
         head = head + ("a clinician would want to rule out",)
     rows = []
     for f in RED_FLAGS:
-        row = (html.escape(f.question), _urgency_cell(f.urgency), _short_source(f.source))
+        row = (f.question, _urgency_cell(f.urgency), _short_source(f.source))
         if for_instructors:
-            row = row + (html.escape(f.may_indicate),)
+            row = row + (f.may_indicate,)
         rows.append(row)
-    return _table(rows, head, "workshop-red-flags")
+    return HTML(table(head, rows, cls="workshop-red-flags"))
 
 
 def precautions_table() -> HTML:
     """Situations where practising alone can hurt: why, and what to do instead."""
-    rows = [
-        (
-            html.escape(p.question),
-            html.escape(p.concern),
-            html.escape(p.advice),
-            html.escape(p.source),
-        )
-        for p in PRECAUTIONS
-    ]
+    rows = [(p.question, p.concern, p.advice, p.source) for p in PRECAUTIONS]
     head = ("if yes to", "why practising alone is risky", "instead", "source")
-    return _table(rows, head, "workshop-precautions")
+    return HTML(table(head, rows, cls="workshop-precautions"))
 
 
 def safety_exercise() -> MultipleChoice:

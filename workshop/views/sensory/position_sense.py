@@ -27,8 +27,10 @@ from IPython.display import HTML
 from ...sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
 from ..common.exercises import NumberExercise, style_widget
 from ..common.figures import detached
+from ..common.html import table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
+from ..common.twin import StaticTwin
 
 #: The setting every choice is compared with: a brisk movement, attention elsewhere.
 COMPARISON = {"speed_deg_per_s": 60.0, "attention": 0.3}
@@ -169,20 +171,21 @@ def position_sense_table(
         speeds[:, None], repetitions, attention=atts[None, :], seed=SEED, n_people=N_PEOPLE
     )
     ae = r.absolute_error_deg
-    head = "<tr><th>speed</th><th>noise SD</th>" + "".join(
-        f"<th>attention {a:g}: first → last</th>" for a in atts
-    )
-    rows = []
-    for i, s in enumerate(speeds):
-        cells = "".join(
-            f"<td>{ae[i, j, 0]:.1f}° → {ae[i, j, -1]:.1f}°</td>" for j in range(len(atts))
+    head = ("speed", "noise SD", *(f"attention {a:g}: first → last" for a in atts))
+    rows = [
+        (
+            f"{s:g}°/s",
+            f"{r.noise_sd_deg[i, 0]:.1f}°",
+            *(f"{ae[i, j, 0]:.1f}° → {ae[i, j, -1]:.1f}°" for j in range(len(atts))),
         )
-        rows.append(f"<tr><td>{s:g}°/s</td><td>{r.noise_sd_deg[i, 0]:.1f}°</td>{cells}</tr>")
+        for i, s in enumerate(speeds)
+    ]
     caption = (
-        f"<caption>Mean repositioning error, repetition 1 → {repetitions} "
-        f"(model, {N_PEOPLE} simulated people, seed {SEED})</caption>"
+        f"Mean repositioning error, repetition 1 → {repetitions} "
+        f"(model, {N_PEOPLE} simulated people, seed {SEED})"
     )
-    return HTML(f'<table class="workshop-position">{caption}{head}</tr>{"".join(rows)}</table>')
+    numeric = range(len(head))  # every column holds numbers
+    return HTML(table(head, rows, cls="workshop-position", numeric=numeric, caption=caption))
 
 
 def assumptions_html() -> str:
@@ -202,7 +205,7 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
-class PositionSenseDemo(TrustBoundary, widgets.VBox):
+class PositionSenseDemo(StaticTwin, TrustBoundary, widgets.VBox):
     """Sliders for speed, repetitions and attention; the error curve beside a fast, inattentive one.
 
     ``numbers`` holds the latest :func:`position_sense_numbers`; ``image`` the
@@ -216,8 +219,8 @@ class PositionSenseDemo(TrustBoundary, widgets.VBox):
         style = {"description_width": "initial"}
         self.speed = widgets.FloatSlider(
             value=v["speed_deg_per_s"],
-            min=SPEED_RANGE[0],
-            max=SPEED_RANGE[1],
+            min=SPEED_RANGE.low,
+            max=SPEED_RANGE.high,
             step=1.0,
             description="Movement speed (°/s)",
             continuous_update=False,
@@ -291,16 +294,15 @@ class PositionSenseDemo(TrustBoundary, widgets.VBox):
         finally:
             self._putting_back = False
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
+    def static_text(self) -> str:
         n = self.numbers
-        data["text/plain"] = (
+        return (
             f"PositionSenseDemo: {n['speed_deg_per_s']:g} deg/s, attention {n['attention']:g}, "
             f"error {n['first_deg']:.1f} -> {n['last_deg']:.1f} deg over {n['repetitions']} repetitions"
         )
-        data["text/html"] = summary_html(n)
-        return bundle
+
+    def static_html(self) -> str:
+        return summary_html(self.numbers)
 
 
 def body_map_exercise() -> NumberExercise:
