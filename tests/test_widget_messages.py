@@ -49,7 +49,7 @@ from workshop.safety import ScreenResult
 from workshop.views.breath.pacer import END_REASONS, BreathPacer, check_log, plan_svg
 from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
 from workshop.views.chain.explorer import KineticChainExplorer
-from workshop.views.common.exercises import Exercise, MultipleChoice, NumberExercise
+from workshop.views.common.exercises import Choice, Exercise, MultipleChoice, NumberExercise
 from workshop.views.common.trust import LOGGER, MAX_TEXT_CHARS, TrustBoundary, widget_tree
 from workshop.views.evidence import reading as evidence_views
 from workshop.views.practice.builder import PracticePlanBuilder
@@ -697,7 +697,7 @@ def make_exercise(kind: str) -> Exercise:
         return True, f"got {value!r}"
 
     if kind == "choice":
-        return MultipleChoice("Pick", ["a", "b", "c"], "b")
+        return MultipleChoice("Pick", [Choice("a"), Choice("b", correct=True), Choice("c")])
     if kind == "number":
         return NumberExercise("How many?", 2.5, 0.1, "°")
     if kind == "int":

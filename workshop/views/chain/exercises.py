@@ -10,7 +10,7 @@ import numpy as np
 
 from ...model import evaluate
 from ...reference import NIOSH_ACTION_LIMIT_N
-from ..common.exercises import MultipleChoice, NumberExercise
+from ..common.exercises import Choice, MultipleChoice, NumberExercise
 
 
 def load_distance_exercise() -> MultipleChoice:
@@ -19,18 +19,21 @@ def load_distance_exercise() -> MultipleChoice:
     base = float(evaluate(**far).compression_N)
     closer = base - float(evaluate(**{**far, "load_distance_m": 0.2}).compression_N)
     stronger = base - float(evaluate(**{**far, "glute_weakness": 0.0}).compression_N)
-    a = "Bringing the load from 50 cm to 20 cm in front of you"
-    b = "Making the glutes fully strong again"
-    right = a if closer > stronger else b
     return MultipleChoice(
         "Standing upright with 10 kg in your hands and weak glutes: which lowers the "
         "modelled L4/L5 compression more?",
-        [a, b],
-        right,
-        explanations={
-            a: f"The closer load {_change(closer)} in the model.",
-            b: f"Strong glutes {_change(stronger)} in the model.",
-        },
+        [
+            Choice(
+                "Bringing the load from 50 cm to 20 cm in front of you",
+                correct=closer > stronger,
+                explanation=f"The closer load {_change(closer)} in the model.",
+            ),
+            Choice(
+                "Making the glutes fully strong again",
+                correct=stronger >= closer,
+                explanation=f"Strong glutes {_change(stronger)} in the model.",
+            ),
+        ],
         hint="The load's lever arm about L4/L5 multiplies its weight.",
         solution_text=(
             f"Closer load: {_change(closer)}; strong glutes: {_change(stronger)}. Upright, the "

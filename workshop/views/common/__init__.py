@@ -1,6 +1,7 @@
 """What every feature's views share: exercises, figure helpers, the palette, the trust boundary."""
 
 from .exercises import (
+    Choice,
     Exercise,
     MultipleChoice,
     NumberExercise,
@@ -16,6 +17,7 @@ from .twin import (
 )
 
 __all__ = [
+    "Choice",
     "Exercise",
     "MultipleChoice",
     "NumberExercise",

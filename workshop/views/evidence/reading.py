@@ -34,7 +34,7 @@ from ...evidence import (
     simulate_single_group_study,
     smd_to_points_0_10,
 )
-from ..common.exercises import MultipleChoice, NumberExercise, style_widget
+from ..common.exercises import Choice, MultipleChoice, NumberExercise, style_widget
 from ..common.figures import detached
 from ..common.html import span, table
 from ..common.palette import OKABE_ITO
@@ -427,30 +427,33 @@ class StudyDesignDemo(StaticTwin, TrustBoundary, widgets.VBox):
 
 def evidence_exercise() -> MultipleChoice:
     """Notebook 06's first self-check: what a single-group drop can tell."""
-    right = "Nothing about the practice's own effect: there is no comparison group."
     return MultipleChoice(
         "A 12-week study of a yoga programme, with no control group, reports that pain "
         "fell by 40%. What does that tell you about what the yoga itself did?",
         [
-            "The yoga reduced pain by 40%.",
-            "The yoga reduced pain, but by less than 40%.",
-            right,
+            Choice(
+                "The yoga reduced pain by 40%.",
+                explanation=(
+                    "The simulation above dropped by a similar amount with a specific effect of "
+                    "zero: regression to the mean, natural course and the placebo response did it."
+                ),
+            ),
+            Choice(
+                "The yoga reduced pain, but by less than 40%.",
+                explanation=(
+                    "Maybe, but the study cannot tell: the whole drop can appear with no effect "
+                    "at all, as in the simulation."
+                ),
+            ),
+            Choice(
+                "Nothing about the practice's own effect: there is no comparison group.",
+                correct=True,
+                explanation=(
+                    "Yes: only a comparison with a similar group that did not get the practice "
+                    "(ideally randomised) separates its effect from everything else."
+                ),
+            ),
         ],
-        right,
-        explanations={
-            "The yoga reduced pain by 40%.": (
-                "The simulation above dropped by a similar amount with a specific effect of zero: "
-                "regression to the mean, natural course and the placebo response did it."
-            ),
-            "The yoga reduced pain, but by less than 40%.": (
-                "Maybe, but the study cannot tell: the whole drop can appear with no effect "
-                "at all, as in the simulation."
-            ),
-            right: (
-                "Yes: only a comparison with a similar group that did not get the practice "
-                "(ideally randomised) separates its effect from everything else."
-            ),
-        },
         hint="Move the specific-effect slider to 0 and read the single-group drop.",
         solution_text=(
             "Nothing about the yoga's own effect. With a specific effect of zero the "

@@ -32,7 +32,7 @@ from ...practice.plan import (
     plan_paths,
     save_plan,
 )
-from ..common.exercises import MultipleChoice, style_widget
+from ..common.exercises import Choice, MultipleChoice, style_widget
 from ..common.html import markup, table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
@@ -294,24 +294,27 @@ def save_and_reload_demo(plan: PracticePlan | None = None) -> HTML:
 
 def practice_exercise() -> MultipleChoice:
     """Notebook 07's self-check: what the plan says when a movement brings leg symptoms."""
-    right = "Stop that movement; see a clinician if it keeps happening."
     return MultipleChoice(
         "During a bridge you feel tingling spreading down one leg. What does every plan say?",
         [
-            "Push through it: it will ease as you get stronger.",
-            right,
-            "Switch to a faster breathing pattern.",
+            Choice(
+                "Push through it: it will ease as you get stronger.",
+                explanation=(
+                    "No: pain or tingling spreading down a leg is a reason to stop the movement."
+                ),
+            ),
+            Choice(
+                "Stop that movement; see a clinician if it keeps happening.",
+                correct=True,
+                explanation="Yes: it is one of the stop rules that every plan carries.",
+            ),
+            Choice(
+                "Switch to a faster breathing pattern.",
+                explanation=(
+                    "No: breathing does not change what the leg is telling you. Stop the movement."
+                ),
+            ),
         ],
-        right,
-        explanations={
-            "Push through it: it will ease as you get stronger.": (
-                "No: pain or tingling spreading down a leg is a reason to stop the movement."
-            ),
-            right: "Yes: it is one of the stop rules that every plan carries.",
-            "Switch to a faster breathing pattern.": (
-                "No: breathing does not change what the leg is telling you. Stop the movement."
-            ),
-        },
         hint="Read the box <i>When to stop and seek care</i>.",
         solution_text=(
             "Stop the movement, and see a clinician if it keeps happening. If it comes with "

@@ -25,7 +25,7 @@ from ...safety import (
     ScreenResult,
     screen,
 )
-from ..common.exercises import MultipleChoice, style_widget
+from ..common.exercises import Choice, MultipleChoice, style_widget
 from ..common.html import markup, table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
@@ -211,25 +211,30 @@ def safety_exercise() -> MultipleChoice:
         "Someone answers the screen and ticks only <i>“Have you ever been treated for "
         "cancer?”</i> What does the screen advise?",
         [
-            "Nothing: one flag on its own means little.",
-            "See a clinician soon and mention it; a yes is a reason to be checked, not a finding.",
-            "It means the back pain comes from a cancer.",
+            Choice(
+                "Nothing: one flag on its own means little.",
+                explanation=(
+                    "Red flags are weak tests on their own (Finucane et al. 2020), but every "
+                    "yes goes to a clinician: they can weigh it with everything else."
+                ),
+            ),
+            Choice(
+                "See a clinician soon and mention it; a yes is a reason to be checked, "
+                "not a finding.",
+                correct=True,
+                explanation=(
+                    "Yes: the screen gives the urgency 'see a clinician soon' and says that "
+                    "most people who answer yes have no serious problem."
+                ),
+            ),
+            Choice(
+                "It means the back pain comes from a cancer.",
+                explanation=(
+                    "No: the screen never concludes what anyone has. Most people who answer "
+                    "yes to a red flag have no serious problem (Finucane et al. 2020)."
+                ),
+            ),
         ],
-        "See a clinician soon and mention it; a yes is a reason to be checked, not a finding.",
-        explanations={
-            "Nothing: one flag on its own means little.": (
-                "Red flags are weak tests on their own (Finucane et al. 2020), but every "
-                "yes goes to a clinician: they can weigh it with everything else."
-            ),
-            "See a clinician soon and mention it; a yes is a reason to be checked, not a finding.": (
-                "Yes: the screen gives the urgency 'see a clinician soon' and says that "
-                "most people who answer yes have no serious problem."
-            ),
-            "It means the back pain comes from a cancer.": (
-                "No: the screen never concludes what anyone has. Most people who answer "
-                "yes to a red flag have no serious problem (Finucane et al. 2020)."
-            ),
-        },
         hint="Try it: tick that one box in the screen above and press <b>See what to do</b>.",
         solution_text=(
             "The screen advises arranging to see a clinician <b>soon</b> about a past cancer. "
