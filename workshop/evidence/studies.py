@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..checks import Range, check_seed
+from ..reference import TRIAL_LENGTH_WEEKS
 from .cohort import COHORT, Cohort, enrol, observed_course, true_course
 from .stats import mean_ci, welch_ci
 
@@ -137,7 +138,7 @@ def _check_common(n, weeks, seed, specific_effect, cohort, n_min):
 
 def simulate_single_group_study(
     n: int = 60,
-    weeks: int = 12,
+    weeks: int = TRIAL_LENGTH_WEEKS,
     seed: int | None = 0,
     *,
     specific_effect: float = 0.0,
@@ -146,7 +147,7 @@ def simulate_single_group_study(
     """Simulate an uncontrolled before/after study of ``n`` people.
 
     n                enrolled people, 5 to 100 000
-    weeks            follow-up, 1 to 104 weeks (default 12)
+    weeks            follow-up, 1 to 104 weeks (default ``TRIAL_LENGTH_WEEKS``, 12)
     seed             non-negative integer (identical numbers every time) or None
     specific_effect  pain reduction the practice itself causes, points on the
                      0-10 NRS, -5 to 5 (default 0: the practice does nothing)
@@ -188,7 +189,7 @@ def simulate_single_group_study(
 
 def simulate_randomised_trial(
     n: int = 200,
-    weeks: int = 12,
+    weeks: int = TRIAL_LENGTH_WEEKS,
     seed: int | None = 0,
     *,
     specific_effect: float = 0.0,
@@ -198,7 +199,7 @@ def simulate_randomised_trial(
 
     n                people randomised, 10 to 100 000; exactly half (rounded
                      down) go to the intervention, the rest to attention control
-    weeks            follow-up, 1 to 104 weeks (default 12)
+    weeks            follow-up, 1 to 104 weeks (default ``TRIAL_LENGTH_WEEKS``, 12)
     seed             non-negative integer (identical numbers every time) or None
     specific_effect  pain reduction the practice itself causes, points on the
                      0-10 NRS, -5 to 5 (default 0)

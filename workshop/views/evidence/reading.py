@@ -34,6 +34,7 @@ from ...evidence import (
     simulate_single_group_study,
     smd_to_points_0_10,
 )
+from ...reference import TRIAL_LENGTH_WEEKS
 from ..common.exercises import Choice, MultipleChoice, NumberExercise, style_widget
 from ..common.figures import detached
 from ..common.html import span, table
@@ -58,7 +59,7 @@ PARTS = (
 
 def _single(result):
     if result is None:
-        return simulate_single_group_study(SINGLE_N, 12, SEED)
+        return simulate_single_group_study(SINGLE_N, TRIAL_LENGTH_WEEKS, SEED)
     if not isinstance(result, SingleGroupResult):
         raise TypeError(f"result must be a SingleGroupResult; got {type(result).__name__}")
     return result
@@ -66,7 +67,7 @@ def _single(result):
 
 def _trial(result):
     if result is None:
-        return simulate_randomised_trial(TRIAL_N, 12, SEED)
+        return simulate_randomised_trial(TRIAL_N, TRIAL_LENGTH_WEEKS, SEED)
     if not isinstance(result, TrialResult):
         raise TypeError(f"result must be a TrialResult; got {type(result).__name__}")
     return result
@@ -335,8 +336,12 @@ def _png(fig) -> bytes:
 
 def study_numbers(specific_effect: float = 0.0, seed: int = SEED) -> dict:
     """What each design reports for a practice with a given specific effect."""
-    s = simulate_single_group_study(SINGLE_N, 12, seed, specific_effect=specific_effect)
-    t = simulate_randomised_trial(TRIAL_N, 12, seed, specific_effect=specific_effect)
+    s = simulate_single_group_study(
+        SINGLE_N, TRIAL_LENGTH_WEEKS, seed, specific_effect=specific_effect
+    )
+    t = simulate_randomised_trial(
+        TRIAL_N, TRIAL_LENGTH_WEEKS, seed, specific_effect=specific_effect
+    )
     return {"specific_effect": float(specific_effect), "single": s, "trial": t}
 
 
@@ -428,7 +433,8 @@ class StudyDesignDemo(StaticTwin, TrustBoundary, widgets.VBox):
 def evidence_exercise() -> MultipleChoice:
     """Notebook 06's first self-check: what a single-group drop can tell."""
     return MultipleChoice(
-        "A 12-week study of a yoga programme, with no control group, reports that pain "
+        f"A {TRIAL_LENGTH_WEEKS}-week study of a yoga programme, with no control group, reports "
+        "that pain "
         "fell by 40%. What does that tell you about what the yoga itself did?",
         [
             Choice(
@@ -464,20 +470,35 @@ def evidence_exercise() -> MultipleChoice:
     )
 
 
+#: The published row of notebook 06's second exercise (yoga against passive controls).
+MID_EXERCISE_STUDY = "Anheyer et al. 2022"
+
+
+def mid_answer() -> dict:
+    """Notebook 06's second exercise, solved: the study, its effect (points on 0-10) and
+    that effect as a share of the minimal important change (``fraction_of_mid``)."""
+    e = next(x for x in PUBLISHED_EFFECTS if x.study == MID_EXERCISE_STUDY)
+    return {
+        "study": e.study,
+        "effect_points": e.effect,
+        "share_of_mid": round(float(fraction_of_mid(e.effect)), 2),
+    }
+
+
 def mid_exercise() -> NumberExercise:
     """Notebook 06's second self-check: an effect as a share of the minimal important change."""
-    e = next(x for x in PUBLISHED_EFFECTS if x.study == "Anheyer et al. 2022")
-    share = float(fraction_of_mid(e.effect))
+    answer = mid_answer()
+    effect, share = answer["effect_points"], answer["share_of_mid"]
     return NumberExercise(
-        f"A meta-analysis of yoga against passive controls found {e.effect:g} points on the "
-        f"0–10 scale ({e.study}). What fraction of the {MID_POINTS_0_10:g}-point minimal "
-        "important change is that (to two decimals)?",
-        round(share, 2),
+        f"A meta-analysis of yoga against passive controls found {effect:g} points on the "
+        f"0–10 scale ({answer['study']}). What fraction of the {MID_POINTS_0_10:g}-point "
+        "minimal important change is that (to two decimals)?",
+        share,
         0.011,
         explain="About a third of the change a person would call important.",
         hint=f"Divide the size of the effect (ignore the sign) by {MID_POINTS_0_10:g}.",
         solution_text=(
-            f"|{e.effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: about a third of the "
+            f"|{effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: about a third of the "
             "minimal important change (Ostelo et al. 2008). An average difference this small "
             "can still hide some people who improve a lot and others who do not."
         ),
