@@ -629,10 +629,10 @@ def test_pacer_refuses_plans_and_broken_logs_from_the_browser():
 def no_pictures(monkeypatch):
     """The demos' PNGs stubbed out (0.1-0.9 s each); their numbers stay real."""
     monkeypatch.setattr(body_map, "_draw", lambda numbers: None)
-    monkeypatch.setattr(body_map, "_png", lambda fig: b"png")
+    monkeypatch.setattr(body_map, "png", lambda fig, dpi: b"png")
     monkeypatch.setattr(evidence_views, "_draw_single", lambda result: None)
     monkeypatch.setattr(evidence_views, "_draw_trial", lambda result: None)
-    monkeypatch.setattr(evidence_views, "_png", lambda fig: b"png")
+    monkeypatch.setattr(evidence_views, "png", lambda fig, dpi: b"png")
 
 
 def check_sliders(*sliders) -> None:

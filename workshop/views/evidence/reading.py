@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import io
 import textwrap
 
 import ipywidgets as widgets
@@ -35,12 +34,11 @@ from ...evidence import (
     smd_to_points_0_10,
 )
 from ...reference import TRIAL_LENGTH_WEEKS
-from ..common.exercises import Choice, MultipleChoice, NumberExercise, style_widget
-from ..common.figures import detached
+from ..common.demo import SliderDemo
+from ..common.exercises import Choice, MultipleChoice, NumberExercise
+from ..common.figures import detached, png
 from ..common.html import span, table
 from ..common.palette import OKABE_ITO
-from ..common.trust import TrustBoundary, trust_tree
-from ..common.twin import StaticTwin
 
 SEED = 0
 SINGLE_N = 60
@@ -327,13 +325,6 @@ def published_effects_table() -> HTML:
     return HTML(table(head, rows, cls="workshop-published", numeric=(5, 6)))
 
 
-def _png(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
-    return buf.getvalue()
-
-
 def study_numbers(specific_effect: float = 0.0, seed: int = SEED) -> dict:
     """What each design reports for a practice with a given specific effect."""
     s = simulate_single_group_study(
@@ -355,7 +346,7 @@ def study_summary_html(n: dict) -> str:
     )
 
 
-class StudyDesignDemo(StaticTwin, TrustBoundary, widgets.VBox):
+class StudyDesignDemo(SliderDemo):
     """A slider for the practice's true specific effect; what each design reports.
 
     The single-group drop barely tells a useless practice from a useful one;
@@ -378,45 +369,19 @@ class StudyDesignDemo(StaticTwin, TrustBoundary, widgets.VBox):
         self.summary = widgets.HTML()
         self.single_image = widgets.Image(format="png", layout={"width": "760px"})
         self.trial_image = widgets.Image(format="png", layout={"width": "760px"})
-        self.numbers: dict = {}
-        self._putting_back = False
-        self.effect.observe(self._update, names="value")
-        self._update()
-        super().__init__(
-            [
-                style_widget(),
-                self.effect,
-                self.summary,
-                self.single_image,
-                self.trial_image,
-            ]
+        self._start(
+            {"specific_effect": self.effect},
+            [self.effect, self.summary, self.single_image, self.trial_image],
+            "workshop-study-design",
         )
-        self.add_class("workshop-study-design")
-        self.add_class("workshop-widget")
-        trust_tree(self)
 
-    def _update(self, _change=None) -> None:
-        if self._putting_back:
-            return
-        try:
-            numbers = study_numbers(self.effect.value)
-        except (TypeError, ValueError):
-            self._put_back()
-            raise
-        self.numbers = numbers
-        self.summary.value = study_summary_html(self.numbers)
-        self.single_image.value = _png(_draw_single(self.numbers["single"]))
-        self.trial_image.value = _png(_draw_trial(self.numbers["trial"]))
+    def compute(self, **values) -> dict:
+        return study_numbers(**values)
 
-    def _put_back(self) -> None:
-        """The slider back to the effect shown (why: no slider beside numbers it did not make)."""
-        if not self.numbers:
-            return
-        self._putting_back = True
-        try:
-            self.effect.value = self.numbers["specific_effect"]
-        finally:
-            self._putting_back = False
+    def show(self, numbers: dict) -> None:
+        self.summary.value = study_summary_html(numbers)
+        self.single_image.value = png(_draw_single(numbers["single"]), dpi=90)
+        self.trial_image.value = png(_draw_trial(numbers["trial"]), dpi=90)
 
     def static_text(self) -> str:
         s, t = self.numbers["single"], self.numbers["trial"]

@@ -17,7 +17,6 @@ a slider's value, finite and within its range, and nothing else.
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -25,12 +24,11 @@ import numpy as np
 from IPython.display import HTML
 
 from ...sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
-from ..common.exercises import NumberExercise, style_widget
-from ..common.figures import detached
+from ..common.demo import SliderDemo
+from ..common.exercises import NumberExercise
+from ..common.figures import detached, png
 from ..common.html import table
 from ..common.palette import OKABE_ITO
-from ..common.trust import TrustBoundary, trust_tree
-from ..common.twin import StaticTwin
 
 #: The setting every choice is compared with: a brisk movement, attention elsewhere.
 COMPARISON = {"speed_deg_per_s": 60.0, "attention": 0.3}
@@ -198,14 +196,7 @@ def assumptions() -> HTML:
     return HTML(assumptions_html())
 
 
-def _png(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    plt.close(fig)
-    return buf.getvalue()
-
-
-class PositionSenseDemo(StaticTwin, TrustBoundary, widgets.VBox):
+class PositionSenseDemo(SliderDemo):
     """Sliders for speed, repetitions and attention; the error curve beside a fast, inattentive one.
 
     ``numbers`` holds the latest :func:`position_sense_numbers`; ``image`` the
@@ -248,51 +239,27 @@ class PositionSenseDemo(StaticTwin, TrustBoundary, widgets.VBox):
         )
         self.summary = widgets.HTML()
         self.image = widgets.Image(format="png", layout={"width": "640px"})
-        self.numbers: dict = {}
-        self.updates = 0
-        self._putting_back = False
-        for w in (self.speed, self.repetitions, self.attention):
-            w.observe(self._update, names="value")
-        self._update()
-        super().__init__(
+        self._start(
+            {
+                "speed_deg_per_s": self.speed,
+                "repetitions": self.repetitions,
+                "attention": self.attention,
+            },
             [
-                style_widget(),
                 widgets.VBox([self.speed, self.repetitions, self.attention]),
                 self.image,
                 self.summary,
                 widgets.HTML(assumptions_html()),
-            ]
+            ],
+            "workshop-position-sense",
         )
-        self.add_class("workshop-position-sense")
-        self.add_class("workshop-widget")
-        trust_tree(self)
 
-    def _update(self, _change=None) -> None:
-        if self._putting_back:
-            return
-        try:
-            numbers = position_sense_numbers(
-                self.speed.value, self.repetitions.value, self.attention.value
-            )
-        except (TypeError, ValueError):
-            self._put_back()
-            raise
-        self.numbers = numbers
-        self.summary.value = summary_html(self.numbers)
-        self.image.value = _png(_draw(self.numbers))
-        self.updates += 1
+    def compute(self, **values) -> dict:
+        return position_sense_numbers(**values)
 
-    def _put_back(self) -> None:
-        """Sliders back to the setting shown (why: no slider beside numbers it did not make)."""
-        if not self.numbers:
-            return
-        self._putting_back = True
-        try:
-            self.speed.value = self.numbers["speed_deg_per_s"]
-            self.repetitions.value = self.numbers["repetitions"]
-            self.attention.value = self.numbers["attention"]
-        finally:
-            self._putting_back = False
+    def show(self, numbers: dict) -> None:
+        self.summary.value = summary_html(numbers)
+        self.image.value = png(_draw(numbers), dpi=100)
 
     def static_text(self) -> str:
         n = self.numbers
