@@ -55,20 +55,22 @@ PARTS = (
 )
 
 
-def _single(result):
+def _or_default(result, kind: type, simulate, n: int):
+    """``result`` if it is a ``kind``; for ``None`` the default study (``n`` people, the
+    trial length, seed ``SEED``)."""
     if result is None:
-        return simulate_single_group_study(SINGLE_N, TRIAL_LENGTH_WEEKS, SEED)
-    if not isinstance(result, SingleGroupResult):
-        raise TypeError(f"result must be a SingleGroupResult; got {type(result).__name__}")
+        return simulate(n, TRIAL_LENGTH_WEEKS, SEED)
+    if not isinstance(result, kind):
+        raise TypeError(f"result must be a {kind.__name__}; got {type(result).__name__}")
     return result
 
 
-def _trial(result):
-    if result is None:
-        return simulate_randomised_trial(TRIAL_N, TRIAL_LENGTH_WEEKS, SEED)
-    if not isinstance(result, TrialResult):
-        raise TypeError(f"result must be a TrialResult; got {type(result).__name__}")
-    return result
+def _single(result) -> SingleGroupResult:
+    return _or_default(result, SingleGroupResult, simulate_single_group_study, SINGLE_N)
+
+
+def _trial(result) -> TrialResult:
+    return _or_default(result, TrialResult, simulate_randomised_trial, TRIAL_N)
 
 
 def _draw_single(s: SingleGroupResult):
