@@ -205,11 +205,22 @@ def precautions_table() -> HTML:
     return HTML(table(head, rows, cls="workshop-precautions"))
 
 
+#: Notebook 00's exercise: the one red flag ticked.
+EXERCISE_FLAG = "cancer_history"
+
+
+def safety_answer() -> str:
+    """Notebook 00's solution: the screen's urgency when only the exercise's flag is ticked."""
+    return screen({EXERCISE_FLAG: True}).urgency
+
+
 def safety_exercise() -> MultipleChoice:
     """Notebook 00's self-check: what a single yes means."""
+    flag = next(f for f in RED_FLAGS if f.key == EXERCISE_FLAG)
+    urgency = safety_answer()
     return MultipleChoice(
-        "Someone answers the screen and ticks only <i>“Have you ever been treated for "
-        "cancer?”</i> What does the screen advise?",
+        f"Someone answers the screen and ticks only <i>“{html.escape(flag.question)}”</i> "
+        "What does the screen advise?",
         [
             Choice(
                 "Nothing: one flag on its own means little.",
@@ -223,7 +234,7 @@ def safety_exercise() -> MultipleChoice:
                 "not a finding.",
                 correct=True,
                 explanation=(
-                    "Yes: the screen gives the urgency 'see a clinician soon' and says that "
+                    f"Yes: the screen gives the urgency '{urgency}' and says that "
                     "most people who answer yes have no serious problem."
                 ),
             ),

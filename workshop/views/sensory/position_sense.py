@@ -272,13 +272,26 @@ class PositionSenseDemo(SliderDemo):
         return summary_html(self.numbers)
 
 
+#: Notebook 03's exercise: fast but attentive ...
+EXERCISE_SETTING = {"speed_deg_per_s": 60.0, "repetitions": 20, "attention": 1.0}
+#: ... beside slow and attentive (in its solution).
+EXERCISE_SLOW_SETTING = {**EXERCISE_SETTING, "speed_deg_per_s": 10.0}
+
+
+def body_map_solution() -> HTML:
+    """Notebook 03's solution: the demo's sentence at the exercise's setting."""
+    return position_sense_summary(**EXERCISE_SETTING)
+
+
 def body_map_exercise() -> NumberExercise:
     """Notebook 03's self-check: read the demo at one setting."""
-    n = position_sense_numbers(60.0, 20, 1.0)
-    slow = position_sense_numbers(10.0, 20, 1.0)
+    n = position_sense_numbers(**EXERCISE_SETTING)
+    slow = position_sense_numbers(**EXERCISE_SLOW_SETTING)
+    speed, reps = EXERCISE_SETTING["speed_deg_per_s"], EXERCISE_SETTING["repetitions"]
+    attention = EXERCISE_SETTING["attention"]
     return NumberExercise(
-        "Predict first, then check with the demo: moving <b>fast (60°/s)</b> but with "
-        "<b>full attention</b>, what is the mean repositioning error after <b>20</b> "
+        f"Predict first, then check with the demo: moving <b>fast ({speed:g}°/s)</b> but with "
+        f"<b>full attention</b>, what is the mean repositioning error after <b>{reps}</b> "
         "repetitions, in degrees (to one decimal)?",
         round(n["last_deg"], 1),
         0.15,
@@ -287,11 +300,15 @@ def body_map_exercise() -> NumberExercise:
             "Full attention helps, but fast movements stay noisy: the error stays well above "
             "the slow, attentive setting."
         ),
-        hint="Set the sliders to 60°/s, 20 repetitions, attention 1 and read the sentence under the picture.",
+        hint=(
+            f"Set the sliders to {speed:g}°/s, {reps} repetitions, attention {attention:g} and "
+            "read the sentence under the picture."
+        ),
         solution_text=(
             f"About <b>{n['last_deg']:.1f}°</b> (from {n['first_deg']:.1f}° on the first "
             f"repetition). At 60°/s the sensed angle's noise SD is {n['noise_sd_deg']:.1f}° "
             "in this model, so each error signal is noisy and each repetition teaches little; "
-            f"at 10°/s with full attention it falls to {slow['last_deg']:.1f}°."
+            f"at {EXERCISE_SLOW_SETTING['speed_deg_per_s']:g}°/s with full attention it falls "
+            f"to {slow['last_deg']:.1f}°."
         ),
     )
