@@ -14,6 +14,21 @@ from .trust import TrustBoundary, trust_tree
 from .twin import StaticTwin
 
 
+def slider(kind: type, value, low, high, description: str, **options) -> widgets.ValueWidget:
+    """A demo's slider (``kind``: ``FloatSlider``, ``IntSlider``): ``low``..``high``, its value
+    sent when released, 420 px wide, its whole description shown; ``options`` e.g. ``step``."""
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        description=description,
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout={"width": "420px"},
+        **options,
+    )
+
+
 class SliderDemo(StaticTwin, TrustBoundary, widgets.VBox):
     """Base of the kit's slider demos (behind ``trust.TrustBoundary``, with a static twin).
 

@@ -34,7 +34,7 @@ from ...evidence import (
     smd_to_points_0_10,
 )
 from ...reference import TRIAL_LENGTH_WEEKS
-from ..common.demo import SliderDemo
+from ..common.demo import SliderDemo, slider
 from ..common.exercises import Choice, MultipleChoice, NumberExercise
 from ..common.figures import detached, png
 from ..common.html import span, table
@@ -358,15 +358,13 @@ class StudyDesignDemo(SliderDemo):
     """
 
     def __init__(self, specific_effect: float = 0.0):
-        self.effect = widgets.FloatSlider(
-            value=specific_effect,
-            min=0.0,
-            max=2.0,
+        self.effect = slider(
+            widgets.FloatSlider,
+            specific_effect,
+            0.0,
+            2.0,
+            "True specific effect (points)",
             step=0.25,
-            description="True specific effect (points)",
-            continuous_update=False,
-            style={"description_width": "initial"},
-            layout={"width": "420px"},
         )
         self.summary = widgets.HTML()
         self.single_image = widgets.Image(format="png", layout={"width": "760px"})

@@ -24,7 +24,7 @@ import numpy as np
 from IPython.display import HTML
 
 from ...sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
-from ..common.demo import SliderDemo
+from ..common.demo import SliderDemo, slider
 from ..common.exercises import NumberExercise
 from ..common.figures import detached, png
 from ..common.html import table
@@ -207,35 +207,19 @@ class PositionSenseDemo(SliderDemo):
 
     def __init__(self, **values):
         v = {**DEFAULT, **values}
-        style = {"description_width": "initial"}
-        self.speed = widgets.FloatSlider(
-            value=v["speed_deg_per_s"],
-            min=SPEED_RANGE.low,
-            max=SPEED_RANGE.high,
+        self.speed = slider(
+            widgets.FloatSlider,
+            v["speed_deg_per_s"],
+            SPEED_RANGE.low,
+            SPEED_RANGE.high,
+            "Movement speed (°/s)",
             step=1.0,
-            description="Movement speed (°/s)",
-            continuous_update=False,
-            style=style,
-            layout={"width": "420px"},
         )
-        self.repetitions = widgets.IntSlider(
-            value=v["repetitions"],
-            min=1,
-            max=MAX_DEMO_REPETITIONS,
-            description="Repetitions",
-            continuous_update=False,
-            style=style,
-            layout={"width": "420px"},
+        self.repetitions = slider(
+            widgets.IntSlider, v["repetitions"], 1, MAX_DEMO_REPETITIONS, "Repetitions"
         )
-        self.attention = widgets.FloatSlider(
-            value=v["attention"],
-            min=0.0,
-            max=1.0,
-            step=0.1,
-            description="Attention (0 none – 1 full)",
-            continuous_update=False,
-            style=style,
-            layout={"width": "420px"},
+        self.attention = slider(
+            widgets.FloatSlider, v["attention"], 0.0, 1.0, "Attention (0 none – 1 full)", step=0.1
         )
         self.summary = widgets.HTML()
         self.image = widgets.Image(format="png", layout={"width": "640px"})
