@@ -142,7 +142,7 @@ def test_t_quantile_matches_tables():
         ({"seed": -1}, ValueError, "seed"),
         ({"seed": 1.5}, TypeError, "seed"),
         ({"specific_effect": float("nan")}, ValueError, "specific_effect"),
-        ({"specific_effect": 9.0}, ValueError, "specific_effect must be a number in [-5, 5]"),
+        ({"specific_effect": 9.0}, ValueError, "specific_effect must lie in [-5, 5] points"),
         ({"specific_effect": "big"}, TypeError, "specific_effect"),
         ({"cohort": {"enrol_threshold": 6}}, TypeError, "cohort"),
     ],

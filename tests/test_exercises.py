@@ -9,6 +9,7 @@ from workshop.views.common.exercises import (
     CORRECT,
     NOT_YET,
     PROMPT,
+    Choice,
     Exercise,
     MultipleChoice,
     NumberExercise,
@@ -68,8 +69,11 @@ def test_feedback_is_escaped():
 
 def test_multiple_choice_explains_each_option():
     mc = MultipleChoice(
-        "Pick b", ["a", "b", "c"], "b", explanations={"a": "a is wrong because"}, solution_text="b"
+        "Pick b",
+        [Choice("a", explanation="a is wrong because"), Choice("b", correct=True), Choice("c")],
+        solution_text="b",
     )
+    assert mc.correct == "b" and mc.answer.options == ("a", "b", "c")
     assert isinstance(mc.answer, widgets.RadioButtons) and mc.answer.value is None
     mc.check_button.click()
     assert "Pick one" in mc.feedback.value
@@ -84,11 +88,17 @@ def test_multiple_choice_explains_each_option():
     assert CORRECT in mc.feedback.value
 
 
-def test_multiple_choice_refuses_a_correct_answer_not_among_options():
-    with pytest.raises(ValueError, match="correct must be one of"):
-        MultipleChoice("Q", ["a"], "z")
-    with pytest.raises(ValueError, match="explanations"):
-        MultipleChoice("Q", ["a"], "a", explanations={"q": "?"})
+def test_multiple_choice_needs_exactly_one_correct_choice_of_distinct_texts():
+    with pytest.raises(ValueError, match="exactly one choice must be correct; got 0"):
+        MultipleChoice("Q", [Choice("a"), Choice("b")])
+    with pytest.raises(ValueError, match="exactly one choice must be correct; got 2"):
+        MultipleChoice("Q", [Choice("a", correct=True), Choice("b", correct=True)])
+    with pytest.raises(ValueError, match="different texts"):
+        MultipleChoice("Q", [Choice("a", correct=True), Choice("a")])
+    with pytest.raises(TypeError, match="sequence of Choice"):
+        MultipleChoice("Q", ["a", "b"])
+    with pytest.raises(TypeError, match="sequence of Choice"):
+        MultipleChoice("Q", [])
 
 
 def test_number_exercise_within_tolerance_and_direction():
@@ -110,11 +120,11 @@ def test_checks_on_their_own():
     assert not check("abc")[0] and not check(float("nan"))[0]
     with pytest.raises(ValueError, match="tolerance"):
         number_check(1.0, -1)
-    assert choice_check("x")("x") == (True, "Yes.")
+    assert choice_check([Choice("x", correct=True), Choice("y")])("x") == (True, "Yes.")
 
 
 def test_static_twin_lists_the_question_and_options():
-    mc = MultipleChoice("<b>Which?</b>", ["one", "two"], "one")
+    mc = MultipleChoice("<b>Which?</b>", [Choice("one", correct=True), Choice("two")])
     bundle = mc._repr_mimebundle_()
     assert bundle["text/plain"] == "Exercise: Which?"
     assert "<li>one</li>" in bundle["text/html"] and "Show solution" in bundle["text/html"]

@@ -192,6 +192,7 @@ def test_evaluate_vectorised_every_keyword(seed, n, mismatch):
     kw["position"] = rng.choice(list(breath_free_positions()), n)
     kw["sex"] = rng.choice(["male", "female"], n)
     kw["iap_relief"] = bool(rng.integers(2))
+    mismatch = mismatch and n > 1  # a column of length 1 broadcasts with any length
     if mismatch:
         kw[rng.choice(list(RANGES))] = rng.uniform(0.5, 0.5, n + 1)
     count(*kw.values())
@@ -383,7 +384,9 @@ def test_simulate_heart_rate_arguments(field, value):
 @settings(FUZZ, max_examples=80)
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(1, 3000), value=anything)
 def test_noise_sd_deg(seed, n, value):
-    speeds = _column(np.random.default_rng(seed), *sensory.SPEED_RANGE, n, 0.4)
+    speeds = _column(
+        np.random.default_rng(seed), sensory.SPEED_RANGE.low, sensory.SPEED_RANGE.high, n, 0.4
+    )
     count(speeds, value)
     obeys(lambda: sensory.noise_sd_deg(speeds), ["speed_deg_per_s"])
     obeys(lambda: sensory.noise_sd_deg(value), ["speed_deg_per_s"])
@@ -503,6 +506,54 @@ def test_control_clamp_and_check(index, value):
 def test_safety_screen_any_answer(value, key):
     count(value)
     obeys(lambda: screen({key: value}), ["answers"])
+
+
+# --- the one dialect: Range -----------------------------------------------------------------
+
+
+def test_range_messages_name_the_input_and_its_ends():
+    from workshop.checks import Range
+
+    r = Range(0.0, 10.0, "s", low_open=True, high_open=True)
+    assert str(r) == "(0, 10) s"
+    assert str(Range(1, 2**63 - 1)) == f"[1, {2**63 - 1}]"
+    for bad in (0.0, 10.0, -1.0, float("nan"), 10**400):
+        with pytest.raises(ValueError, match=r"^x must lie in \(0, 10\) s; got "):
+            r.check("x", bad)
+        with pytest.raises(ValueError, match=r"^x must lie in \(0, 10\) s; got "):
+            r.check_array("x", [5.0, bad])
+    with pytest.raises(TypeError, match=r"^x must be a real number in \(0, 10\) s; got True"):
+        r.check("x", True)
+    assert r.check("x", fractions.Fraction(1, 4)) == 0.25
+    with pytest.raises(TypeError, match=r"^n must be an integer in \[1, 5\]; got 2.0"):
+        Range(1, 5).check_int("n", 2.0)
+    assert Range(1, 5).check_int("n", 2.0, whole_floats=True) == 2
+    with pytest.raises(ValueError, match=r"^n must be an integer in \[1, 5\]; got 6"):
+        Range(1, 5).check_int("n", np.int64(6))
+
+
+def test_range_vectorised_variant_keeps_scalars_python_floats():
+    from workshop.checks import Range
+
+    r = Range(-1.0, 1.0)
+    assert type(r.check_input("x", np.float32(0.5))) is float
+    assert type(r.check_input("x", np.array(0.5))) is float
+    arr = r.check_input("x", np.linspace(-1, 1, 7))
+    assert arr.dtype == np.float64 and arr.shape == (7,)
+    with pytest.raises(ValueError, match=r"x must lie in \[-1, 1\]; got 1.5"):
+        r.check_input("x", [0.0, 1.5, 0.2])
+    low, high, unit = r  # a range unpacks as the kit's older tuples
+    assert (low, high, unit) == (-1.0, 1.0, "")
+
+
+def test_every_package_states_its_ranges_as_range():
+    from workshop.checks import Range
+    from workshop.sensory import SPEED_RANGE
+
+    tables = (RANGES, breath.HEART_PARAM_RANGES, sensory.PARAM_RANGES, evidence.COHORT_RANGES)
+    for table in tables:
+        assert all(isinstance(r, Range) for r in table.values()), table
+    assert isinstance(SPEED_RANGE, Range)
 
 
 # --- the count and the time ---------------------------------------------------------------

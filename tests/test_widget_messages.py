@@ -49,7 +49,7 @@ from workshop.safety import ScreenResult
 from workshop.views.breath.pacer import END_REASONS, BreathPacer, check_log, plan_svg
 from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
 from workshop.views.chain.explorer import KineticChainExplorer
-from workshop.views.common.exercises import Exercise, MultipleChoice, NumberExercise
+from workshop.views.common.exercises import Choice, Exercise, MultipleChoice, NumberExercise
 from workshop.views.common.trust import LOGGER, MAX_TEXT_CHARS, TrustBoundary, widget_tree
 from workshop.views.evidence import reading as evidence_views
 from workshop.views.practice.builder import PracticePlanBuilder
@@ -629,10 +629,10 @@ def test_pacer_refuses_plans_and_broken_logs_from_the_browser():
 def no_pictures(monkeypatch):
     """The demos' PNGs stubbed out (0.1-0.9 s each); their numbers stay real."""
     monkeypatch.setattr(body_map, "_draw", lambda numbers: None)
-    monkeypatch.setattr(body_map, "_png", lambda fig: b"png")
+    monkeypatch.setattr(body_map, "png", lambda fig, dpi: b"png")
     monkeypatch.setattr(evidence_views, "_draw_single", lambda result: None)
     monkeypatch.setattr(evidence_views, "_draw_trial", lambda result: None)
-    monkeypatch.setattr(evidence_views, "_png", lambda fig: b"png")
+    monkeypatch.setattr(evidence_views, "png", lambda fig, dpi: b"png")
 
 
 def check_sliders(*sliders) -> None:
@@ -697,7 +697,7 @@ def make_exercise(kind: str) -> Exercise:
         return True, f"got {value!r}"
 
     if kind == "choice":
-        return MultipleChoice("Pick", ["a", "b", "c"], "b")
+        return MultipleChoice("Pick", [Choice("a"), Choice("b", correct=True), Choice("c")])
     if kind == "number":
         return NumberExercise("How many?", 2.5, 0.1, "°")
     if kind == "int":

@@ -56,7 +56,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .validation import check_array, check_scalar
+from ..checks import Range, check_fields
 
 # --- constants, each with its source ---------------------------------------------------
 #: First-order low-pass from breathing to heart rate, s: a corner at 6 breaths/min
@@ -92,16 +92,21 @@ CALIBRATION_SWING_BPM = 15.0
 CALIBRATION_RATE_BPM = 6.0
 #: Breathing rates the model accepts, breaths/min.
 HR_RATE_RANGE_BPM = (2.0, 30.0)
+#: The same as a checked range (``breaths_per_minute`` of every function here).
+HR_RATE_RANGE = Range(*HR_RATE_RANGE_BPM, "breaths/min")
+#: Grid step of ``resolution_bpm``, breaths/min: at least 1e-4, so the grid of
+#: ``resonance_rate`` holds at most 280 001 rates.
+RESOLUTION_RANGE = Range(1e-4, 0.5, "breaths/min")
 
-#: Allowed values of each ``HeartParams`` field: (low, high, unit, low end open).
+#: Allowed values of each ``HeartParams`` field.
 HEART_PARAM_RANGES = {
-    "respiratory_tau_s": (0.0, 10.0, "s", True),
-    "baroreflex_delay_s": (0.1, 10.0, "s", False),
-    "baroreflex_tau_s": (0.0, 10.0, "s", True),
-    "loop_gain": (0.0, 0.95, "", False),
-    "resting_hr_bpm": (40.0, 100.0, "beats/min", False),
-    "calibration_swing_bpm": (0.0, 40.0, "beats/min", True),
-    "calibration_rate_bpm": (*HR_RATE_RANGE_BPM, "breaths/min", False),
+    "respiratory_tau_s": Range(0.0, 10.0, "s", low_open=True),
+    "baroreflex_delay_s": Range(0.1, 10.0, "s"),
+    "baroreflex_tau_s": Range(0.0, 10.0, "s", low_open=True),
+    "loop_gain": Range(0.0, 0.95),
+    "resting_hr_bpm": Range(40.0, 100.0, "beats/min"),
+    "calibration_swing_bpm": Range(0.0, 40.0, "beats/min", low_open=True),
+    "calibration_rate_bpm": HR_RATE_RANGE,
 }
 
 
@@ -122,9 +127,7 @@ class HeartParams:
     calibration_rate_bpm: float = CALIBRATION_RATE_BPM
 
     def __post_init__(self) -> None:
-        for name, (low, high, unit, low_open) in HEART_PARAM_RANGES.items():
-            value = check_scalar(name, getattr(self, name), low, high, unit, low_open=low_open)
-            object.__setattr__(self, name, value)
+        check_fields(self, HEART_PARAM_RANGES)
 
     def replace(self, **changes) -> HeartParams:
         return replace(self, **changes)
@@ -169,7 +172,7 @@ def hr_oscillation(breaths_per_minute, *, params: HeartParams = HEART):
     infinity, empty arrays or rates out of range.
     """
     p = _check_params(params)
-    rate = check_array("breaths_per_minute", breaths_per_minute, *HR_RATE_RANGE_BPM, "breaths/min")
+    rate = HR_RATE_RANGE.check_array("breaths_per_minute", breaths_per_minute)
     swing = p.drive_gain_bpm * _unit_magnitude(rate, p)
     return float(swing) if swing.ndim == 0 else swing
 
@@ -179,7 +182,7 @@ def rsa_transfer(breaths_per_minute, *, params: HeartParams = HEART):
     ``hr_oscillation``. ``abs`` gives the swing, ``np.angle`` how far the heart rate
     leads (+) or lags (−) lung volume, rad (not calibrated; for pictures)."""
     p = _check_params(params)
-    rate = check_array("breaths_per_minute", breaths_per_minute, *HR_RATE_RANGE_BPM, "breaths/min")
+    rate = HR_RATE_RANGE.check_array("breaths_per_minute", breaths_per_minute)
     s = 1j * _omega(rate)
     k, d, tb, tr = p.loop_gain, p.baroreflex_delay_s, p.baroreflex_tau_s, p.respiratory_tau_s
     h = p.drive_gain_bpm * (1 + s * tb) / ((1 + s * tr) * (1 + s * tb + k * np.exp(-s * d)))
@@ -190,8 +193,7 @@ def resonance_rate(*, params: HeartParams = HEART, resolution_bpm: float = 0.001
     """Breathing rate of the largest swing over 2-30 breaths/min, breaths/min
     (a grid search at ``resolution_bpm``)."""
     p = _check_params(params)
-    # At least 1e-4: the grid then holds at most 280 001 rates.
-    step = check_scalar("resolution_bpm", resolution_bpm, 1e-4, 0.5, "breaths/min")
+    step = RESOLUTION_RANGE.check("resolution_bpm", resolution_bpm)
     rates = np.arange(HR_RATE_RANGE_BPM[0], HR_RATE_RANGE_BPM[1] + step / 2, step)
     rates = rates[rates <= HR_RATE_RANGE_BPM[1]]
     return float(rates[np.argmax(_unit_magnitude(rates, p))])

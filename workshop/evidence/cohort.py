@@ -38,16 +38,16 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..checks import check_fields
+from ..checks import Range, check_fields
 
-#: Allowed ranges of the cohort parameters: (low, high, unit). Both ends inclusive.
+#: Allowed ranges of the cohort parameters (both ends closed).
 COHORT_RANGES = {
-    "population_mean": (0.0, 10.0, "points (0-10 NRS)"),
-    "population_sd": (0.0, 5.0, "points"),
-    "fluctuation_sd": (0.0, 5.0, "points"),
-    "enrol_threshold": (0.0, 10.0, "points (0-10 NRS)"),
-    "natural_recovery_per_week": (0.0, 0.5, "fraction of pain per week"),
-    "placebo_points": (0.0, 5.0, "points"),
+    "population_mean": Range(0.0, 10.0, "points (0-10 NRS)"),
+    "population_sd": Range(0.0, 5.0, "points"),
+    "fluctuation_sd": Range(0.0, 5.0, "points"),
+    "enrol_threshold": Range(0.0, 10.0, "points (0-10 NRS)"),
+    "natural_recovery_per_week": Range(0.0, 0.5, "fraction of pain per week"),
+    "placebo_points": Range(0.0, 5.0, "points"),
 }
 
 #: Give up screening after this many people (an enrolment threshold nobody reaches).

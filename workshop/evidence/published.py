@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..checks import check_array, is_number, show, to_float
+from ..checks import Range, is_number, show, to_float
 
 MEASURES = ("MD", "SMD", "RR")
 
@@ -213,10 +213,12 @@ PUBLISHED_EFFECTS: tuple[PublishedEffect, ...] = (
 
 
 #: Allowed standardised mean differences, SD units, and points on the 0-10 scale.
-SMD_RANGE = (-10.0, 10.0)
-POINTS_RANGE = (-10.0, 10.0)
+SMD_RANGE = Range(-10.0, 10.0, "SD")
+POINTS_RANGE = Range(-10.0, 10.0, "points")
 #: Allowed minimal important change, points (0-10).
-MID_RANGE = (0.1, 10.0)
+MID_RANGE = Range(0.1, 10.0, "points")
+#: Allowed typical between-person SD of pain ratings, points (0-10).
+SD_POINTS_RANGE = Range(0.0, 5.0, "points", low_open=True)
 
 
 def _check_scale(scale_max):
@@ -250,7 +252,9 @@ def to_points_0_10(mean_difference, scale_max=100):
     The sign is kept (negative = less pain with the practice).
     """
     scale = _check_scale(scale_max)
-    md = check_array("mean_difference", mean_difference, -scale, scale, f"points (0-{scale:g})")
+    md = Range(-scale, scale, f"points (0-{scale:g})").check_array(
+        "mean_difference", mean_difference
+    )
     return _out(md * (10.0 / scale))
 
 
@@ -262,8 +266,8 @@ def smd_to_points_0_10(smd, sd_points=2.1):
     This is a rough translation: the true SD varies between studies.
     ``smd`` lies in ``SMD_RANGE``, ``sd_points`` in (0, 5]; both may be arrays.
     """
-    sd = check_array("sd_points", sd_points, 0.0, 5.0, "points", low_open=True)
-    d = check_array("smd", smd, *SMD_RANGE, "SD")
+    sd = SD_POINTS_RANGE.check_array("sd_points", sd_points)
+    d = SMD_RANGE.check_array("smd", smd)
     _broadcast("smd", d, "sd_points", sd)
     return _out(d * sd)
 
@@ -278,8 +282,8 @@ def fraction_of_mid(points_0_10, mid=MID_POINTS_0_10):
     can hide some people who improve a lot and others who do not).
     ``points_0_10`` lies in ``POINTS_RANGE``, ``mid`` in ``MID_RANGE``.
     """
-    m = check_array("mid", mid, *MID_RANGE, "points")
-    x = check_array("points_0_10", points_0_10, *POINTS_RANGE, "points")
+    m = MID_RANGE.check_array("mid", mid)
+    x = POINTS_RANGE.check_array("points_0_10", points_0_10)
     _broadcast("points_0_10", x, "mid", m)
     return _out(np.abs(x) / m)
 

@@ -26,11 +26,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..checks import check_int, check_real, check_seed
+from ..checks import Range, check_seed
+from ..reference import TRIAL_LENGTH_WEEKS
 from .cohort import COHORT, Cohort, enrol, observed_course, true_course
 from .stats import mean_ci, welch_ci
 
 MAX_N = 100_000
+#: Length of a simulated study, weeks.
+WEEKS_RANGE = Range(1, 104)
+#: Specific effect of the practice, points on the 0-10 NRS (positive = less pain).
+EFFECT_RANGE = Range(-5.0, 5.0, "points (0-10 NRS)")
 
 
 @dataclass(frozen=True)
@@ -122,10 +127,10 @@ class TrialResult:
 
 
 def _check_common(n, weeks, seed, specific_effect, cohort, n_min):
-    n = check_int("n", n, n_min, MAX_N)
-    weeks = check_int("weeks", weeks, 1, 104)
+    n = Range(n_min, MAX_N).check_int("n", n)
+    weeks = WEEKS_RANGE.check_int("weeks", weeks)
     seed = check_seed(seed)
-    specific_effect = check_real("specific_effect", specific_effect, -5.0, 5.0, "points (0-10 NRS)")
+    specific_effect = EFFECT_RANGE.check("specific_effect", specific_effect)
     if not isinstance(cohort, Cohort):
         raise TypeError(f"cohort must be a workshop.evidence.Cohort; got {type(cohort).__name__}")
     return n, weeks, seed, specific_effect
@@ -133,7 +138,7 @@ def _check_common(n, weeks, seed, specific_effect, cohort, n_min):
 
 def simulate_single_group_study(
     n: int = 60,
-    weeks: int = 12,
+    weeks: int = TRIAL_LENGTH_WEEKS,
     seed: int | None = 0,
     *,
     specific_effect: float = 0.0,
@@ -142,7 +147,7 @@ def simulate_single_group_study(
     """Simulate an uncontrolled before/after study of ``n`` people.
 
     n                enrolled people, 5 to 100 000
-    weeks            follow-up, 1 to 104 weeks (default 12)
+    weeks            follow-up, 1 to 104 weeks (default ``TRIAL_LENGTH_WEEKS``, 12)
     seed             non-negative integer (identical numbers every time) or None
     specific_effect  pain reduction the practice itself causes, points on the
                      0-10 NRS, -5 to 5 (default 0: the practice does nothing)
@@ -184,7 +189,7 @@ def simulate_single_group_study(
 
 def simulate_randomised_trial(
     n: int = 200,
-    weeks: int = 12,
+    weeks: int = TRIAL_LENGTH_WEEKS,
     seed: int | None = 0,
     *,
     specific_effect: float = 0.0,
@@ -194,7 +199,7 @@ def simulate_randomised_trial(
 
     n                people randomised, 10 to 100 000; exactly half (rounded
                      down) go to the intervention, the rest to attention control
-    weeks            follow-up, 1 to 104 weeks (default 12)
+    weeks            follow-up, 1 to 104 weeks (default ``TRIAL_LENGTH_WEEKS``, 12)
     seed             non-negative integer (identical numbers every time) or None
     specific_effect  pain reduction the practice itself causes, points on the
                      0-10 NRS, -5 to 5 (default 0)

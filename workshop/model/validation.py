@@ -1,4 +1,4 @@
-"""Input checks for the model: refuse, never clip.
+"""Input checks for the model: the kit's one dialect (``workshop.checks.Range``), vectorised.
 
 The model raises ``TypeError`` for input of the wrong type and ``ValueError``
 for NaN, infinite or out-of-range input, naming the input and its allowed
@@ -11,8 +11,7 @@ import math
 
 import numpy as np
 
-from .. import checks as _checks
-from ..checks import is_number, show
+from ..checks import MAX_OBJECT_ELEMENTS, Range, show
 
 #: Positions of ``evaluate``, in code order. "lying" is lying on the back (supine);
 #: the explorer draws the first three.
@@ -28,16 +27,16 @@ POSITIONS = (
 )
 SEXES = ("male", "female")
 
-# Allowed ranges of the numeric inputs: (low, high, unit). Both ends inclusive.
+#: Allowed range of each numeric input (both ends closed).
 RANGES = {
-    "trunk_flexion_deg": (0.0, 110.0, "deg"),
-    "load_kg": (0.0, 50.0, "kg"),
-    "load_distance_m": (0.0, 1.0, "m"),
-    "hip_flexor_tightness": (0.0, 1.0, ""),
-    "glute_weakness": (0.0, 1.0, ""),
-    "extensor_overactivity": (0.0, 1.0, ""),
-    "body_mass_kg": (35.0, 150.0, "kg"),
-    "height_m": (1.40, 2.10, "m"),
+    "trunk_flexion_deg": Range(0.0, 110.0, "deg"),
+    "load_kg": Range(0.0, 50.0, "kg"),
+    "load_distance_m": Range(0.0, 1.0, "m"),
+    "hip_flexor_tightness": Range(0.0, 1.0),
+    "glute_weakness": Range(0.0, 1.0),
+    "extensor_overactivity": Range(0.0, 1.0),
+    "body_mass_kg": Range(35.0, 150.0, "kg"),
+    "height_m": Range(1.40, 2.10, "m"),
 }
 
 
@@ -53,19 +52,11 @@ INPUT_ORDER = (*RANGES, "sex")
 def check_number(name: str, value) -> np.ndarray | float:
     """Return ``value`` as a float or a float array, or raise naming ``name``.
 
-    Scalars stay Python floats (cheap arithmetic); array-likes become float64
-    arrays (a 0-d array becomes a float). The kit's one check path
-    (``workshop.checks``): booleans, strings, complex numbers, dates, durations
-    and objects are refused with ``TypeError``; NaN, infinity, out-of-range
-    values and empty arrays with ``ValueError``.
+    :meth:`~workshop.checks.Range.check_input` of ``RANGES[name]``: scalars stay
+    Python floats (cheap arithmetic); array-likes become float64 arrays (a 0-d
+    array becomes a float), checked with one pair of reductions.
     """
-    low, high, unit = RANGES[name]
-    if is_number(value):
-        return _checks.check_number(name, value, low, high, unit)
-    arr = _checks.check_array(name, value, low, high, unit)
-    if arr.ndim == 0:
-        return float(arr)
-    return arr
+    return RANGES[name].check_input(name, value)
 
 
 def broadcast_shape(code, numbers, const_shapes=()) -> tuple[int, ...]:
@@ -117,9 +108,7 @@ def _code(name: str, value, names: tuple[str, ...]) -> np.ndarray | int:
     if arr.size == 0:
         raise ValueError(f"{name} must be one of {allowed}; got an empty array")
     if arr.dtype.kind == "O":
-        if arr.size > _checks.MAX_OBJECT_ELEMENTS or not all(
-            isinstance(v, str) for v in arr.ravel()
-        ):
+        if arr.size > MAX_OBJECT_ELEMENTS or not all(isinstance(v, str) for v in arr.ravel()):
             raise refuse
     elif arr.dtype.kind != "U":
         raise refuse

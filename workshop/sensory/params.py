@@ -42,17 +42,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..checks import check_fields
+from ..checks import Range, check_fields
 
-#: Allowed ranges of the parameters: (low, high, unit). Both ends inclusive.
+#: Allowed ranges of the parameters (both ends closed).
 PARAM_RANGES = {
-    "initial_bias_deg": (-15.0, 15.0, "deg"),
-    "initial_bias_sd_deg": (0.0, 10.0, "deg"),
-    "noise_floor_deg": (0.0, 10.0, "deg"),
-    "noise_per_speed": (0.0, 0.5, "deg per deg/s"),
-    "feedback_sd_deg": (0.0, 10.0, "deg"),
-    "prior_sd_deg": (0.01, 15.0, "deg"),
-    "drift_sd_deg": (0.0, 5.0, "deg"),
+    "initial_bias_deg": Range(-15.0, 15.0, "deg"),
+    "initial_bias_sd_deg": Range(0.0, 10.0, "deg"),
+    "noise_floor_deg": Range(0.0, 10.0, "deg"),
+    "noise_per_speed": Range(0.0, 0.5, "deg per deg/s"),
+    "feedback_sd_deg": Range(0.0, 10.0, "deg"),
+    "prior_sd_deg": Range(0.01, 15.0, "deg"),
+    "drift_sd_deg": Range(0.0, 5.0, "deg"),
 }
 
 

@@ -41,12 +41,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..checks import check_array, check_int, check_seed
+from ..checks import Range, check_seed
 from .params import SENSE, SenseParams
 
-SPEED_RANGE = (1.0, 120.0)  # deg/s: from very slow to a brisk bend
+SPEED_RANGE = Range(1.0, 120.0, "deg/s")  # from very slow to a brisk bend
 MAX_REPETITIONS = 500
 MAX_PEOPLE = 100_000
+ATTENTION_RANGE = Range(0.0, 1.0)
+REPETITIONS_RANGE = Range(1, MAX_REPETITIONS)
+PEOPLE_RANGE = Range(2, MAX_PEOPLE)
 #: Most random draws or results one call may hold: conditions x people,
 #: repetitions x people and conditions x repetitions each at most this
 #: (10 million float64 values are 80 MB).
@@ -90,7 +93,7 @@ class RepositionResult:
 
 def noise_sd_deg(speed_deg_per_s, params: SenseParams = SENSE):
     """SD (deg) of the sensed lumbar angle at a movement speed (deg/s); vectorised."""
-    v = check_array("speed_deg_per_s", speed_deg_per_s, *SPEED_RANGE, "deg/s")
+    v = SPEED_RANGE.check_array("speed_deg_per_s", speed_deg_per_s)
     out = params.noise_floor_deg + params.noise_per_speed * v
     return float(out) if out.ndim == 0 else out
 
@@ -123,10 +126,10 @@ def reposition_trials(
         raise TypeError(
             f"params must be a workshop.sensory.SenseParams; got {type(params).__name__}"
         )
-    speed = check_array("speed_deg_per_s", speed_deg_per_s, *SPEED_RANGE, "deg/s")
-    att = check_array("attention", attention, 0.0, 1.0)
-    reps = check_int("repetitions", repetitions, 1, MAX_REPETITIONS)
-    n = check_int("n_people", n_people, 2, MAX_PEOPLE)
+    speed = SPEED_RANGE.check_array("speed_deg_per_s", speed_deg_per_s)
+    att = ATTENTION_RANGE.check_array("attention", attention)
+    reps = REPETITIONS_RANGE.check_int("repetitions", repetitions)
+    n = PEOPLE_RANGE.check_int("n_people", n_people)
     rng = np.random.default_rng(check_seed(seed))
     try:
         shape = np.broadcast_shapes(speed.shape, att.shape)

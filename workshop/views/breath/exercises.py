@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...breath import PRESETS, Session, hr_oscillation, resonance_rate
 from ...movement import MOVEMENTS, load_trace
-from ..common.exercises import MultipleChoice, NumberExercise
+from ..common.exercises import Choice, MultipleChoice, NumberExercise
 
 
 def resonance_exercise() -> NumberExercise:
@@ -35,9 +35,10 @@ def movement_exercise() -> MultipleChoice:
     right = max(peaks, key=peaks.get)
     return MultipleChoice(
         "Which movement puts the highest modelled pressure on the L4/L5 disc?",
-        list(peaks),
-        right,
-        explanations={k: f"Highest modelled pressure {v:.2f} MPa." for k, v in peaks.items()},
+        [
+            Choice(k, correct=k == right, explanation=f"Highest modelled pressure {v:.2f} MPa.")
+            for k, v in peaks.items()
+        ],
         hint="On the floor, what carries the weight of the trunk?",
         solution_text=(
             f"{right}: {peaks[right]:.2f} MPa. The floor movements stay between the unloaded "

@@ -13,6 +13,7 @@ from ...breath import (
     simulate_heart_rate,
 )
 from ..common.figures import detached
+from ..common.html import markup, table
 from ..common.palette import OKABE_ITO
 
 
@@ -62,47 +63,36 @@ def presets_table():
 
     from ...breath import PRESETS
 
-    rows = "".join(
-        f"<tr><td><code>{html.escape(key)}</code></td><td>{html.escape(p.name)}</td>"
-        f"<td>{p.pattern.inhale:g}-{p.pattern.hold_in:g}-{p.pattern.exhale:g}-{p.pattern.hold_out:g}"
-        f"</td><td>{p.pattern.breaths_per_minute:.1f}</td><td>{html.escape(p.evidence)}</td>"
-        f"<td>{html.escape(p.caution)}</td></tr>"
+    rows = [
+        (
+            markup(f"<code>{html.escape(key)}</code>"),
+            p.name,
+            f"{p.pattern.inhale:g}-{p.pattern.hold_in:g}-{p.pattern.exhale:g}-{p.pattern.hold_out:g}",
+            f"{p.pattern.breaths_per_minute:.1f}",
+            p.evidence,
+            p.caution,
+        )
         for key, p in PRESETS.items()
-    )
-    head = (
-        "<tr><th>key</th><th>practice</th><th>in-hold-out-hold (s)</th><th>per min</th>"
-        "<th>evidence</th><th>caution</th></tr>"
-    )
-    return HTML(f'<table class="workshop-presets">{head}{rows}</table>')
+    ]
+    head = ("key", "practice", "in-hold-out-hold (s)", "per min", "evidence", "caution")
+    return HTML(table(head, rows, cls="workshop-presets", numeric=(2, 3)))
 
 
 def movements_table(floor_only: bool = False):
     """Movements (all, or only the floor movements a practice plan can hold) with cues,
     cautions and model notes (HTML)."""
-    import html
-
     from IPython.display import HTML
 
     from ...movement.movements import FLOOR_MOVEMENTS, MOVEMENTS
 
     chosen = (FLOOR_MOVEMENTS if floor_only else MOVEMENTS).values()
-    rows = "".join(
-        f"<tr><td>{html.escape(m.name)}</td><td>{html.escape(m.inhale_cue)}</td>"
-        f"<td>{html.escape(m.exhale_cue)}</td><td>{html.escape(m.caution)}</td>"
-        f"<td>{html.escape(m.model_note)}</td></tr>"
-        for m in chosen
-    )
-    head = (
-        "<tr><th>movement</th><th>in-breath</th><th>out-breath</th><th>caution</th>"
-        "<th>in the model</th></tr>"
-    )
-    return HTML(f'<table class="workshop-movements">{head}{rows}</table>')
+    rows = [(m.name, m.inhale_cue, m.exhale_cue, m.caution, m.model_note) for m in chosen]
+    head = ("movement", "in-breath", "out-breath", "caution", "in the model")
+    return HTML(table(head, rows, cls="workshop-movements"))
 
 
 def movement_load_ranges(minutes: float = 1.0):
     """Modelled L4/L5 disc pressure range (MPa) of each movement over resonance breathing."""
-    import html
-
     from IPython.display import HTML
 
     from ...breath import PRESETS
@@ -113,9 +103,6 @@ def movement_load_ranges(minutes: float = 1.0):
     for m in MOVEMENTS.values():
         _, _, r = load_trace(m, session)
         p = r.disc_pressure_MPa
-        rows.append(
-            f"<tr><td>{html.escape(m.name)}</td><td>{float(p.min()):.2f}</td>"
-            f"<td>{float(p.max()):.2f}</td></tr>"
-        )
-    head = "<tr><th>movement</th><th>lowest, MPa</th><th>highest, MPa</th></tr>"
-    return HTML(f'<table class="workshop-loads">{head}{"".join(rows)}</table>')
+        rows.append((m.name, f"{float(p.min()):.2f}", f"{float(p.max()):.2f}"))
+    head = ("movement", "lowest, MPa", "highest, MPa")
+    return HTML(table(head, rows, cls="workshop-loads", numeric=(1, 2)))

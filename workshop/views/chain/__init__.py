@@ -10,6 +10,7 @@ from .controls import (
 )
 from .exercises import (
     load_distance_exercise,
+    load_distance_solution,
     niosh_answers,
     niosh_exercise,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "flexion_sweep_figure",
     "grade_badge",
     "load_distance_exercise",
+    "load_distance_solution",
     "niosh_answers",
     "niosh_exercise",
     "snapshot",

@@ -7,30 +7,41 @@ never typed in: change the model and the exercises follow.
 from __future__ import annotations
 
 import numpy as np
+from IPython.display import HTML
 
 from ...model import evaluate
 from ...reference import NIOSH_ACTION_LIMIT_N
-from ..common.exercises import MultipleChoice, NumberExercise
+from ..common.exercises import Choice, MultipleChoice, NumberExercise
+from .compare import compare_table
+
+#: Notebook 01's exercise: 10 kg held 50 cm out, standing, glutes fully weak ...
+FAR_WEAK = {"load_kg": 10.0, "load_distance_m": 0.5, "glute_weakness": 1.0}
+#: ... and its two changes: the load brought to 20 cm, or the glutes made strong.
+CLOSER = {**FAR_WEAK, "load_distance_m": 0.2}
+STRONGER = {**FAR_WEAK, "glute_weakness": 0.0}
 
 
 def load_distance_exercise() -> MultipleChoice:
     """Notebook 01: which lowers L4/L5 compression more, a closer load or strong glutes?"""
-    far = {"load_kg": 10.0, "load_distance_m": 0.5, "glute_weakness": 1.0}
-    base = float(evaluate(**far).compression_N)
-    closer = base - float(evaluate(**{**far, "load_distance_m": 0.2}).compression_N)
-    stronger = base - float(evaluate(**{**far, "glute_weakness": 0.0}).compression_N)
-    a = "Bringing the load from 50 cm to 20 cm in front of you"
-    b = "Making the glutes fully strong again"
-    right = a if closer > stronger else b
+    base = float(evaluate(**FAR_WEAK).compression_N)
+    closer = base - float(evaluate(**CLOSER).compression_N)
+    stronger = base - float(evaluate(**STRONGER).compression_N)
     return MultipleChoice(
         "Standing upright with 10 kg in your hands and weak glutes: which lowers the "
         "modelled L4/L5 compression more?",
-        [a, b],
-        right,
-        explanations={
-            a: f"The closer load {_change(closer)} in the model.",
-            b: f"Strong glutes {_change(stronger)} in the model.",
-        },
+        [
+            Choice(
+                f"Bringing the load from {FAR_WEAK['load_distance_m'] * 100:.0f} cm to "
+                f"{CLOSER['load_distance_m'] * 100:.0f} cm in front of you",
+                correct=closer > stronger,
+                explanation=f"The closer load {_change(closer)} in the model.",
+            ),
+            Choice(
+                "Making the glutes fully strong again",
+                correct=stronger >= closer,
+                explanation=f"Strong glutes {_change(stronger)} in the model.",
+            ),
+        ],
         hint="The load's lever arm about L4/L5 multiplies its weight.",
         solution_text=(
             f"Closer load: {_change(closer)}; strong glutes: {_change(stronger)}. Upright, the "
@@ -39,10 +50,23 @@ def load_distance_exercise() -> MultipleChoice:
     )
 
 
+def load_distance_solution() -> HTML:
+    """Notebook 01's solution: the model's numbers for both changes of the exercise,
+    each beside the far load with weak glutes (two comparison tables)."""
+    base = "far, weak glutes"
+    close = compare_table(FAR_WEAK, CLOSER, names=(base, "close")).data
+    strong = compare_table(FAR_WEAK, STRONGER, names=(base, "strong glutes")).data
+    return HTML(close + strong)
+
+
 def _change(drop_N: float) -> str:
     """'lowers it by about N N' or 'raises it by about N N', from a drop in newtons."""
     verb = "lowers" if drop_N >= 0 else "raises"
     return f"{verb} it by about {abs(drop_N):.0f} N"
+
+
+#: Notebook 02's exercise: the load held this far in front of the lower back, m.
+NIOSH_DISTANCE_M = 0.5
 
 
 def niosh_answers() -> dict[str, int]:
@@ -51,7 +75,7 @@ def niosh_answers() -> dict[str, int]:
     loads = np.arange(0, 51)
     out = {}
     for label, iap in (("IAP relief on (default)", True), ("IAP relief off", False)):
-        c = evaluate(load_kg=loads, load_distance_m=0.5, iap_relief=iap).compression_N
+        c = evaluate(load_kg=loads, load_distance_m=NIOSH_DISTANCE_M, iap_relief=iap).compression_N
         out[label] = int(loads[c <= NIOSH_ACTION_LIMIT_N].max())
     return out
 
@@ -62,14 +86,17 @@ def niosh_exercise() -> NumberExercise:
     answer = answers["IAP relief on (default)"]
     without = answers["IAP relief off"]
     return NumberExercise(
-        "Standing upright, what is the heaviest whole number of kilograms you can hold 50 cm "
-        "in front of the lower back before the model's compression passes NIOSH's "
+        "Standing upright, what is the heaviest whole number of kilograms you can hold "
+        f"{NIOSH_DISTANCE_M * 100:.0f} cm in front of the lower back before the model's compression passes NIOSH's "
         f"{NIOSH_ACTION_LIMIT_N:.0f} N "
         "(the model as it stands, intra-abdominal pressure relief on)?",
         answer,
         tolerance=0.5,
         unit="kg",
-        hint="Use the explorer: set the load distance to 0.50 m and raise the load.",
+        hint=(
+            f"Use the explorer: set the load distance to {NIOSH_DISTANCE_M:.2f} m and raise "
+            "the load."
+        ),
         solution_text=(
             f"{answer} kg; one more kilogram takes the model past {NIOSH_ACTION_LIMIT_N:.0f} N. "
             "Switch the contested "

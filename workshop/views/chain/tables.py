@@ -8,6 +8,7 @@ from IPython.display import HTML
 
 from ...data import load_calibration
 from ...model import LINKS, evaluate
+from ..common.html import markup, table
 from ..common.palette import GRADE_COLOURS
 
 
@@ -22,18 +23,17 @@ def grade_badge(grade: str) -> str:
 
 def chain_links_table() -> HTML:
     """Every link of the model: cause → effect, evidence grade, source and caveat."""
-    rows = []
-    for link in LINKS.values():
-        rows.append(
-            "<tr>"
-            f"<td>{html.escape(link.cause)} → {html.escape(link.effect)}</td>"
-            f"<td>{grade_badge(link.grade)}</td>"
-            f"<td>{html.escape(link.source)}</td>"
-            f"<td>{html.escape(link.note)}</td>"
-            "</tr>"
+    rows = [
+        (
+            f"{link.cause} → {link.effect}",
+            markup(grade_badge(link.grade)),
+            link.source,
+            link.note,
         )
-    head = "<tr><th>link</th><th>evidence</th><th>source</th><th>what to know</th></tr>"
-    return HTML(f'<table class="workshop-links">{head}{"".join(rows)}</table>')
+        for link in LINKS.values()
+    ]
+    head = ("link", "evidence", "source", "what to know")
+    return HTML(table(head, rows, cls="workshop-links"))
 
 
 def calibration_table() -> HTML:
@@ -42,16 +42,13 @@ def calibration_table() -> HTML:
     for row in load_calibration():
         model = float(evaluate(**row.inputs()).disc_pressure_MPa)
         rows.append(
-            "<tr>"
-            f"<td>{html.escape(row.activity)}</td>"
-            f"<td>{row.disc_pressure_MPa:.2f}</td>"
-            f"<td>{model:.2f}</td>"
-            f"<td>{model / row.disc_pressure_MPa - 1:+.0%}</td>"
-            f"<td>{html.escape(row.source)}</td>"
-            "</tr>"
+            (
+                row.activity,
+                f"{row.disc_pressure_MPa:.2f}",
+                f"{model:.2f}",
+                f"{model / row.disc_pressure_MPa - 1:+.0%}",
+                row.source,
+            )
         )
-    head = (
-        "<tr><th>activity</th><th>measured, MPa</th><th>model, MPa</th>"
-        "<th>difference</th><th>source (calibration data)</th></tr>"
-    )
-    return HTML(f'<table class="workshop-calibration">{head}{"".join(rows)}</table>')
+    head = ("activity", "measured, MPa", "model, MPa", "difference", "source (calibration data)")
+    return HTML(table(head, rows, cls="workshop-calibration", numeric=(1, 2, 3)))

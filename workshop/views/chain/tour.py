@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML
@@ -11,6 +9,7 @@ from IPython.display import HTML
 from ...model import uncertainty_band
 from ...model.in_vivo import compare, summary
 from ..common.figures import detached
+from ..common.html import table
 from ..common.palette import OKABE_ITO
 
 
@@ -37,24 +36,32 @@ def tour_table() -> HTML:
     for t in tour_numbers():
         r = t["row"]
         body.append(
-            f"<tr><td>{html.escape(r.activity)}</td>"
-            f"<td>{'calibration' if r.used_for_calibration else 'not fitted'}</td>"
-            f"<td>{t['measured_pct_standing']:.0f} %</td><td>{t['model_pct_standing']:.0f} %</td>"
-            f"<td>{t['model_MPa']:.2f} ({t['band_MPa'][0]:.2f}–{t['band_MPa'][1]:.2f})</td>"
-            f"<td>{html.escape(r.encoding_note)}</td><td>{html.escape(r.source)}</td></tr>"
+            (
+                r.activity,
+                "calibration" if r.used_for_calibration else "not fitted",
+                f"{t['measured_pct_standing']:.0f} %",
+                f"{t['model_pct_standing']:.0f} %",
+                f"{t['model_MPa']:.2f} ({t['band_MPa'][0]:.2f}–{t['band_MPa'][1]:.2f})",
+                r.encoding_note,
+                r.source,
+            )
         )
     s = summary(compare())
     head = (
-        "<tr><th>activity</th><th>role</th><th>measured, % of standing</th>"
-        "<th>model, % of standing</th><th>model MPa (5–95 %)</th><th>our encoding</th>"
-        "<th>source</th></tr>"
+        "activity",
+        "role",
+        "measured, % of standing",
+        "model, % of standing",
+        "model MPa (5–95 %)",
+        "our encoding",
+        "source",
     )
     caption = (
-        f"<caption>Held-out rows ({s.n}): mean absolute error {s.mae_points:.0f} points of "
+        f"Held-out rows ({s.n}): mean absolute error {s.mae_points:.0f} points of "
         f"standing, Pearson r {s.pearson_r:.2f}. Calibration rows fitted three physical "
-        "constants only.</caption>"
+        "constants only."
     )
-    return HTML(f'<table class="workshop-tour">{caption}{head}{"".join(body)}</table>')
+    return HTML(table(head, body, cls="workshop-tour", numeric=(2, 3, 4), caption=caption))
 
 
 def tour_figure():

@@ -1,6 +1,7 @@
 """What every feature's views share: exercises, figure helpers, the palette, the trust boundary."""
 
 from .exercises import (
+    Choice,
     Exercise,
     MultipleChoice,
     NumberExercise,
@@ -11,11 +12,16 @@ from .figures import (
 from .palette import (
     OKABE_ITO,
 )
+from .twin import (
+    StaticTwin,
+)
 
 __all__ = [
+    "Choice",
     "Exercise",
     "MultipleChoice",
     "NumberExercise",
     "OKABE_ITO",
+    "StaticTwin",
     "detached",
 ]

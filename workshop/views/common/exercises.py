@@ -7,7 +7,8 @@ the question, the learner's answer widget (``FloatText``, ``Dropdown``,
 feedback appears at once below the buttons. The solution stays hidden until
 the learner asks for it. No grader, no network: everything runs in the kernel.
 
-``MultipleChoice`` and ``NumberExercise`` build the two common kinds.
+``MultipleChoice`` (its options as :class:`Choice` records: text, correct,
+explanation) and ``NumberExercise`` build the two common kinds.
 
 An exercise and every widget in it, the answer widget too, are behind
 ``trust.TrustBoundary``: the browser may set the answer (of the answer widget's
@@ -20,11 +21,13 @@ import html
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 
 from .palette import OKABE_ITO
 from .trust import TrustBoundary, trust_tree
+from .twin import StaticTwin
 
 Check = Callable[[object], tuple[bool, str]]
 
@@ -76,7 +79,7 @@ def _plain(text: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
-class Exercise(TrustBoundary, widgets.VBox):
+class Exercise(StaticTwin, TrustBoundary, widgets.VBox):
     """A question, an answer widget, immediate feedback and a solution behind a reveal.
 
     question       HTML shown above the answer (trusted text from the kit)
@@ -180,27 +183,34 @@ class Exercise(TrustBoundary, widgets.VBox):
             "behind the <b>Show solution</b> button.</i></p></div>"
         )
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = f"Exercise: {_plain(self.question_text)}"
-        data["text/html"] = self.static_html()
-        return bundle
+    def static_text(self) -> str:
+        return f"Exercise: {_plain(self.question_text)}"
 
 
-def choice_check(correct, explanations: dict | None = None) -> Check:
-    """A check for a choice: right if the value equals ``correct``.
+@dataclass(frozen=True)
+class Choice:
+    """One option of a :class:`MultipleChoice`: its text, whether it is the right one,
+    and the feedback a learner who picks it gets ("" for a generic sentence)."""
 
-    ``explanations`` maps a choice to the feedback for it (a wrong choice gets
+    text: str
+    correct: bool = False
+    explanation: str = ""
+
+
+def choice_check(choices: Sequence[Choice]) -> Check:
+    """A check for a choice: right if the value is the text of the correct choice.
+
+    Each choice's ``explanation`` is the feedback for it (a wrong choice gets
     its own reason); choices without one get a generic sentence.
     """
-    explanations = explanations or {}
+    right = next(c.text for c in choices if c.correct)
+    explanations = {c.text: c.explanation for c in choices if c.explanation}
 
     def check(value):
         if value is None:
             return False, "Pick one of the options first."
-        default = "Yes." if value == correct else "That is not it; read the question again."
-        return value == correct, explanations.get(value, default)
+        default = "Yes." if value == right else "That is not it; read the question again."
+        return value == right, explanations.get(value, default)
 
     return check
 
@@ -234,33 +244,36 @@ def number_check(expected: float, tolerance: float, unit: str = "", *, explain: 
 class MultipleChoice(Exercise):
     """An :class:`Exercise` answered with radio buttons (nothing selected at first).
 
-    ``explanations`` maps an option to the feedback it gets, so a wrong choice
-    hears why it is wrong.
+    ``choices`` are :class:`Choice` records in the order shown, exactly one of
+    them correct; each carries the feedback it gets, so a wrong choice hears
+    why it is wrong. ``correct`` is the text of the right choice.
     """
 
     def __init__(
         self,
         question: str,
-        options: Sequence[str],
-        correct: str,
+        choices: Sequence[Choice],
         *,
-        explanations: dict[str, str] | None = None,
         hint: str = "",
         solution_text: str = "",
     ):
-        options = list(options)
-        if correct not in options:
-            raise ValueError(f"correct must be one of the options {options}; got {correct!r}")
-        unknown = set(explanations or {}) - set(options)
-        if unknown:
-            raise ValueError(f"explanations name choices that are not options: {sorted(unknown)}")
-        self.correct = correct
+        choices = tuple(choices)
+        if not choices or not all(isinstance(c, Choice) for c in choices):
+            raise TypeError(f"choices must be a non-empty sequence of Choice; got {choices!r}")
+        texts = [c.text for c in choices]
+        if len(set(texts)) != len(texts):
+            raise ValueError(f"choices must have different texts; got {texts}")
+        right = [c.text for c in choices if c.correct]
+        if len(right) != 1:
+            raise ValueError(f"exactly one choice must be correct; got {len(right)}: {right}")
+        self.choices = choices
+        self.correct = right[0]
         answer = widgets.RadioButtons(
-            options=options, value=None, layout=widgets.Layout(width="max-content")
+            options=texts, value=None, layout=widgets.Layout(width="max-content")
         )
         super().__init__(
             question,
-            choice_check(correct, explanations),
+            choice_check(choices),
             answer=answer,
             hint=hint,
             solution_text=solution_text,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 
 
@@ -9,3 +11,11 @@ def detached(fig):
     """Close ``fig`` in pyplot so it shows once, as the value a notebook cell returns."""
     plt.close(fig)
     return fig
+
+
+def png(fig, dpi: int = 100) -> bytes:
+    """``fig`` as PNG bytes at ``dpi`` dots per inch (for an ``Image`` widget), then closed."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    plt.close(fig)
+    return buf.getvalue()

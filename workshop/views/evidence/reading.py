@@ -15,8 +15,6 @@
 
 from __future__ import annotations
 
-import html
-import io
 import textwrap
 
 import ipywidgets as widgets
@@ -35,10 +33,12 @@ from ...evidence import (
     simulate_single_group_study,
     smd_to_points_0_10,
 )
-from ..common.exercises import MultipleChoice, NumberExercise, style_widget
-from ..common.figures import detached
+from ...reference import TRIAL_LENGTH_WEEKS
+from ..common.demo import SliderDemo, slider
+from ..common.exercises import Choice, MultipleChoice, NumberExercise
+from ..common.figures import detached, png
+from ..common.html import span, table
 from ..common.palette import OKABE_ITO
-from ..common.trust import TrustBoundary, trust_tree
 
 SEED = 0
 SINGLE_N = 60
@@ -55,20 +55,22 @@ PARTS = (
 )
 
 
-def _single(result):
+def _or_default(result, kind: type, simulate, n: int):
+    """``result`` if it is a ``kind``; for ``None`` the default study (``n`` people, the
+    trial length, seed ``SEED``)."""
     if result is None:
-        return simulate_single_group_study(SINGLE_N, 12, SEED)
-    if not isinstance(result, SingleGroupResult):
-        raise TypeError(f"result must be a SingleGroupResult; got {type(result).__name__}")
+        return simulate(n, TRIAL_LENGTH_WEEKS, SEED)
+    if not isinstance(result, kind):
+        raise TypeError(f"result must be a {kind.__name__}; got {type(result).__name__}")
     return result
 
 
-def _trial(result):
-    if result is None:
-        return simulate_randomised_trial(TRIAL_N, 12, SEED)
-    if not isinstance(result, TrialResult):
-        raise TypeError(f"result must be a TrialResult; got {type(result).__name__}")
-    return result
+def _single(result) -> SingleGroupResult:
+    return _or_default(result, SingleGroupResult, simulate_single_group_study, SINGLE_N)
+
+
+def _trial(result) -> TrialResult:
+    return _or_default(result, TrialResult, simulate_randomised_trial, TRIAL_N)
 
 
 def _draw_single(s: SingleGroupResult):
@@ -108,17 +110,17 @@ def single_group_figure(result: SingleGroupResult | None = None):
 def decomposition_table(result: SingleGroupResult | None = None) -> HTML:
     """Where a single-group study's drop came from, in points and as a share of the drop."""
     s = _single(result)
-    rows = "".join(
-        f"<tr><td>{label}</td><td>{getattr(s, attr):+.2f}</td>"
-        f"<td>{100 * getattr(s, attr) / s.mean_drop:.0f}%</td></tr>"
+    rows = [
+        (label, f"{getattr(s, attr):+.2f}", f"{100 * getattr(s, attr) / s.mean_drop:.0f}%")
         for attr, label, _ in PARTS
-    )
+    ]
     total = (
-        f"<tr><th>total drop (95% CI)</th><th>{s.mean_drop:.2f} "
-        f"({s.mean_drop_ci[0]:.2f} to {s.mean_drop_ci[1]:.2f})</th><th>100%</th></tr>"
+        "total drop (95% CI)",
+        f"{s.mean_drop:.2f} ({s.mean_drop_ci[0]:.2f} to {s.mean_drop_ci[1]:.2f})",
+        "100%",
     )
-    head = "<tr><th>part of the drop</th><th>points (0–10)</th><th>share</th></tr>"
-    return HTML(f'<table class="workshop-decomposition">{head}{rows}{total}</table>')
+    head = ("part of the drop", "points (0–10)", "share")
+    return HTML(table(head, rows, cls="workshop-decomposition", numeric=(1, 2), foot=[total]))
 
 
 def _draw_trial(t: TrialResult):
@@ -182,18 +184,28 @@ def trial_figure(result: TrialResult | None = None):
 def trial_table(result: TrialResult | None = None) -> HTML:
     """Each arm's baseline, follow-up and drop, and the difference with its 95% CI."""
     t = _trial(result)
-    rows = (
-        f"<tr><td>practice</td><td>{t.n_intervention}</td><td>{t.baseline_mean_intervention:.2f}</td>"
-        f"<td>{t.followup_mean_intervention:.2f}</td><td>{t.percent_drop_intervention:.1f}%</td></tr>"
-        f"<tr><td>attention control</td><td>{t.n_control}</td><td>{t.baseline_mean_control:.2f}</td>"
-        f"<td>{t.followup_mean_control:.2f}</td><td>{t.percent_drop_control:.1f}%</td></tr>"
-    )
+    rows = [
+        (
+            "practice",
+            f"{t.n_intervention}",
+            f"{t.baseline_mean_intervention:.2f}",
+            f"{t.followup_mean_intervention:.2f}",
+            f"{t.percent_drop_intervention:.1f}%",
+        ),
+        (
+            "attention control",
+            f"{t.n_control}",
+            f"{t.baseline_mean_control:.2f}",
+            f"{t.followup_mean_control:.2f}",
+            f"{t.percent_drop_control:.1f}%",
+        ),
+    ]
     diff = (
-        f'<tr><th colspan="4">difference in drop, practice − control (95% CI)</th>'
-        f"<th>{t.difference:+.2f} ({t.ci_low:+.2f} to {t.ci_high:+.2f}) points</th></tr>"
+        span("difference in drop, practice − control (95% CI)", 4),
+        f"{t.difference:+.2f} ({t.ci_low:+.2f} to {t.ci_high:+.2f}) points",
     )
-    head = f"<tr><th>arm</th><th>n</th><th>week 0</th><th>week {t.weeks}</th><th>drop</th></tr>"
-    return HTML(f'<table class="workshop-trial">{head}{rows}{diff}</table>')
+    head = ("arm", "n", "week 0", f"week {t.weeks}", "drop")
+    return HTML(table(head, rows, cls="workshop-trial", numeric=(1, 2, 3, 4), foot=[diff]))
 
 
 def published_points() -> list[dict]:
@@ -289,34 +301,40 @@ def published_effects_table() -> HTML:
             value = f"{approx}{r['point']:+.2f}{ci}"
             share = f"{fraction_of_mid(r['point']):.2f}"
         rows.append(
-            "<tr>"
-            f"<td>{html.escape(e.practice)}</td><td>{html.escape(e.study)}</td>"
-            f"<td>{html.escape(e.design)}</td><td>{html.escape(e.comparison)}</td>"
-            f"<td>{html.escape(e.measure)} {'' if e.effect is None else f'{e.effect:g}'}</td>"
-            f"<td>{html.escape(value)}</td><td>{share}</td>"
-            f"<td>{html.escape(e.follow_up)}</td><td>{html.escape(e.note)}</td>"
-            "</tr>"
+            (
+                e.practice,
+                e.study,
+                e.design,
+                e.comparison,
+                f"{e.measure} {'' if e.effect is None else f'{e.effect:g}'}",
+                value,
+                share,
+                e.follow_up,
+                e.note,
+            )
         )
     head = (
-        "<tr><th>practice</th><th>study</th><th>design</th><th>compared with</th>"
-        "<th>reported</th><th>points on 0–10 (95% CI)</th>"
-        f"<th>share of the {MID_POINTS_0_10:g}-point minimal change</th>"
-        "<th>follow-up</th><th>note</th></tr>"
+        "practice",
+        "study",
+        "design",
+        "compared with",
+        "reported",
+        "points on 0–10 (95% CI)",
+        f"share of the {MID_POINTS_0_10:g}-point minimal change",
+        "follow-up",
+        "note",
     )
-    return HTML(f'<table class="workshop-published">{head}{"".join(rows)}</table>')
-
-
-def _png(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
-    return buf.getvalue()
+    return HTML(table(head, rows, cls="workshop-published", numeric=(5, 6)))
 
 
 def study_numbers(specific_effect: float = 0.0, seed: int = SEED) -> dict:
     """What each design reports for a practice with a given specific effect."""
-    s = simulate_single_group_study(SINGLE_N, 12, seed, specific_effect=specific_effect)
-    t = simulate_randomised_trial(TRIAL_N, 12, seed, specific_effect=specific_effect)
+    s = simulate_single_group_study(
+        SINGLE_N, TRIAL_LENGTH_WEEKS, seed, specific_effect=specific_effect
+    )
+    t = simulate_randomised_trial(
+        TRIAL_N, TRIAL_LENGTH_WEEKS, seed, specific_effect=specific_effect
+    )
     return {"specific_effect": float(specific_effect), "single": s, "trial": t}
 
 
@@ -330,7 +348,7 @@ def study_summary_html(n: dict) -> str:
     )
 
 
-class StudyDesignDemo(TrustBoundary, widgets.VBox):
+class StudyDesignDemo(SliderDemo):
     """A slider for the practice's true specific effect; what each design reports.
 
     The single-group drop barely tells a useless practice from a useful one;
@@ -340,98 +358,73 @@ class StudyDesignDemo(TrustBoundary, widgets.VBox):
     """
 
     def __init__(self, specific_effect: float = 0.0):
-        self.effect = widgets.FloatSlider(
-            value=specific_effect,
-            min=0.0,
-            max=2.0,
+        self.effect = slider(
+            widgets.FloatSlider,
+            specific_effect,
+            0.0,
+            2.0,
+            "True specific effect (points)",
             step=0.25,
-            description="True specific effect (points)",
-            continuous_update=False,
-            style={"description_width": "initial"},
-            layout={"width": "420px"},
         )
         self.summary = widgets.HTML()
         self.single_image = widgets.Image(format="png", layout={"width": "760px"})
         self.trial_image = widgets.Image(format="png", layout={"width": "760px"})
-        self.numbers: dict = {}
-        self._putting_back = False
-        self.effect.observe(self._update, names="value")
-        self._update()
-        super().__init__(
-            [
-                style_widget(),
-                self.effect,
-                self.summary,
-                self.single_image,
-                self.trial_image,
-            ]
+        self._start(
+            {"specific_effect": self.effect},
+            [self.effect, self.summary, self.single_image, self.trial_image],
+            "workshop-study-design",
         )
-        self.add_class("workshop-study-design")
-        self.add_class("workshop-widget")
-        trust_tree(self)
 
-    def _update(self, _change=None) -> None:
-        if self._putting_back:
-            return
-        try:
-            numbers = study_numbers(self.effect.value)
-        except (TypeError, ValueError):
-            self._put_back()
-            raise
-        self.numbers = numbers
-        self.summary.value = study_summary_html(self.numbers)
-        self.single_image.value = _png(_draw_single(self.numbers["single"]))
-        self.trial_image.value = _png(_draw_trial(self.numbers["trial"]))
+    def compute(self, **values) -> dict:
+        return study_numbers(**values)
 
-    def _put_back(self) -> None:
-        """The slider back to the effect shown (why: no slider beside numbers it did not make)."""
-        if not self.numbers:
-            return
-        self._putting_back = True
-        try:
-            self.effect.value = self.numbers["specific_effect"]
-        finally:
-            self._putting_back = False
+    def show(self, numbers: dict) -> None:
+        self.summary.value = study_summary_html(numbers)
+        self.single_image.value = png(_draw_single(numbers["single"]), dpi=90)
+        self.trial_image.value = png(_draw_trial(numbers["trial"]), dpi=90)
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
+    def static_text(self) -> str:
         s, t = self.numbers["single"], self.numbers["trial"]
-        data["text/plain"] = (
+        return (
             f"StudyDesignDemo: effect {self.numbers['specific_effect']:.2f} points; single group "
             f"{s.percent_drop:.1f}% drop; trial difference {t.difference:+.2f} "
             f"({t.ci_low:+.2f} to {t.ci_high:+.2f})"
         )
-        data["text/html"] = study_summary_html(self.numbers)
-        return bundle
+
+    def static_html(self) -> str:
+        return study_summary_html(self.numbers)
 
 
 def evidence_exercise() -> MultipleChoice:
     """Notebook 06's first self-check: what a single-group drop can tell."""
-    right = "Nothing about the practice's own effect: there is no comparison group."
     return MultipleChoice(
-        "A 12-week study of a yoga programme, with no control group, reports that pain "
+        f"A {TRIAL_LENGTH_WEEKS}-week study of a yoga programme, with no control group, reports "
+        "that pain "
         "fell by 40%. What does that tell you about what the yoga itself did?",
         [
-            "The yoga reduced pain by 40%.",
-            "The yoga reduced pain, but by less than 40%.",
-            right,
+            Choice(
+                "The yoga reduced pain by 40%.",
+                explanation=(
+                    "The simulation above dropped by a similar amount with a specific effect of "
+                    "zero: regression to the mean, natural course and the placebo response did it."
+                ),
+            ),
+            Choice(
+                "The yoga reduced pain, but by less than 40%.",
+                explanation=(
+                    "Maybe, but the study cannot tell: the whole drop can appear with no effect "
+                    "at all, as in the simulation."
+                ),
+            ),
+            Choice(
+                "Nothing about the practice's own effect: there is no comparison group.",
+                correct=True,
+                explanation=(
+                    "Yes: only a comparison with a similar group that did not get the practice "
+                    "(ideally randomised) separates its effect from everything else."
+                ),
+            ),
         ],
-        right,
-        explanations={
-            "The yoga reduced pain by 40%.": (
-                "The simulation above dropped by a similar amount with a specific effect of zero: "
-                "regression to the mean, natural course and the placebo response did it."
-            ),
-            "The yoga reduced pain, but by less than 40%.": (
-                "Maybe, but the study cannot tell: the whole drop can appear with no effect "
-                "at all, as in the simulation."
-            ),
-            right: (
-                "Yes: only a comparison with a similar group that did not get the practice "
-                "(ideally randomised) separates its effect from everything else."
-            ),
-        },
         hint="Move the specific-effect slider to 0 and read the single-group drop.",
         solution_text=(
             "Nothing about the yoga's own effect. With a specific effect of zero the "
@@ -442,20 +435,35 @@ def evidence_exercise() -> MultipleChoice:
     )
 
 
+#: The published row of notebook 06's second exercise (yoga against passive controls).
+MID_EXERCISE_STUDY = "Anheyer et al. 2022"
+
+
+def mid_answer() -> dict:
+    """Notebook 06's second exercise, solved: the study, its effect (points on 0-10) and
+    that effect as a share of the minimal important change (``fraction_of_mid``)."""
+    e = next(x for x in PUBLISHED_EFFECTS if x.study == MID_EXERCISE_STUDY)
+    return {
+        "study": e.study,
+        "effect_points": e.effect,
+        "share_of_mid": round(float(fraction_of_mid(e.effect)), 2),
+    }
+
+
 def mid_exercise() -> NumberExercise:
     """Notebook 06's second self-check: an effect as a share of the minimal important change."""
-    e = next(x for x in PUBLISHED_EFFECTS if x.study == "Anheyer et al. 2022")
-    share = float(fraction_of_mid(e.effect))
+    answer = mid_answer()
+    effect, share = answer["effect_points"], answer["share_of_mid"]
     return NumberExercise(
-        f"A meta-analysis of yoga against passive controls found {e.effect:g} points on the "
-        f"0–10 scale ({e.study}). What fraction of the {MID_POINTS_0_10:g}-point minimal "
-        "important change is that (to two decimals)?",
-        round(share, 2),
+        f"A meta-analysis of yoga against passive controls found {effect:g} points on the "
+        f"0–10 scale ({answer['study']}). What fraction of the {MID_POINTS_0_10:g}-point "
+        "minimal important change is that (to two decimals)?",
+        share,
         0.011,
         explain="About a third of the change a person would call important.",
         hint=f"Divide the size of the effect (ignore the sign) by {MID_POINTS_0_10:g}.",
         solution_text=(
-            f"|{e.effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: about a third of the "
+            f"|{effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: about a third of the "
             "minimal important change (Ostelo et al. 2008). An average difference this small "
             "can still hide some people who improve a lot and others who do not."
         ),

@@ -32,9 +32,11 @@ from ...practice.plan import (
     plan_paths,
     save_plan,
 )
-from ..common.exercises import MultipleChoice, style_widget
+from ..common.exercises import Choice, MultipleChoice, style_widget
+from ..common.html import markup, table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
+from ..common.twin import StaticTwin
 
 
 def stop_rules_html(extra: tuple[str, ...] = ()) -> str:
@@ -69,16 +71,19 @@ def breathing_table() -> HTML:
     for key, p in PRESETS.items():
         pat = p.pattern
         rows.append(
-            f"<tr><td><b>{html.escape(p.name)}</b> (<code>{key}</code>)</td>"
-            f"<td>{pat.inhale:g}–{pat.hold_in:g}–{pat.exhale:g}–{pat.hold_out:g} s, "
-            f"{pat.breaths_per_minute:.1f}/min</td>"
-            f"<td>{html.escape(p.evidence)}</td><td>{html.escape(p.caution)}</td></tr>"
+            (
+                markup(f"<b>{html.escape(p.name)}</b> (<code>{html.escape(key)}</code>)"),
+                f"{pat.inhale:g}–{pat.hold_in:g}–{pat.exhale:g}–{pat.hold_out:g} s, "
+                f"{pat.breaths_per_minute:.1f}/min",
+                p.evidence,
+                p.caution,
+            )
         )
-    head = "<tr><th>preset</th><th>in–hold–out–hold</th><th>evidence</th><th>caution</th></tr>"
-    return HTML(f'<table class="workshop-breathing">{head}{"".join(rows)}</table>')
+    head = ("preset", "in–hold–out–hold", "evidence", "caution")
+    return HTML(table(head, rows, cls="workshop-breathing", numeric=(1,)))
 
 
-class PracticePlanBuilder(TrustBoundary, widgets.VBox):
+class PracticePlanBuilder(StaticTwin, TrustBoundary, widgets.VBox):
     """Choose a practice and save it as a plan you can keep.
 
     ``plan()`` returns the :class:`PracticePlan` the controls describe (raising
@@ -210,14 +215,11 @@ class PracticePlanBuilder(TrustBoundary, widgets.VBox):
         )
         return result
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = "PracticePlanBuilder: breathing, movements, dose, stop rules, save"
-        data["text/html"] = (
-            "<p><i>The plan builder appears when this notebook runs.</i></p>" + stop_rules_html()
-        )
-        return bundle
+    def static_text(self) -> str:
+        return "PracticePlanBuilder: breathing, movements, dose, stop rules, save"
+
+    def static_html(self) -> str:
+        return "<p><i>The plan builder appears when this notebook runs.</i></p>" + stop_rules_html()
 
 
 def _status_box(colour: str, body: str) -> str:
@@ -292,24 +294,27 @@ def save_and_reload_demo(plan: PracticePlan | None = None) -> HTML:
 
 def practice_exercise() -> MultipleChoice:
     """Notebook 07's self-check: what the plan says when a movement brings leg symptoms."""
-    right = "Stop that movement; see a clinician if it keeps happening."
     return MultipleChoice(
         "During a bridge you feel tingling spreading down one leg. What does every plan say?",
         [
-            "Push through it: it will ease as you get stronger.",
-            right,
-            "Switch to a faster breathing pattern.",
+            Choice(
+                "Push through it: it will ease as you get stronger.",
+                explanation=(
+                    "No: pain or tingling spreading down a leg is a reason to stop the movement."
+                ),
+            ),
+            Choice(
+                "Stop that movement; see a clinician if it keeps happening.",
+                correct=True,
+                explanation="Yes: it is one of the stop rules that every plan carries.",
+            ),
+            Choice(
+                "Switch to a faster breathing pattern.",
+                explanation=(
+                    "No: breathing does not change what the leg is telling you. Stop the movement."
+                ),
+            ),
         ],
-        right,
-        explanations={
-            "Push through it: it will ease as you get stronger.": (
-                "No: pain or tingling spreading down a leg is a reason to stop the movement."
-            ),
-            right: "Yes: it is one of the stop rules that every plan carries.",
-            "Switch to a faster breathing pattern.": (
-                "No: breathing does not change what the leg is telling you. Stop the movement."
-            ),
-        },
         hint="Read the box <i>When to stop and seek care</i>.",
         solution_text=(
             "Stop the movement, and see a clinician if it keeps happening. If it comes with "

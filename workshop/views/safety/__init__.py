@@ -5,6 +5,7 @@ from .screen import (
     not_the_kit,
     precautions_table,
     red_flags_table,
+    safety_answer,
     safety_exercise,
     screen_result,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "not_the_kit",
     "precautions_table",
     "red_flags_table",
+    "safety_answer",
     "safety_exercise",
     "screen_result",
 ]

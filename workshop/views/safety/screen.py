@@ -25,9 +25,11 @@ from ...safety import (
     ScreenResult,
     screen,
 )
-from ..common.exercises import MultipleChoice, style_widget
+from ..common.exercises import Choice, MultipleChoice, style_widget
+from ..common.html import markup, table
 from ..common.palette import OKABE_ITO
 from ..common.trust import TrustBoundary, trust_tree
+from ..common.twin import StaticTwin
 
 #: Colour per urgency; the urgency's words are always shown too.
 URGENCY_COLOURS = {
@@ -79,7 +81,7 @@ def not_the_kit() -> HTML:
     return HTML(not_the_kit_html())
 
 
-class SafetyScreen(TrustBoundary, widgets.VBox):
+class SafetyScreen(StaticTwin, TrustBoundary, widgets.VBox):
     """Checkboxes for the red flags and precautions, a button, and the screen's advice.
 
     ``checkboxes`` maps each question key to its ``Checkbox``; ``run()`` does
@@ -143,28 +145,21 @@ class SafetyScreen(TrustBoundary, widgets.VBox):
         self.result.value = PROMPT
         self.last_result = None
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = (
+    def static_text(self) -> str:
+        return (
             f"SafetyScreen: {len(RED_FLAGS)} red-flag and {len(PRECAUTIONS)} precaution questions"
         )
-        data["text/html"] = (
+
+    def static_html(self) -> str:
+        return (
             "<p><i>The live screen appears when this notebook runs. Its questions are "
             "listed in the table below.</i></p>"
         )
-        return bundle
 
 
-def _table(rows: list[tuple[str, ...]], head: tuple[str, ...], cls: str) -> HTML:
-    th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return HTML(f'<table class="{cls}"><tr>{th}</tr>{body}</table>')
-
-
-def _urgency_cell(urgency: str) -> str:
+def _urgency_cell(urgency: str):
     colour = URGENCY_COLOURS[urgency]
-    return (
+    return markup(
         f'<span style="border-left:4px solid {colour};padding-left:4px">'
         f"{html.escape(urgency)}</span>"
     )
@@ -182,7 +177,7 @@ def _short_source(source: str) -> str:
             short.append("ACP 2017 (Qaseem et al.)")
         else:
             short.append(part)
-    return html.escape("; ".join(short))
+    return "; ".join(short)
 
 
 def red_flags_table(for_instructors: bool = False) -> HTML:
@@ -196,53 +191,61 @@ def red_flags_table(for_instructors: bool = False) -> HTML:
         head = head + ("a clinician would want to rule out",)
     rows = []
     for f in RED_FLAGS:
-        row = (html.escape(f.question), _urgency_cell(f.urgency), _short_source(f.source))
+        row = (f.question, _urgency_cell(f.urgency), _short_source(f.source))
         if for_instructors:
-            row = row + (html.escape(f.may_indicate),)
+            row = row + (f.may_indicate,)
         rows.append(row)
-    return _table(rows, head, "workshop-red-flags")
+    return HTML(table(head, rows, cls="workshop-red-flags"))
 
 
 def precautions_table() -> HTML:
     """Situations where practising alone can hurt: why, and what to do instead."""
-    rows = [
-        (
-            html.escape(p.question),
-            html.escape(p.concern),
-            html.escape(p.advice),
-            html.escape(p.source),
-        )
-        for p in PRECAUTIONS
-    ]
+    rows = [(p.question, p.concern, p.advice, p.source) for p in PRECAUTIONS]
     head = ("if yes to", "why practising alone is risky", "instead", "source")
-    return _table(rows, head, "workshop-precautions")
+    return HTML(table(head, rows, cls="workshop-precautions"))
+
+
+#: Notebook 00's exercise: the one red flag ticked.
+EXERCISE_FLAG = "cancer_history"
+
+
+def safety_answer() -> str:
+    """Notebook 00's solution: the screen's urgency when only the exercise's flag is ticked."""
+    return screen({EXERCISE_FLAG: True}).urgency
 
 
 def safety_exercise() -> MultipleChoice:
     """Notebook 00's self-check: what a single yes means."""
+    flag = next(f for f in RED_FLAGS if f.key == EXERCISE_FLAG)
+    urgency = safety_answer()
     return MultipleChoice(
-        "Someone answers the screen and ticks only <i>“Have you ever been treated for "
-        "cancer?”</i> What does the screen advise?",
+        f"Someone answers the screen and ticks only <i>“{html.escape(flag.question)}”</i> "
+        "What does the screen advise?",
         [
-            "Nothing: one flag on its own means little.",
-            "See a clinician soon and mention it; a yes is a reason to be checked, not a finding.",
-            "It means the back pain comes from a cancer.",
+            Choice(
+                "Nothing: one flag on its own means little.",
+                explanation=(
+                    "Red flags are weak tests on their own (Finucane et al. 2020), but every "
+                    "yes goes to a clinician: they can weigh it with everything else."
+                ),
+            ),
+            Choice(
+                "See a clinician soon and mention it; a yes is a reason to be checked, "
+                "not a finding.",
+                correct=True,
+                explanation=(
+                    f"Yes: the screen gives the urgency '{urgency}' and says that "
+                    "most people who answer yes have no serious problem."
+                ),
+            ),
+            Choice(
+                "It means the back pain comes from a cancer.",
+                explanation=(
+                    "No: the screen never concludes what anyone has. Most people who answer "
+                    "yes to a red flag have no serious problem (Finucane et al. 2020)."
+                ),
+            ),
         ],
-        "See a clinician soon and mention it; a yes is a reason to be checked, not a finding.",
-        explanations={
-            "Nothing: one flag on its own means little.": (
-                "Red flags are weak tests on their own (Finucane et al. 2020), but every "
-                "yes goes to a clinician: they can weigh it with everything else."
-            ),
-            "See a clinician soon and mention it; a yes is a reason to be checked, not a finding.": (
-                "Yes: the screen gives the urgency 'see a clinician soon' and says that "
-                "most people who answer yes have no serious problem."
-            ),
-            "It means the back pain comes from a cancer.": (
-                "No: the screen never concludes what anyone has. Most people who answer "
-                "yes to a red flag have no serious problem (Finucane et al. 2020)."
-            ),
-        },
         hint="Try it: tick that one box in the screen above and press <b>See what to do</b>.",
         solution_text=(
             "The screen advises arranging to see a clinician <b>soon</b> about a past cancer. "

@@ -17,7 +17,6 @@ a slider's value, finite and within its range, and nothing else.
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -25,10 +24,11 @@ import numpy as np
 from IPython.display import HTML
 
 from ...sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
-from ..common.exercises import NumberExercise, style_widget
-from ..common.figures import detached
+from ..common.demo import SliderDemo, slider
+from ..common.exercises import NumberExercise
+from ..common.figures import detached, png
+from ..common.html import table
 from ..common.palette import OKABE_ITO
-from ..common.trust import TrustBoundary, trust_tree
 
 #: The setting every choice is compared with: a brisk movement, attention elsewhere.
 COMPARISON = {"speed_deg_per_s": 60.0, "attention": 0.3}
@@ -169,20 +169,21 @@ def position_sense_table(
         speeds[:, None], repetitions, attention=atts[None, :], seed=SEED, n_people=N_PEOPLE
     )
     ae = r.absolute_error_deg
-    head = "<tr><th>speed</th><th>noise SD</th>" + "".join(
-        f"<th>attention {a:g}: first → last</th>" for a in atts
-    )
-    rows = []
-    for i, s in enumerate(speeds):
-        cells = "".join(
-            f"<td>{ae[i, j, 0]:.1f}° → {ae[i, j, -1]:.1f}°</td>" for j in range(len(atts))
+    head = ("speed", "noise SD", *(f"attention {a:g}: first → last" for a in atts))
+    rows = [
+        (
+            f"{s:g}°/s",
+            f"{r.noise_sd_deg[i, 0]:.1f}°",
+            *(f"{ae[i, j, 0]:.1f}° → {ae[i, j, -1]:.1f}°" for j in range(len(atts))),
         )
-        rows.append(f"<tr><td>{s:g}°/s</td><td>{r.noise_sd_deg[i, 0]:.1f}°</td>{cells}</tr>")
+        for i, s in enumerate(speeds)
+    ]
     caption = (
-        f"<caption>Mean repositioning error, repetition 1 → {repetitions} "
-        f"(model, {N_PEOPLE} simulated people, seed {SEED})</caption>"
+        f"Mean repositioning error, repetition 1 → {repetitions} "
+        f"(model, {N_PEOPLE} simulated people, seed {SEED})"
     )
-    return HTML(f'<table class="workshop-position">{caption}{head}</tr>{"".join(rows)}</table>')
+    numeric = range(len(head))  # every column holds numbers
+    return HTML(table(head, rows, cls="workshop-position", numeric=numeric, caption=caption))
 
 
 def assumptions_html() -> str:
@@ -195,14 +196,7 @@ def assumptions() -> HTML:
     return HTML(assumptions_html())
 
 
-def _png(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    plt.close(fig)
-    return buf.getvalue()
-
-
-class PositionSenseDemo(TrustBoundary, widgets.VBox):
+class PositionSenseDemo(SliderDemo):
     """Sliders for speed, repetitions and attention; the error curve beside a fast, inattentive one.
 
     ``numbers`` holds the latest :func:`position_sense_numbers`; ``image`` the
@@ -213,103 +207,75 @@ class PositionSenseDemo(TrustBoundary, widgets.VBox):
 
     def __init__(self, **values):
         v = {**DEFAULT, **values}
-        style = {"description_width": "initial"}
-        self.speed = widgets.FloatSlider(
-            value=v["speed_deg_per_s"],
-            min=SPEED_RANGE[0],
-            max=SPEED_RANGE[1],
+        self.speed = slider(
+            widgets.FloatSlider,
+            v["speed_deg_per_s"],
+            SPEED_RANGE.low,
+            SPEED_RANGE.high,
+            "Movement speed (°/s)",
             step=1.0,
-            description="Movement speed (°/s)",
-            continuous_update=False,
-            style=style,
-            layout={"width": "420px"},
         )
-        self.repetitions = widgets.IntSlider(
-            value=v["repetitions"],
-            min=1,
-            max=MAX_DEMO_REPETITIONS,
-            description="Repetitions",
-            continuous_update=False,
-            style=style,
-            layout={"width": "420px"},
+        self.repetitions = slider(
+            widgets.IntSlider, v["repetitions"], 1, MAX_DEMO_REPETITIONS, "Repetitions"
         )
-        self.attention = widgets.FloatSlider(
-            value=v["attention"],
-            min=0.0,
-            max=1.0,
-            step=0.1,
-            description="Attention (0 none – 1 full)",
-            continuous_update=False,
-            style=style,
-            layout={"width": "420px"},
+        self.attention = slider(
+            widgets.FloatSlider, v["attention"], 0.0, 1.0, "Attention (0 none – 1 full)", step=0.1
         )
         self.summary = widgets.HTML()
         self.image = widgets.Image(format="png", layout={"width": "640px"})
-        self.numbers: dict = {}
-        self.updates = 0
-        self._putting_back = False
-        for w in (self.speed, self.repetitions, self.attention):
-            w.observe(self._update, names="value")
-        self._update()
-        super().__init__(
+        self._start(
+            {
+                "speed_deg_per_s": self.speed,
+                "repetitions": self.repetitions,
+                "attention": self.attention,
+            },
             [
-                style_widget(),
                 widgets.VBox([self.speed, self.repetitions, self.attention]),
                 self.image,
                 self.summary,
                 widgets.HTML(assumptions_html()),
-            ]
+            ],
+            "workshop-position-sense",
         )
-        self.add_class("workshop-position-sense")
-        self.add_class("workshop-widget")
-        trust_tree(self)
 
-    def _update(self, _change=None) -> None:
-        if self._putting_back:
-            return
-        try:
-            numbers = position_sense_numbers(
-                self.speed.value, self.repetitions.value, self.attention.value
-            )
-        except (TypeError, ValueError):
-            self._put_back()
-            raise
-        self.numbers = numbers
-        self.summary.value = summary_html(self.numbers)
-        self.image.value = _png(_draw(self.numbers))
-        self.updates += 1
+    def compute(self, **values) -> dict:
+        return position_sense_numbers(**values)
 
-    def _put_back(self) -> None:
-        """Sliders back to the setting shown (why: no slider beside numbers it did not make)."""
-        if not self.numbers:
-            return
-        self._putting_back = True
-        try:
-            self.speed.value = self.numbers["speed_deg_per_s"]
-            self.repetitions.value = self.numbers["repetitions"]
-            self.attention.value = self.numbers["attention"]
-        finally:
-            self._putting_back = False
+    def show(self, numbers: dict) -> None:
+        self.summary.value = summary_html(numbers)
+        self.image.value = png(_draw(numbers), dpi=100)
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
+    def static_text(self) -> str:
         n = self.numbers
-        data["text/plain"] = (
+        return (
             f"PositionSenseDemo: {n['speed_deg_per_s']:g} deg/s, attention {n['attention']:g}, "
             f"error {n['first_deg']:.1f} -> {n['last_deg']:.1f} deg over {n['repetitions']} repetitions"
         )
-        data["text/html"] = summary_html(n)
-        return bundle
+
+    def static_html(self) -> str:
+        return summary_html(self.numbers)
+
+
+#: Notebook 03's exercise: fast but attentive ...
+EXERCISE_SETTING = {"speed_deg_per_s": 60.0, "repetitions": 20, "attention": 1.0}
+#: ... beside slow and attentive (in its solution).
+EXERCISE_SLOW_SETTING = {**EXERCISE_SETTING, "speed_deg_per_s": 10.0}
+
+
+def body_map_solution() -> HTML:
+    """Notebook 03's solution: the demo's sentence at the exercise's setting."""
+    return position_sense_summary(**EXERCISE_SETTING)
 
 
 def body_map_exercise() -> NumberExercise:
     """Notebook 03's self-check: read the demo at one setting."""
-    n = position_sense_numbers(60.0, 20, 1.0)
-    slow = position_sense_numbers(10.0, 20, 1.0)
+    n = position_sense_numbers(**EXERCISE_SETTING)
+    slow = position_sense_numbers(**EXERCISE_SLOW_SETTING)
+    speed, reps = EXERCISE_SETTING["speed_deg_per_s"], EXERCISE_SETTING["repetitions"]
+    attention = EXERCISE_SETTING["attention"]
     return NumberExercise(
-        "Predict first, then check with the demo: moving <b>fast (60°/s)</b> but with "
-        "<b>full attention</b>, what is the mean repositioning error after <b>20</b> "
+        f"Predict first, then check with the demo: moving <b>fast ({speed:g}°/s)</b> but with "
+        f"<b>full attention</b>, what is the mean repositioning error after <b>{reps}</b> "
         "repetitions, in degrees (to one decimal)?",
         round(n["last_deg"], 1),
         0.15,
@@ -318,11 +284,15 @@ def body_map_exercise() -> NumberExercise:
             "Full attention helps, but fast movements stay noisy: the error stays well above "
             "the slow, attentive setting."
         ),
-        hint="Set the sliders to 60°/s, 20 repetitions, attention 1 and read the sentence under the picture.",
+        hint=(
+            f"Set the sliders to {speed:g}°/s, {reps} repetitions, attention {attention:g} and "
+            "read the sentence under the picture."
+        ),
         solution_text=(
             f"About <b>{n['last_deg']:.1f}°</b> (from {n['first_deg']:.1f}° on the first "
             f"repetition). At 60°/s the sensed angle's noise SD is {n['noise_sd_deg']:.1f}° "
             "in this model, so each error signal is noisy and each repetition teaches little; "
-            f"at 10°/s with full attention it falls to {slow['last_deg']:.1f}°."
+            f"at {EXERCISE_SLOW_SETTING['speed_deg_per_s']:g}°/s with full attention it falls "
+            f"to {slow['last_deg']:.1f}°."
         ),
     )
