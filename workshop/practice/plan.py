@@ -36,7 +36,6 @@ Sources for the cautions:
 from __future__ import annotations
 
 import json
-import numbers
 import os
 import re
 import stat
@@ -52,12 +51,13 @@ except ImportError:  # pragma: no cover - exercised on Windows only
     fcntl = None
 
 from ..breath import PRESETS
+from ..checks import Range
 from ..files import write_atomically
 from ..movement.movements import FLOOR_MOVEMENTS
 
 FORMAT = "workshop-practice-plan/1"
-MINUTES_RANGE = (1, 60)
-DAYS_RANGE = (1, 7)
+MINUTES_RANGE = Range(1, 60, "minutes")
+DAYS_RANGE = Range(1, 7, "days")
 MAX_TEXT = 2000  # characters in a note or an own stop rule
 MAX_OWN_RULES = 20  # the learner's own stop rules; keeps every plan file far below MAX_FILE_BYTES
 
@@ -107,19 +107,6 @@ STOP_RULES: tuple[str, ...] = (
     "Stop and seek help at once for chest pain, or if you feel faint.",
     "If your pain is getting worse from week to week, pause the practice and see a clinician.",
 )
-
-
-def _check_int(name: str, value, low: int, high: int) -> int:
-    allowed = f"{name} must be a whole number from {low} to {high}"
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        else:
-            raise TypeError(f"{allowed}; got {value!r} of type {type(value).__name__}")
-    value = int(value)
-    if not low <= value <= high:
-        raise ValueError(f"{allowed}; got {value}")
-    return value
 
 
 def _as_tuple(value):
@@ -184,10 +171,12 @@ class PracticePlan:
         object.__setattr__(
             self,
             "minutes_per_day",
-            _check_int("minutes_per_day", self.minutes_per_day, *MINUTES_RANGE),
+            MINUTES_RANGE.check_int("minutes_per_day", self.minutes_per_day, whole_floats=True),
         )
         object.__setattr__(
-            self, "days_per_week", _check_int("days_per_week", self.days_per_week, *DAYS_RANGE)
+            self,
+            "days_per_week",
+            DAYS_RANGE.check_int("days_per_week", self.days_per_week, whole_floats=True),
         )
         rules = self.own_stop_rules
         if isinstance(rules, str) or not isinstance(rules, list | tuple):

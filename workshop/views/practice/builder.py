@@ -120,13 +120,13 @@ class PracticePlanBuilder(StaticTwin, TrustBoundary, widgets.VBox):
             movement_rows += [box, caution]
         self.minutes = widgets.IntSlider(
             value=10,
-            min=MINUTES_RANGE[0],
-            max=MINUTES_RANGE[1],
+            min=MINUTES_RANGE.low,
+            max=MINUTES_RANGE.high,
             description="Minutes a day",
             style=style,
         )
         self.days = widgets.IntSlider(
-            value=5, min=DAYS_RANGE[0], max=DAYS_RANGE[1], description="Days a week", style=style
+            value=5, min=DAYS_RANGE.low, max=DAYS_RANGE.high, description="Days a week", style=style
         )
         self.own_rule = widgets.Textarea(
             placeholder="Your own stop rule, one per line (optional)",
