@@ -8,7 +8,7 @@ PY     := $(BIN)/python
 # A Jupyter server run as root (workshop machines, containers) needs --allow-root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lab test app notebooks slides student lint format bench browser-under-load clean
+.PHONY: lab test app hub notebooks slides student lint format bench browser-under-load clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,23 @@ lab: $(VENV)/.installed  ## open JupyterLab on the learning path (127.0.0.1, tok
 app: $(VENV)/.installed  ## the notebooks as an app with the code hidden (Voila, 127.0.0.1)
 	$(BIN)/workshop app
 
-test: $(VENV)/.installed-test  ## every test: unit, property, widget, notebooks (nbval), browser
+test: $(VENV)/.installed-test | $(HUB_PROXY_IF_NPM)  ## every test: unit, property, widget, notebooks (nbval), browser
 	$(BIN)/pytest --nbval --nbval-sanitize-with tests/sanitize.cfg tests notebooks
+
+# The classroom hub: JupyterHub from PyPI (the `hub` extra) and configurable-http-proxy
+# from the npm registry, pinned (= workshop.tooling.hub.PROXY_VERSION), in .hub/proxy/.
+HUB_PROXY := .hub/proxy/node_modules/.bin/configurable-http-proxy
+HUB_PROXY_IF_NPM := $(if $(shell command -v npm),$(HUB_PROXY))
+
+$(HUB_PROXY):
+	npm install --no-audit --no-fund --prefix .hub/proxy configurable-http-proxy@5.3.0
+
+$(VENV)/.installed-hub: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[hub]"
+	touch $@ $(VENV)/.installed
+
+hub: $(VENV)/.installed-hub $(HUB_PROXY)  ## a class on this machine: JupyterHub, name + class password
+	$(BIN)/workshop hub $(HUB_ARGS)
 
 notebooks: $(VENV)/.installed-test  ## re-execute every notebook in place, storing outputs
 	$(PY) -m workshop.cli execute notebooks

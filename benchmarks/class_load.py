@@ -157,8 +157,14 @@ class Kernel:
         msg_id = self.send(
             "shell",
             "execute_request",
-            {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-             "allow_stdin": False, "stop_on_error": True},
+            {
+                "code": code,
+                "silent": False,
+                "store_history": True,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": True,
+            },
         )
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -170,7 +176,9 @@ class Kernel:
             if msg["msg_type"] == "execute_reply":
                 if msg["content"]["status"] != "ok":
                     c = msg["content"]
-                    raise LearnerError("kernel", f"cell failed: {c.get('ename')}: {c.get('evalue')}")
+                    raise LearnerError(
+                        "kernel", f"cell failed: {c.get('ename')}: {c.get('evalue')}"
+                    )
                 return
         raise LearnerError("kernel", f"no reply to a cell within {timeout_s:.0f} s")
 
@@ -185,14 +193,18 @@ class Kernel:
                 return comm_id
         return None
 
-    def commit(self, comm_id: str, values: dict, timeout_s: float = REPLY_TIMEOUT_S) -> float | None:
+    def commit(
+        self, comm_id: str, values: dict, timeout_s: float = REPLY_TIMEOUT_S
+    ) -> float | None:
         """Send ``values`` as the front end does; seconds until the new grid came back, or None."""
         t0 = time.perf_counter()
         msg_id = self.send(
             "shell",
             "comm_msg",
-            {"comm_id": comm_id, "data": {"method": "update", "state": {"values": values},
-                                          "buffer_paths": []}},
+            {
+                "comm_id": comm_id,
+                "data": {"method": "update", "state": {"values": values}, "buffer_paths": []},
+            },
         )
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -294,7 +306,12 @@ class Learner:
             self.ready_after_s = time.perf_counter() - self.login_s
         except LearnerError as exc:
             self.failed_step, self.error = exc.step, str(exc)
-        except (OSError, ValueError, requests.RequestException, websocket.WebSocketException) as exc:
+        except (
+            OSError,
+            ValueError,
+            requests.RequestException,
+            websocket.WebSocketException,
+        ) as exc:
             self.failed_step, self.error = step, f"{step}: {type(exc).__name__}: {exc}"
 
     def drive(self, until: float, rng: random.Random) -> None:
@@ -483,8 +500,11 @@ def run_stage(n: int, args, proxy: Path) -> dict:
         running.stop()
         result["stop_s"] = time.perf_counter() - stop_t0
         time.sleep(1.0)
-        result["left_behind"] = [pid for pid in seen if psutil.pid_exists(pid)
-                                 and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
+        result["left_behind"] = [
+            pid
+            for pid in seen
+            if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        ]
         result["data_dir"] = str(data)
     ready = [lr.ready_after_s for lr in learners if lr.ready_after_s is not None]
     trips = [t for lr in learners for t in lr.round_trips_s]
@@ -510,7 +530,9 @@ def broken(r: dict) -> list[str]:
         if r[key]:
             why.append(f"{r[key]} {key.replace('_', ' ')}")
     if not r["ready_s"][1] <= TARGET_READY_P95_S:
-        why.append(f"login to ready explorer p95 {r['ready_s'][1]:.1f} s > {TARGET_READY_P95_S:.0f} s")
+        why.append(
+            f"login to ready explorer p95 {r['ready_s'][1]:.1f} s > {TARGET_READY_P95_S:.0f} s"
+        )
     if not r["commit_ms"][1] <= 1000 * TARGET_COMMIT_P95_S:
         why.append(f"commit round trip p95 {r['commit_ms'][1]:.0f} ms > 500 ms")
     if r["hub_errors"]:
@@ -550,8 +572,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", default=None, help="comma-separated stage sizes (5,15,<learners>)")
     ap.add_argument("--max", type=int, default=None, help="go on in steps of 15 up to this many")
     ap.add_argument("--duration", type=float, default=180.0, help="seconds of commits per stage")
-    ap.add_argument("--ramp", type=float, default=None,
-                    help="seconds over which a stage's learners arrive (default: 1 s each)")
+    ap.add_argument(
+        "--ramp",
+        type=float,
+        default=None,
+        help="seconds over which a stage's learners arrive (default: 1 s each)",
+    )
     ap.add_argument("--time-budget", type=float, default=3600.0, help="seconds for the whole run")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
@@ -566,8 +592,11 @@ def main(argv: list[str] | None = None) -> int:
     t_end = time.monotonic() + args.time_budget
     results = []
     ramp_given = args.ramp
-    print(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GiB; "
-          f"load average {psutil.getloadavg()}", flush=True)
+    print(
+        f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GiB; "
+        f"load average {psutil.getloadavg()}",
+        flush=True,
+    )
     for n in stages:
         if time.monotonic() > t_end:
             print(f"time budget spent before the {n}-learner stage")

@@ -1,8 +1,8 @@
-"""The ``workshop`` command: lab, app, execute, student, slides, validate.
+"""The ``workshop`` command: lab, app, hub, link, execute, student, slides, validate.
 
 This module only reads the command line and hands it on: what each command
-does lives in ``workshop.tooling`` (``lab``, ``app``, ``nbfiles`` for
-``execute``, ``student``, ``slides``) and ``workshop.model.in_vivo``
+does lives in ``workshop.tooling`` (``lab``, ``app``, ``hub``, ``links`` for
+``link``, ``nbfiles`` for ``execute``, ``student``, ``slides``) and ``workshop.model.in_vivo``
 (``validate``). ``workshop execute notebooks`` re-runs every notebook from a
 fresh kernel and stores its outputs in place, so nbval has outputs to check.
 """
@@ -77,6 +77,118 @@ def _add_app_parser(sub) -> None:
     )
 
 
+def _add_hub_parser(sub) -> None:
+    from .tooling.hub import DEFAULT_DATA_DIR, DEFAULT_IP, DEFAULT_PORT, SERVER_IDLE_TIMEOUT_S
+
+    hp = sub.add_parser(
+        "hub",
+        help="serve a class: JupyterHub, learners log in with a name and the class password",
+        description="Run a JupyterHub for a room on this machine (see workshop/tooling/hub.py). "
+        "Learners log in with a name and the class password and get their own copy of the "
+        "notebooks, the app first, JupyterLab one click away. Ctrl+C stops it; files stay.",
+    )
+    hp.add_argument(
+        "--ip",
+        default=DEFAULT_IP,
+        help=f"address to listen on (default {DEFAULT_IP}; "
+        "a LAN address or 0.0.0.0 serves the room)",
+    )
+    hp.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"(default {DEFAULT_PORT})")
+    hp.add_argument(
+        "--password-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="first line: the class password (default: asked for; kept from the last start "
+        "when there is no terminal)",
+    )
+    hp.add_argument(
+        "--data-dir",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        metavar="DIR",
+        help=f"the hub's state and learners' folders (default {DEFAULT_DATA_DIR})",
+    )
+    hp.add_argument("--notebooks", type=Path, default=None, help=_NOTEBOOKS_HELP)
+    hp.add_argument(
+        "--server-idle-timeout",
+        type=_positive_int,
+        default=SERVER_IDLE_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"stop a learner's server idle this long (default {SERVER_IDLE_TIMEOUT_S}; files stay)",
+    )
+
+
+def _add_link_parser(sub) -> None:
+    from .tooling.links import DEFAULT_BRANCH
+
+    lp = sub.add_parser(
+        "link",
+        help="print an nbgitpuller (or Binder) link that opens a notebook on a JupyterHub",
+        description="Print a link that pulls the kit's repository into a learner's server on "
+        "any JupyterHub with nbgitpuller and opens a notebook, in JupyterLab or (--app) Voila.",
+    )
+    lp.add_argument("--hub", default=None, help="the JupyterHub's address (https://...)")
+    lp.add_argument(
+        "--repo",
+        default=None,
+        help="the kit's git repository (https://...; default: this checkout's origin)",
+    )
+    lp.add_argument("--branch", default=DEFAULT_BRANCH, help=f"(default {DEFAULT_BRANCH})")
+    lp.add_argument(
+        "--notebook", default=None, help="e.g. 01 or 01_kinetic_chain (default: the list)"
+    )
+    lp.add_argument("--app", action="store_true", help="open it in Voila (code hidden)")
+    lp.add_argument(
+        "--binder", action="store_true", help="a mybinder.org link instead (no --hub; Voila)"
+    )
+    lp.add_argument("--notebooks", type=Path, default=None, help=_NOTEBOOKS_HELP)
+
+
+def _run_hub(args) -> int:
+    from .tooling.hub import launch
+
+    try:
+        return launch(
+            data_dir=args.data_dir,
+            notebooks_dir=args.notebooks,
+            ip=args.ip,
+            port=args.port,
+            password_file=args.password_file,
+            server_idle_timeout_s=args.server_idle_timeout,
+        )
+    except (FileNotFoundError, ValueError) as exc:
+        return _failed("hub", exc)
+
+
+def _run_link(args, parser) -> int:
+    from .tooling.links import binder_link, nbgitpuller_link, origin_repository
+
+    repo = args.repo or origin_repository()
+    if repo is None:
+        parser.error("link: give --repo URL (this folder has no http(s) git origin)")
+    if args.binder == (args.hub is not None):
+        parser.error("link: give either --hub URL or --binder")
+    try:
+        if args.binder:
+            link = binder_link(
+                repo, branch=args.branch, notebook=args.notebook, notebooks_dir=args.notebooks
+            )
+        else:
+            link = nbgitpuller_link(
+                args.hub,
+                repo,
+                branch=args.branch,
+                notebook=args.notebook,
+                app=args.app,
+                notebooks_dir=args.notebooks,
+            )
+    except (FileNotFoundError, ValueError) as exc:
+        return _failed("link", exc)
+    print(link)
+    return 0
+
+
 def _failed(command: str, error: Exception) -> int:
     """Say why ``workshop COMMAND`` did nothing (on stderr); its exit code, 1."""
     print(f"workshop {command}: {error}", file=sys.stderr)
@@ -107,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("lab", help="open JupyterLab on the notebooks (127.0.0.1)")
     _add_app_parser(sub)
+    _add_hub_parser(sub)
+    _add_link_parser(sub)
     ex = sub.add_parser("execute", help="re-run notebooks and store their outputs")
     ex.add_argument("target", type=Path, nargs="?", default=Path("notebooks"))
     st = sub.add_parser("student", help="write student copies: solution cells removed, no outputs")
@@ -142,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_lab()
     if args.command == "app":
         return _run_app(args, parser)
+    if args.command == "hub":
+        return _run_hub(args)
+    if args.command == "link":
+        return _run_link(args, parser)
     if args.command == "execute":
         from .tooling.nbfiles import execute_in_place, notebook_files
 

@@ -266,7 +266,8 @@ def _hub_voila_template(root: Path) -> Path:
         '<p class="workshop-lab-link" style="margin:1em 2em">Want to see and change the code? '
         '<a href="{{ base_url }}lab">Open JupyterLab</a> (the same notebooks, your copy).</p>'
     )
-    text, n = re.subn(r"(\{%\s*block body\s*%\})", r"\1\n" + link, tree.read_text("utf-8"), 1)
+    body = re.compile(r"(\{%\s*block body\s*%\})")
+    text, n = body.subn(r"\1\n" + link, tree.read_text("utf-8"), count=1)
     if n != 1:
         raise RuntimeError("Voilà's lab/tree.html has no body block to add the JupyterLab link to")
     files["tree.html"] = text
@@ -371,7 +372,9 @@ class Hub:
         url = f"http://127.0.0.1:{self.settings.port}/hub/api/"
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the hub ended (code {self.process.returncode}); see {self.log_path}")
+                raise RuntimeError(
+                    f"the hub ended (code {self.process.returncode}); see {self.log_path}"
+                )
             try:
                 with urllib.request.urlopen(url, timeout=2) as r:
                     if r.status == 200:

@@ -84,6 +84,8 @@ c.Spawner.start_timeout = hub.SPAWN_TIMEOUT_S
 c.Spawner.http_timeout = hub.SPAWN_TIMEOUT_S
 c.Spawner.args = [
     f"--VoilaConfiguration.template={hub.VOILA_TEMPLATE}",
+    # The server-rendered notebook list (works without script), with the JupyterLab link.
+    "--VoilaConfiguration.classic_tree=True",
     f"--MappingKernelManager.cull_idle_timeout={settings.kernel_idle_timeout_s}",
     f"--MappingKernelManager.cull_interval={hub.KERNEL_CULL_INTERVAL_S}",
     "--MappingKernelManager.cull_connected=False",
