@@ -350,6 +350,16 @@ def hub_env(settings: HubSettings) -> dict:
     return env
 
 
+def _default_sigint() -> None:
+    """In the hub's process, before it starts: SIGINT handled again if it was ignored.
+
+    A program started in the background by a shell inherits SIGINT ignored, and so would
+    every process the hub starts (the culler, learners' servers): JupyterHub stops them with
+    SIGINT first and would wait out its timeouts before SIGTERM.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Hub:
     """A running hub (a child process in its own session); ``stop()`` ends it and its servers."""
 
@@ -364,6 +374,7 @@ class Hub:
             stdout=self._log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl+C reaches the launcher, which stops the hub in order
+            preexec_fn=_default_sigint,
         )
 
     def wait_ready(self, timeout_s: float = 60.0) -> None:

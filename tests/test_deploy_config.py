@@ -1,0 +1,129 @@
+"""Binder and Kubernetes configuration: what can be checked without Binder or a cluster.
+
+- ``binder/`` installs the same dependencies as ``pyproject.toml`` (the kit itself, nothing
+  pinned on the side);
+- ``deploy/Dockerfile`` installs the kit from ``pyproject.toml`` and ships the notebooks;
+- ``deploy/z2jh-values.yaml`` is valid YAML whose resources, default URL and culling are
+  the ones README's sizing table gives (from ``benchmarks/class_load.py``'s measurements).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.version import Version
+
+from workshop.tooling import hub
+
+ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+VALUES = ROOT / "deploy" / "z2jh-values.yaml"
+README = (ROOT / "README.md").read_text()
+
+
+def _requirement_lines(path: Path) -> list[str]:
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text().splitlines())
+    return [line for line in lines if line]
+
+
+def test_binder_installs_the_kit_from_pyproject_and_nothing_else():
+    lines = _requirement_lines(ROOT / "binder" / "requirements.txt")
+    # repo2docker runs `pip install -r binder/requirements.txt` in the repository root.
+    local = [line for line in lines if line == "." or line.startswith(".[")]
+    assert local == ["."], lines
+    declared = {Requirement(r).name.lower() for r in PYPROJECT["project"]["dependencies"]}
+    for line in lines:
+        if line not in local:  # anything else must be a dependency pyproject.toml declares
+            assert Requirement(line).name.lower() in declared, line
+    assert "voila" in declared  # the deep links open notebooks in Voilà
+
+
+def test_binder_keeps_the_default_python_so_voila_is_in_the_server_env():
+    # A runtime.txt with another Python puts the kernel in a second environment without
+    # Voilà's server extension; then ?urlpath=voila/... would not open.
+    assert not (ROOT / "binder" / "runtime.txt").exists()
+    assert not (ROOT / "binder" / "environment.yml").exists()
+
+
+def test_dockerfile_installs_the_kit_from_pyproject_with_the_hub_extra():
+    text = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert re.search(r"^COPY pyproject\.toml README\.md /opt/kit/$", text, re.M)
+    assert re.search(r"^COPY workshop /opt/kit/workshop$", text, re.M)
+    assert re.search(r"^COPY notebooks /opt/kit/notebooks$", text, re.M)
+    assert '"/opt/kit[hub]"' in text
+    assert re.search(r'^CMD \["jupyterhub-singleuser"\]$', text, re.M)
+    spec = re.search(r'^ARG JUPYTERHUB_SPEC="([^"]+)"$', text, re.M).group(1)
+    image_hub = Requirement(spec)
+    (kit_hub,) = [
+        Requirement(r) for r in PYPROJECT["project"]["optional-dependencies"]["hub"]
+        if Requirement(r).name == "jupyterhub"
+    ]
+    # Some JupyterHub version satisfies both, so pip can resolve the image.
+    assert any(
+        Version(v) in image_hub.specifier and Version(v) in kit_hub.specifier
+        for v in ("5.0", "5.2", "5.3", "5.4", "6.0", "6.1")
+    )
+
+
+def _values() -> dict:
+    return yaml.safe_load(VALUES.read_text())
+
+
+def _at(tree: dict, dotted: str):
+    for part in dotted.split("."):
+        tree = tree[part]
+    return tree
+
+
+def _readme_sizing() -> dict[str, str]:
+    """README's Zero to JupyterHub table: ``| `singleuser.cpu.limit` | 1 | ... |`` rows."""
+    rows = re.findall(r"^\|\s*`((?:singleuser|cull)\.[\w.]+)`\s*\|\s*`?([^|`]+?)`?\s*\|", README, re.M)
+    return dict(rows)
+
+
+def test_helm_values_are_yaml_with_the_resources_readme_gives():
+    values = _values()
+    sizing = _readme_sizing()
+    for key in (
+        "singleuser.cpu.guarantee",
+        "singleuser.cpu.limit",
+        "singleuser.memory.guarantee",
+        "singleuser.memory.limit",
+        "singleuser.defaultUrl",
+        "cull.timeout",
+    ):
+        assert key in sizing, f"README's sizing table has no row for {key}"
+    for key, text in sizing.items():
+        assert str(_at(values, key)) == text.strip(), key
+
+
+def test_helm_values_guarantee_at_most_the_limit():
+    values = _values()
+    cpu, mem = values["singleuser"]["cpu"], values["singleuser"]["memory"]
+    assert 0 < float(cpu["guarantee"]) <= float(cpu["limit"])
+
+    def mib(text):
+        number, unit = re.fullmatch(r"([\d.]+)([MG])", str(text)).groups()
+        return float(number) * (1024 if unit == "G" else 1)
+
+    assert 0 < mib(mem["guarantee"]) <= mib(mem["limit"])
+
+
+def test_helm_values_land_in_voila_cull_idle_servers_and_copy_notebooks():
+    values = _values()
+    assert values["singleuser"]["defaultUrl"].startswith("/voila/")
+    assert values["cull"]["enabled"] is True
+    assert values["cull"]["timeout"] == hub.SERVER_IDLE_TIMEOUT_S
+    hook = " ".join(values["singleuser"]["lifecycleHooks"]["postStart"]["exec"]["command"])
+    assert "/opt/kit/notebooks" in hook and "[ -e" in hook  # copy only what is missing
+
+
+@pytest.mark.parametrize("path", ["deploy/z2jh-values.yaml"])
+def test_no_secret_in_the_values(path):
+    text = (ROOT / path).read_text()
+    assert not re.search(r"(secret|token|password)\s*:\s*\S+", text, re.I)
