@@ -2,7 +2,8 @@
 
 Starts the kit's classroom hub (``workshop.tooling.hub``) on 127.0.0.1 with a
 temporary data folder, and sends in N simulated learners (default 30) who
-arrive over ``--ramp`` seconds. Each one, like a person in the room:
+arrive one every ``--arrival-gap`` seconds (default 3 s: a class of 30 comes in over
+90 s; ``--arrival-gap 0`` sends everyone at once). Each one, like a person in the room:
 
 1. logs in through the hub's login form (name, class password, the form's
    ``_xsrf``), then asks the hub's REST API to start their server and waits
@@ -35,7 +36,7 @@ only. Everything it started is stopped (the hub stops every learner's server;
 the script then checks that no process it saw is left).
 
 Run: ``PYTHONPATH=. .venv/bin/python benchmarks/class_load.py [--learners 30]
-[--stages 5,15,30] [--max 60] [--duration 120] [--ramp 60]``.
+[--stages 5,15,30] [--max 60] [--duration 120] [--arrival-gap 3]``.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ import argparse
 import json
 import random
 import re
+import signal
 import statistics
 import struct
 import sys
@@ -73,6 +75,8 @@ CELL_TIMEOUT_S = 120.0
 TARGET_READY_P95_S = 30.0
 TARGET_COMMIT_P95_S = 0.5
 STAGE_STEP = 15
+#: Admit no more learners once the machine has less than this left (others work here too).
+MIN_AVAILABLE_MIB = 4096
 
 
 # --------------------------------------------------------------------------- one learner
@@ -140,6 +144,10 @@ class Kernel:
             frame = self.ws.recv()
         except websocket.WebSocketTimeoutException:
             return None
+        except websocket.WebSocketConnectionClosedException:
+            frame = ""
+        if not frame:
+            raise LearnerError("commit", "the server closed the kernel's websocket")
         if isinstance(frame, bytes):  # jupyter_server's binary framing: parts, offsets, JSON, ...
             n = struct.unpack("!I", frame[:4])[0]
             offsets = struct.unpack(f"!{n}I", frame[4 : 4 + 4 * n])
@@ -324,6 +332,38 @@ class Learner:
         ) as exc:
             self.failed_step, self.error = step, f"{step}: {type(exc).__name__}: {exc}"
 
+    def session(
+        self,
+        notebooks: Path,
+        notebook: str,
+        arrived: threading.Event,
+        go: threading.Event,
+        plan: dict,
+        rng: random.Random,
+    ) -> None:
+        """Arrive; keep the kernel's websocket read until ``go`` (a browser answers the
+        server's pings all along; an unread socket is closed after 90 s); then drive the
+        explorer (or, on another notebook, stay connected) until ``plan["until"]``.
+        Anything unforeseen counts as this learner's failure, never passes silently."""
+        try:
+            try:
+                self.arrive(notebooks, notebook)
+            finally:
+                arrived.set()
+            while not go.is_set() and self.kernel is not None and not self.failed_step:
+                self.kernel.receive(0.5)
+            if self.kernel is None or self.failed_step:
+                return
+            if notebook == EXPLORER_NOTEBOOK:
+                self.drive(plan["until"], rng)
+            while time.monotonic() < plan["until"] and not self.failed_step:
+                self.kernel.receive(plan["until"] - time.monotonic())
+        except LearnerError as exc:
+            self.failed_step, self.error = exc.step, str(exc)
+        except Exception as exc:  # noqa: BLE001 (counted and reported, not hidden)
+            self.failed_step = self.failed_step or "commit"
+            self.error = f"{type(exc).__name__}: {exc}"
+
     def drive(self, until: float, rng: random.Random) -> None:
         """Commit slider changes every 1-3 s until ``until`` (a monotonic time)."""
         if self.kernel is None or self.failed_step:
@@ -440,7 +480,7 @@ def run_stage(n: int, args, proxy: Path) -> dict:
     mem_before = psutil.virtual_memory().used
     running = hub.Hub(settings)
     seen: set[int] = set()
-    result: dict = {"learners": n}
+    result: dict = {"learners": n, "arrival_gap_s": args.arrival_gap}
     learners = [Learner(f"learner{i:03d}", base) for i in range(n)]
     pacer = Learner("pacer", base)
     try:
@@ -448,33 +488,36 @@ def run_stage(n: int, args, proxy: Path) -> dict:
         log_offset = running.log_path.stat().st_size
         t_start = time.perf_counter()
         cpu0 = cpu_seconds(process_tree(running.process.pid))
-        threads = [threading.Thread(target=pacer.arrive, args=(notebooks, PACER_NOTEBOOK))]
-        threads[0].start()
-        gap = args.ramp / max(n, 1)
-        for learner in learners:
-            t = threading.Thread(target=learner.arrive, args=(notebooks,))
+        go, plan = threading.Event(), {"until": float("inf")}
+        everyone = [(pacer, PACER_NOTEBOOK), *((lr, EXPLORER_NOTEBOOK) for lr in learners)]
+        arrived = [threading.Event() for _ in everyone]
+        threads = []
+        for i, ((learner, notebook), flag) in enumerate(zip(everyone, arrived, strict=True)):
+            if psutil.virtual_memory().available < MIN_AVAILABLE_MIB * 2**20:
+                result["stopped_for_memory"] = len(threads)
+                break  # no more learners: the machine's other work needs its memory
+            rng = random.Random(args.seed * 1000 + i)
+            t = threading.Thread(
+                target=learner.session, args=(notebooks, notebook, flag, go, plan, rng)
+            )
             t.start()
             threads.append(t)
-            time.sleep(gap)
+            if i:  # the pacer comes with the first learner
+                time.sleep(args.arrival_gap)
         arrive_deadline = time.monotonic() + hub.SPAWN_TIMEOUT_S + 2 * CELL_TIMEOUT_S
-        for t in threads:
-            t.join(max(0.0, arrive_deadline - time.monotonic()))
+        for flag in arrived[: len(threads)]:
+            flag.wait(max(0.0, arrive_deadline - time.monotonic()))
         result["arrival_s"] = time.perf_counter() - t_start
         tree = process_tree(running.process.pid)
         seen.update(p.pid for p in tree)
         # Drive: every ready learner commits slider changes; sample memory and CPU meanwhile.
-        until = time.monotonic() + args.duration
-        rngs = [random.Random(args.seed * 1000 + i) for i in range(n)]
-        drivers = [
-            threading.Thread(target=lr.drive, args=(until, rng))
-            for lr, rng in zip(learners, rngs, strict=True)
-        ]
         cpu1, t1 = cpu_seconds(tree), time.perf_counter()
         machine_cpu = psutil.cpu_percent(None)
-        for t in drivers:
-            t.start()
+        plan["until"] = time.monotonic() + args.duration
+        go.set()
         samples = []
-        while any(t.is_alive() for t in drivers):
+        end_by = plan["until"] + REPLY_TIMEOUT_S + 30
+        while any(t.is_alive() for t in threads) and time.monotonic() < end_by:
             time.sleep(min(10.0, max(1.0, args.duration / 6)))
             tree = process_tree(running.process.pid)
             seen.update(p.pid for p in tree)
@@ -483,10 +526,11 @@ def run_stage(n: int, args, proxy: Path) -> dict:
                 {
                     "per_learner": {k: memory_mib(v) for k, v in per.items()},
                     "hub_total": memory_mib(tree),
+                    "available_mib": psutil.virtual_memory().available / 2**20,
                 }
             )
-        for t in drivers:
-            t.join()
+        for t in threads:
+            t.join(max(0.0, end_by - time.monotonic()))
         drive_wall = time.perf_counter() - t1
         tree = process_tree(running.process.pid)
         result["cpu_cores_driving"] = (cpu_seconds(tree) - cpu1) / drive_wall
@@ -520,7 +564,10 @@ def run_stage(n: int, args, proxy: Path) -> dict:
     done = [lr.notebook_done_s for lr in learners if lr.notebook_done_s is not None]
     trips = [t for lr in learners for t in lr.round_trips_s]
     everyone = [*learners, pacer]
+    started = [lr for lr in everyone if lr.login_s is not None]
     result.update(
+        started=len(started),
+        late=sum(lr.notebook_done_s is None and lr.failed_step is None for lr in started),
         failed_logins=sum(lr.failed_step == "login" for lr in everyone),
         failed_spawns=sum(lr.failed_step == "spawn" for lr in everyone),
         failed_kernels=sum(lr.failed_step in ("kernel", "commit") for lr in everyone),
@@ -547,6 +594,13 @@ def broken(r: dict) -> list[str]:
         )
     if not r["commit_ms"][1] <= 1000 * TARGET_COMMIT_P95_S:
         why.append(f"commit round trip p95 {r['commit_ms'][1]:.0f} ms > 500 ms")
+    if r["late"]:
+        why.append(f"{r['late']} learners still not ready when the arrival time ran out")
+    if r["started"] < r["learners"] + 1:
+        why.append(
+            f"only {r['started'] - 1} of {r['learners']} learners let in: less than "
+            f"{MIN_AVAILABLE_MIB / 1024:.0f} GiB of memory left on the machine"
+        )
     if r["hub_errors"]:
         why.append(f"{len(r['hub_errors'])} hub errors, first: {r['hub_errors'][0][:160]}")
     if r["left_behind"]:
@@ -558,7 +612,8 @@ def report(r: dict) -> str:
     p50, p95, mx = r["ready_s"]
     c50, c95, cmx = r["commit_ms"]
     lines = [
-        f"== {r['learners']} learners (+1 pacer): arrived in {r['arrival_s']:.0f} s ==",
+        f"== {r['learners']} learners (+1 pacer), one every {r['arrival_gap_s']:g} s: all "
+        f"arrived in {r['arrival_s']:.0f} s ==",
         f"login to ready explorer: p50 {p50:.1f} s, p95 {p95:.1f} s, max {mx:.1f} s",
         "login to whole notebook 01 run: p50 {:.1f} s, p95 {:.1f} s, max {:.1f} s".format(
             *r["notebook_s"]
@@ -585,13 +640,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--learners", type=int, default=30, help="the stage that must hold (30)")
     ap.add_argument("--stages", default=None, help="comma-separated stage sizes (5,15,<learners>)")
-    ap.add_argument("--max", type=int, default=None, help="go on in steps of 15 up to this many")
+    ap.add_argument("--max", type=int, default=90, help="go on in steps of 15 up to this many (90)")
     ap.add_argument("--duration", type=float, default=180.0, help="seconds of commits per stage")
     ap.add_argument(
-        "--ramp",
+        "--arrival-gap",
         type=float,
-        default=None,
-        help="seconds over which a stage's learners arrive (default: 1 s each)",
+        default=3.0,
+        help="seconds between two learners' arrivals (default 3; 0: all at once)",
     )
     ap.add_argument("--time-budget", type=float, default=3600.0, help="seconds for the whole run")
     ap.add_argument("--seed", type=int, default=1)
@@ -606,17 +661,30 @@ def main(argv: list[str] | None = None) -> int:
     proxy = hub.find_proxy(ROOT) or hub.install_proxy(ROOT / hub.PROXY_PREFIX)
     t_end = time.monotonic() + args.time_budget
     results = []
-    ramp_given = args.ramp
     print(
         f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GiB; "
         f"load average {psutil.getloadavg()}",
         flush=True,
     )
+    # Stop cleanly (hub and every learner's server) on SIGTERM, and on Ctrl+C also when run
+    # in the background, where a shell starts programs with SIGINT ignored.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for n in stages:
-        if time.monotonic() > t_end:
-            print(f"time budget spent before the {n}-learner stage")
+        if time.monotonic() + n * args.arrival_gap + args.duration + 120 > t_end:
+            print(f"time budget would run out in the {n}-learner stage: not run")
             break
-        args.ramp = ramp_given if ramp_given is not None else float(n)
+        if results:  # memory: what the last stage took per session, for this one
+            per_mib = results[-1]["hub_rss_mib"] / (results[-1]["learners"] + 1)
+            need, free = per_mib * (n + 1), psutil.virtual_memory().available / 2**20
+            if need > free - MIN_AVAILABLE_MIB:
+                print(
+                    f"BREAKS at {n} learners (not run): they would need about "
+                    f"{need / 1024:.1f} GiB; the machine has {free / 1024:.1f} GiB available "
+                    f"and keeps {MIN_AVAILABLE_MIB / 1024:.0f} GiB for its other work",
+                    flush=True,
+                )
+                break
         r = run_stage(n, args, proxy)
         results.append(r)
         print(report(r), flush=True)
