@@ -34,7 +34,7 @@ test: $(VENV)/.installed-test | $(HUB_PROXY_IF_NPM)  ## every test: unit, proper
 # The classroom hub: JupyterHub from PyPI (the `hub` extra) and configurable-http-proxy
 # from the npm registry, pinned (= workshop.tooling.hub.PROXY_VERSION), in .hub/proxy/.
 HUB_PROXY := .hub/proxy/node_modules/.bin/configurable-http-proxy
-HUB_PROXY_IF_NPM := $(if $(shell command -v npm),$(HUB_PROXY))
+HUB_PROXY_IF_NPM := $(if $(shell command -v npm 2>/dev/null),$(HUB_PROXY))
 
 $(HUB_PROXY):
 	npm install --no-audit --no-fund --prefix .hub/proxy configurable-http-proxy@5.3.0
