@@ -8,6 +8,11 @@ PY     := $(BIN)/python
 # A Jupyter server run as root (workshop machines, containers) needs --allow-root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
+# The classroom hub: JupyterHub from PyPI (the `hub` extra) and configurable-http-proxy
+# from the npm registry, pinned (= workshop.tooling.hub.PROXY_VERSION), in .hub/proxy/.
+HUB_PROXY := .hub/proxy/node_modules/.bin/configurable-http-proxy
+HUB_PROXY_IF_NPM := $(if $(shell command -v npm 2>/dev/null),$(HUB_PROXY))
+
 .PHONY: lab test app hub notebooks slides student lint format bench browser-under-load clean
 
 $(PY):
@@ -30,11 +35,6 @@ app: $(VENV)/.installed  ## the notebooks as an app with the code hidden (Voila,
 
 test: $(VENV)/.installed-test | $(HUB_PROXY_IF_NPM)  ## every test: unit, property, widget, notebooks (nbval), browser
 	$(BIN)/pytest --nbval --nbval-sanitize-with tests/sanitize.cfg tests notebooks
-
-# The classroom hub: JupyterHub from PyPI (the `hub` extra) and configurable-http-proxy
-# from the npm registry, pinned (= workshop.tooling.hub.PROXY_VERSION), in .hub/proxy/.
-HUB_PROXY := .hub/proxy/node_modules/.bin/configurable-http-proxy
-HUB_PROXY_IF_NPM := $(if $(shell command -v npm 2>/dev/null),$(HUB_PROXY))
 
 $(HUB_PROXY):
 	npm install --no-audit --no-fund --prefix .hub/proxy configurable-http-proxy@5.3.0
