@@ -363,6 +363,9 @@ class Learner:
         except Exception as exc:  # noqa: BLE001 (counted and reported, not hidden)
             self.failed_step = self.failed_step or "commit"
             self.error = f"{type(exc).__name__}: {exc}"
+        if self.error:
+            late = time.monotonic() - plan["until"]
+            self.error = f"{self.name}: {self.error} ({late:+.1f} s from the end of driving)"
 
     def drive(self, until: float, rng: random.Random) -> None:
         """Commit slider changes every 1-3 s until ``until`` (a monotonic time)."""

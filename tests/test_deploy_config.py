@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,11 @@ from packaging.requirements import Requirement
 from packaging.version import Version
 
 from workshop.tooling import hub
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, as the package pip and setuptools use
+    tomllib = pytest.importorskip("tomli", reason="tomli parses pyproject.toml on Python 3.10")
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
@@ -60,7 +65,8 @@ def test_dockerfile_installs_the_kit_from_pyproject_with_the_hub_extra():
     spec = re.search(r'^ARG JUPYTERHUB_SPEC="([^"]+)"$', text, re.M).group(1)
     image_hub = Requirement(spec)
     (kit_hub,) = [
-        Requirement(r) for r in PYPROJECT["project"]["optional-dependencies"]["hub"]
+        Requirement(r)
+        for r in PYPROJECT["project"]["optional-dependencies"]["hub"]
         if Requirement(r).name == "jupyterhub"
     ]
     # Some JupyterHub version satisfies both, so pip can resolve the image.
@@ -82,7 +88,9 @@ def _at(tree: dict, dotted: str):
 
 def _readme_sizing() -> dict[str, str]:
     """README's Zero to JupyterHub table: ``| `singleuser.cpu.limit` | 1 | ... |`` rows."""
-    rows = re.findall(r"^\|\s*`((?:singleuser|cull)\.[\w.]+)`\s*\|\s*`?([^|`]+?)`?\s*\|", README, re.M)
+    rows = re.findall(
+        r"^\|\s*`((?:singleuser|cull)\.[\w.]+)`\s*\|\s*`?([^|`]+?)`?\s*\|", README, re.M
+    )
     return dict(rows)
 
 

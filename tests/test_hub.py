@@ -169,6 +169,8 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
     learners = [Learner(name, settings.url) for name in LEARNERS]
     try:
         running.wait_ready(120)
+        cookie_secret = Path(settings.data_dir, hub.COOKIE_SECRET_FILE)
+        assert stat.S_IMODE(cookie_secret.stat().st_mode) == 0o600
         # Refused: a wrong password and a name that is not one.
         for name, password in (("ada", PASSWORD + "x"), ("../root", PASSWORD)):
             with pytest.raises(RuntimeError, match="login: status 403"):
@@ -234,3 +236,47 @@ def _alive(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_workshop_hub_command_stops_everything_on_ctrl_c(tmp_path):
+    """``workshop hub`` as an instructor runs it: one learner's server, then Ctrl+C (SIGINT)."""
+    import signal
+    import subprocess
+
+    proxy = _proxy()
+    password_file = tmp_path / "password"
+    password_file.write_text(PASSWORD + "\n")
+    port = hub.free_port()
+    env = {**os.environ, "PATH": f"{proxy.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [sys.executable, "-m", "workshop.cli", "hub", "--port", str(port), "--data-dir",
+               str(tmp_path / "class"), "--password-file", str(password_file), "--notebooks",
+               str(NOTEBOOKS)]  # fmt: skip
+    cli = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    seen: set[int] = set()
+    try:
+        first = cli.stdout.readline()
+        assert first.startswith(f"Class hub at http://127.0.0.1:{port}/ (this machine only)"), first
+        learner = Learner("ada", f"http://127.0.0.1:{port}/")
+        learner.log_in()
+        learner.spawn()
+        seen.update(p.pid for p in process_tree(cli.pid))
+        assert any("jupyterhub.singleuser" in " ".join(p.cmdline()) for p in process_tree(cli.pid))
+    finally:
+        seen.update(p.pid for p in process_tree(cli.pid))
+        cli.send_signal(signal.SIGINT)
+        out, _ = cli.communicate(timeout=hub.STOP_TIMEOUT_S + 30)
+    assert cli.returncode == 0, out
+    assert "Stopping the hub and every learner's server" in out
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in seen):
+        time.sleep(0.2)
+    assert [pid for pid in seen if _alive(pid)] == []
+    assert len(list((tmp_path / "class" / "learners" / "ada" / "notebooks").glob("*.ipynb"))) > 0
+
+
+def test_make_installs_the_proxy_version_the_kit_pins():
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"configurable-http-proxy@{hub.PROXY_VERSION}" in makefile
+    assert str(hub.PROXY_PREFIX) in makefile

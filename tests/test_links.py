@@ -57,8 +57,17 @@ def test_without_a_notebook_the_list_opens():
     assert query["urlpath"] == "voila/tree/mindful-movement-workshop/notebooks"
 
 
-@pytest.mark.parametrize("hub", ["ftp://hub.example.org", "hub.example.org", "javascript:alert(1)",
-                                 "file:///etc/passwd", "https://", "https://hub.example.org/?x=1"])
+@pytest.mark.parametrize(
+    "hub",
+    [
+        "ftp://hub.example.org",
+        "hub.example.org",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://",
+        "https://hub.example.org/?x=1",
+    ],
+)
 def test_non_http_hubs_refused_with_a_clear_message(hub):
     with pytest.raises(ValueError, match="--hub must"):
         nbgitpuller_link(hub, REPO, notebooks_dir=NOTEBOOKS)
@@ -92,12 +101,25 @@ def test_binder_link_for_another_git_host():
 
 
 def test_command_prints_the_link(capsys):
-    code = main(["link", "--hub", HUB, "--repo", REPO, "--notebook", "01", "--app",
-                 "--notebooks", str(NOTEBOOKS)])
+    code = main(
+        [
+            "link",
+            "--hub",
+            HUB,
+            "--repo",
+            REPO,
+            "--notebook",
+            "01",
+            "--app",
+            "--notebooks",
+            str(NOTEBOOKS),
+        ]
+    )
     out = capsys.readouterr().out.strip()
     assert code == 0
-    assert _puller(out)["urlpath"].endswith("voila/render/mindful-movement-workshop/notebooks/"
-                                            "01_kinetic_chain.ipynb")
+    assert _puller(out)["urlpath"].endswith(
+        "voila/render/mindful-movement-workshop/notebooks/01_kinetic_chain.ipynb"
+    )
 
 
 def test_command_refuses_a_bad_hub_on_stderr(capsys):

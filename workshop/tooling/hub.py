@@ -449,14 +449,19 @@ def launch(
         where = "this machine only" if ip in ("127.0.0.1", "localhost") else f"the network ({ip})"
         print(f"Class hub at {settings.url} ({where}); learners log in with a name and the class")
         print(f"password. Their folders: {settings.data_dir}/{LEARNERS_DIR}/. Log: {hub.log_path}")
-        print("Ctrl+C stops it (every learner's server too; their files stay).")
+        if ip not in ("127.0.0.1", "localhost"):
+            print(
+                "Without HTTPS: anyone on this network can read the traffic, the class "
+                "password too. Serve a room only on a network you trust."
+            )
+        print("Ctrl+C stops it (every learner's server too; their files stay).", flush=True)
         while not stopping and hub.process.poll() is None:
             time.sleep(0.5)
     except RuntimeError as exc:
         print(f"workshop hub: {exc}", file=sys.stderr)
     finally:
         if hub.process.poll() is None:
-            print("Stopping the hub and every learner's server ...")
+            print("Stopping the hub and every learner's server ...", flush=True)
         code = hub.stop()
         for s, handler in old.items():
             signal.signal(s, handler)
