@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import queue
 import random
 import re
 import signal
@@ -113,6 +114,24 @@ class Kernel:
             timeout=60,
         )
         self.comms: dict[str, dict] = {}  # comm_id -> state at comm_open
+        # One reader per socket, always in recv() as a browser is: the server's pings are
+        # answered at once, and no read ever stops in the middle of a frame.
+        self.ws.settimeout(None)
+        self._inbox: queue.Queue = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                frame = self.ws.recv()
+            except Exception as exc:  # noqa: BLE001 (handed to the learner's thread)
+                self._inbox.put(exc)
+                return
+            if not frame:  # a close frame
+                self._inbox.put(LearnerError("commit", "the server closed the kernel's websocket"))
+                return
+            self._inbox.put(frame)
 
     def send(self, channel: str, msg_type: str, content: dict) -> str:
         msg_id = uuid.uuid4().hex
@@ -139,15 +158,15 @@ class Kernel:
 
     def receive(self, timeout_s: float) -> dict | None:
         """The next message (JSON), or None if none came in ``timeout_s``; binary ones decoded."""
-        self.ws.settimeout(max(timeout_s, 0.001))
         try:
-            frame = self.ws.recv()
-        except websocket.WebSocketTimeoutException:
+            frame = self._inbox.get(timeout=max(timeout_s, 0.0))
+        except queue.Empty:
             return None
-        except websocket.WebSocketConnectionClosedException:
-            frame = ""
-        if not frame:
-            raise LearnerError("commit", "the server closed the kernel's websocket")
+        if isinstance(frame, BaseException):
+            self._inbox.put(frame)  # the socket stays closed: every later call says so
+            if isinstance(frame, LearnerError):
+                raise frame
+            raise LearnerError("commit", f"websocket: {type(frame).__name__}: {frame}")
         if isinstance(frame, bytes):  # jupyter_server's binary framing: parts, offsets, JSON, ...
             n = struct.unpack("!I", frame[:4])[0]
             offsets = struct.unpack(f"!{n}I", frame[4 : 4 + 4 * n])
