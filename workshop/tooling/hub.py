@@ -263,8 +263,10 @@ def _hub_voila_template(root: Path) -> Path:
     else:
         raise FileNotFoundError("Voilà's lab/tree.html was not found")
     link = (
-        '<p class="workshop-lab-link" style="margin:1em 2em">Want to see and change the code? '
-        '<a href="{{ base_url }}lab">Open JupyterLab</a> (the same notebooks, your copy).</p>'
+        '<p class="workshop-lab-link" style="width:80%;margin:2em auto 0;font-size:1.1em">'
+        "Want to see and change the code? "
+        '<a href="{{ base_url }}lab" style="color:#1565c0;text-decoration:underline;'
+        'font-weight:bold">Open JupyterLab</a> (the same notebooks, your copy).</p>'
     )
     body = re.compile(r"(\{%\s*block body\s*%\})")
     text, n = body.subn(r"\1\n" + link, tree.read_text("utf-8"), count=1)
