@@ -11,6 +11,7 @@ both directions of every synced trait. The bundler's tests are plain Python.
 from __future__ import annotations
 
 import base64
+import logging
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from workshop.views.chain import compare, picture
 from workshop.views.chain.controls import CONTROLS, POSITIONS, clamp_values, default_values
 from workshop.views.chain.explorer import KineticChainExplorer, browser_layout
 from workshop.views.chain.grid import GRID, snapshot, state_record
+from workshop.views.common import trust
 from workshop.views.common.esm import bundle, module_order
 
 CHAIN = "views/chain/js/"
@@ -521,3 +523,41 @@ def test_default_values_are_what_the_page_starts_from():
     w = KineticChainExplorer()
     assert w.values == clamp_values(default_values())
     assert w.pinned == {} and w.pinned_state == {}
+
+
+@pytest.mark.browser
+def test_a_drag_reaches_the_kernel_through_the_trust_boundary(js, caplog):
+    w = KineticChainExplorer()
+    sent = js.run(
+        ENTRY,
+        """async (m, arg) => {"""
+        + FAKE_MODEL
+        + """
+          const model = fakeModel({ ...arg, grid: toView(arg.grid) });
+          const el = document.createElement("div");
+          document.body.appendChild(el);
+          const cleanup = m.default.render({ model, el });
+          const slider = el.querySelector("input[name=glute_weakness]");
+          for (const v of ["0.2", "0.333", "0.45"]) {  // a drag: one message after it
+            slider.value = v;
+            slider.dispatchEvent(new Event("input"));
+          }
+          const picture = el.querySelector(".mm-explorer").dataset.compression;
+          // The message leaves once the drag pauses (SYNC_DELAY_MS); wait for it.
+          for (let i = 0; i < 200 && model.sent.length === 0; i++) {
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          cleanup();
+          el.remove();
+          return { sent: model.sent, picture };
+        }""",
+        widget_state(w),
+    )
+    assert len(sent["sent"]) == 1
+    message = sent["sent"][0]
+    caplog.set_level(logging.WARNING, logger=trust.LOGGER.name)
+    w.set_state(message)  # what the comm would deliver
+    assert caplog.records == []  # nothing refused
+    assert w.values["glute_weakness"] == 0.45 and w.values == clamp_values(message["values"])
+    # The page drew the model at the setting the kernel now holds.
+    assert float(sent["picture"]) == pytest.approx(float(w.result().compression_N), abs=1.0)

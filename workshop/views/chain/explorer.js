@@ -25,6 +25,7 @@ export function render({ model, el }) {
   const layout = JSON.parse(model.get("layout_json"));
   const pic = layout.picture;
   const root = div(doc, "mm-explorer");
+  root.style.setProperty("--mm-focus", pic.colours.focus);
   // Keys pressed on these controls belong to them, not to JupyterLab's notebook shortcuts.
   root.setAttribute("data-lm-suppress-shortcuts", "true");
   for (const type of ["keydown", "keyup", "keypress"]) {

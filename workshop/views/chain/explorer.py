@@ -21,7 +21,7 @@ trait          written by  read by
 layout_json    kernel      browser: builds controls, frame and grid reader (once)
 values         both        both: a drag sends it; ``set``/``reset`` move the sliders
 grid           kernel      browser: looks the picture up while dragging
-pinned         both        kernel: ``compare_table``; browser: the Pin button's state
+pinned         both        kernel: ``compare_table``; browser: unpins, matches pinned_state
 pinned_state   kernel      browser: the pinned ('A') setting and its record, painted
 =============  ==========  ==========================================================
 

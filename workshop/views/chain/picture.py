@@ -43,6 +43,7 @@ COLOURS = {
     "bar_over": OKABE_ITO["vermillion"],
     "gauge_track": "#eeeeee",
     "floor": "#bbbbbb",
+    "focus": OKABE_ITO["blue"],  # keyboard focus ring of the controls (CSS --mm-focus)
 }
 #: How each bone of ``SKELETON`` is stroked: colour and width (px).
 BONE_STYLE = {
