@@ -115,25 +115,22 @@ def test_a_grid_of_the_wrong_size_is_refused(js):
 
 # The painted picture against the static twin ---------------------------------------------
 
-# JS: what a person sees of one <svg>: geometry and texts of every painted element.
+# JS: what a person sees of one <svg>: every element the painter touches (its hooks), in
+# document order, with the attributes a painter may set and its text.
 EXTRACT = """(svg) => {
-  const num = (el, names) => Object.fromEntries(names.map((n) => [n, Number(el.getAttribute(n))]));
-  const by = (sel) => [...svg.querySelectorAll(sel)];
-  const pts = (el) => el.getAttribute("points").trim().split(/\\s+/).map((p) => p.split(",").map(Number));
+  const hooked = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-inset-at],"
+    + "[data-shown-by],[data-template],[data-sign],[data-gauge],[data-gauge-bar],"
+    + "[data-gauge-band],[data-role=title]";
+  const attrs = ["points", "transform", "cx", "cy", "x", "y", "width", "height",
+    "stroke-width", "opacity", "viewBox", "visibility", "fill"];
   return {
     label: svg.getAttribute("aria-label"),
-    title: svg.querySelector("[data-role=title]").textContent,
-    bones: Object.fromEntries(by("[data-bone]").map((b) => [b.dataset.bone, pts(b)])),
-    circles: Object.fromEntries(by("circle[data-at]").map((c) => [c.dataset.at, num(c, ["cx", "cy", "r"])])),
-    load: num(svg.querySelector("rect[data-at=load]"), ["x", "y", "width", "height"]),
-    muscles: Object.fromEntries(by("[data-muscle]").map((l) => [l.dataset.muscle,
-      { ...num(l, ["x1", "y1", "x2", "y2", "opacity"]), title: l.querySelector("title").textContent }])),
-    gauges: Object.fromEntries(by("text[data-gauge]").map((t) => [t.dataset.gauge, {
-      text: t.textContent,
-      bar: num(svg.querySelector(`[data-gauge-bar="${t.dataset.gauge}"]`), ["x", "width"]),
-      fill: svg.querySelector(`[data-gauge-bar="${t.dataset.gauge}"]`).getAttribute("fill"),
-      band: num(svg.querySelector(`[data-gauge-band="${t.dataset.gauge}"]`), ["x", "width"]),
-    }])),
+    elements: [...svg.querySelectorAll(hooked)].map((el) => ({
+      tag: el.localName,
+      hooks: { ...el.dataset },
+      attrs: Object.fromEntries(attrs.filter((n) => el.hasAttribute(n)).map((n) => [n, el.getAttribute(n)])),
+      text: el.textContent,
+    })),
   };
 }"""
 
@@ -151,30 +148,44 @@ def same_text(a: str, b: str, decimals_tol: float = 1.0) -> bool:
     return True
 
 
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def same_numbers(a: str, b: str, tol: float) -> bool:
+    """Equal attribute texts but for numbers within ``tol`` (float32 grid vs float64 twin)."""
+    if NUMBER.sub("#", a) != NUMBER.sub("#", b):
+        return False
+    pairs = zip(NUMBER.findall(a), NUMBER.findall(b), strict=True)
+    return all(abs(float(x) - float(y)) <= tol for x, y in pairs)
+
+
 def assert_same_picture(painted: dict, twin: dict) -> None:
+    """Element by element: same tags and hooks, painted attributes within 0.5 px (or 0.5°,
+    0.011 of opacity), same texts to the last printed digit."""
     assert same_text(painted["label"], twin["label"]), (painted["label"], twin["label"])
-    assert painted["title"] == twin["title"]
-    assert painted["bones"].keys() == twin["bones"].keys()
-    for bone, points in twin["bones"].items():
-        assert np.allclose(painted["bones"][bone], points, atol=0.5), bone
-    for name in ("circles", "muscles", "gauges"):
-        assert painted[name].keys() == twin[name].keys(), name
-    for key, c in twin["circles"].items():
-        assert np.allclose(list(painted["circles"][key].values()), list(c.values()), atol=0.5), key
-    assert np.allclose(list(painted["load"].values()), list(twin["load"].values()), atol=0.5)
-    for key, m in twin["muscles"].items():
-        p = painted["muscles"][key]
-        for attr in ("x1", "y1", "x2", "y2"):
-            assert p[attr] == pytest.approx(m[attr], abs=0.5), (key, attr)
-        assert p["opacity"] == pytest.approx(m["opacity"], abs=0.011), key
-        assert same_text(p["title"], m["title"]), (p["title"], m["title"])
-    for key, g in twin["gauges"].items():
-        p = painted["gauges"][key]
-        assert same_text(p["text"], g["text"]), (p["text"], g["text"])
-        assert p["fill"] == g["fill"], key
-        for part in ("bar", "band"):
-            for attr in ("x", "width"):
-                assert p[part][attr] == pytest.approx(g[part][attr], abs=0.5), (key, part, attr)
+    assert len(painted["elements"]) == len(twin["elements"])
+    for p, t in zip(painted["elements"], twin["elements"], strict=True):
+        where = (t["tag"], t["hooks"])
+        assert p["tag"] == t["tag"] and p["hooks"] == t["hooks"], where
+        assert p["attrs"].keys() == t["attrs"].keys(), (where, p["attrs"], t["attrs"])
+        for name, value in t["attrs"].items():
+            tol = 0.011 if name == "opacity" else 0.5
+            assert same_numbers(p["attrs"][name], value, tol), (
+                where,
+                name,
+                p["attrs"][name],
+                value,
+            )
+        assert same_text(p["text"], t["text"]), (where, p["text"], t["text"])
+
+
+def twin_element(picture_result: dict, **hooks) -> dict:
+    """The first extracted element whose hooks include ``hooks``."""
+    return next(
+        e
+        for e in picture_result["elements"]
+        if all(e["hooks"].get(k) == v for k, v in hooks.items())
+    )
 
 
 @pytest.mark.browser
@@ -182,16 +193,19 @@ def test_the_painted_picture_is_the_static_twin_at_random_settings(js):
     rng = np.random.default_rng(SEED + 2)
     pic = picture.paint_spec()
     cases = []
-    for i in range(8):
+    for i in range(12):
         setting = random_setting(rng)
+        setting["position"] = POSITIONS[i % len(POSITIONS)]  # every position, in turn
         if i == 0:
             setting = {**setting, "load_kg": 0.0}  # no load: no square
         if i == 1:
             setting = {**setting, "trunk_flexion_deg": 90.0, "load_kg": 50.0}  # over the limits
+        if i == 2:
+            setting = {**setting, "position": "sitting", "trunk_flexion_deg": 0.0}  # backward shear
         s = snapshot(setting)
         moved = CONTROLS[rng.integers(len(CONTROLS))].name  # the slider "just moved"
         title = ["", "B (now)", "A (pinned)"][i % 3]
-        twin = picture.explorer_svg(s["numbers"], s["points"], s["band"], title=title)
+        twin = picture.explorer_svg(s["record"], title=title)
         cases.append(
             {
                 "grid": b64(GRID.write(s["values"])),
@@ -222,13 +236,18 @@ def test_the_painted_picture_is_the_static_twin_at_random_settings(js):
         }""",
         {"cases": cases, "spec": GRID.to_json(), "pic": pic, "gridUrl": js.url(CHAIN + "grid.js")},
     )
-    over_limit = 0
+    over_limit, backward, chairs = 0, 0, 0
     for case, r in zip(cases, results, strict=True):
         assert_same_picture(r["painted"], r["twin"])
-        over_limit += "above limit" in r["twin"]["gauges"]["compression_N"]["text"]
+        over_limit += "above limit" in twin_element(r["twin"], gauge="compression_N")["text"]
+        backward += twin_element(r["painted"], gauge="shear_N")["text"].endswith("backward")
+        chair = twin_element(r["painted"], shownBy="chair_shown")["attrs"]["visibility"]
+        assert (chair == "visible") == (case["setting"]["position"] == "sitting")
+        chairs += chair == "visible"
         if case["setting"]["load_kg"] == 0:
-            assert r["painted"]["load"]["width"] == 0
-    assert over_limit >= 1  # the "above limit" branch was drawn and compared
+            assert twin_element(r["painted"], at="load")["attrs"]["width"] == "0.0"
+    # The branches were drawn and compared: above the limit, backward shear, the chair.
+    assert over_limit >= 1 and backward >= 1 and chairs >= 1
 
 
 @pytest.mark.browser
@@ -238,19 +257,31 @@ def test_an_empty_frame_has_every_hook_the_painter_uses(js):
         CHAIN + "painter.js",
         """(m, pic) => {
           const svg = m.makeFrame(document, pic);
+          const all = (sel, key) => [...svg.querySelectorAll(sel)].map((e) => e.dataset[key]);
           return {
             ns: svg.namespaceURI,
-            bones: [...svg.querySelectorAll("[data-bone]")].map((b) => [b.dataset.bone, b.dataset.keypoints]),
-            gauges: [...svg.querySelectorAll("text[data-gauge]")].map((t) => t.dataset.gauge),
-            painted: svg.querySelectorAll("[points]").length,
+            keypoints: all("[data-keypoints]", "keypoints").flatMap((k) => k.split(" ")),
+            at: [...all("[data-at]", "at"), ...all("[data-inset-at]", "insetAt")],
+            rotate: all("[data-rotate]", "rotate"),
+            fields: [...all("[data-force]", "force"), ...all("[data-shown-by]", "shownBy"),
+                     ...all("[data-sign]", "sign")],
+            templates: all("[data-template]", "template"),
+            gauges: all("text[data-gauge]", "gauge"),
+            painted: svg.querySelectorAll("[points],[transform],svg[viewBox] svg[viewBox]").length,
           };
         }""",
         pic,
     )
-    from workshop.views.body.geometry import SKELETON
+    from workshop.views.body.geometry import POINTS, ROTATIONS
 
     assert hooks["ns"] == "http://www.w3.org/2000/svg"
-    assert hooks["bones"] == [[name, " ".join(points)] for name, points in SKELETON]
+    # Everything the frame names is in the grid the browser receives.
+    assert set(hooks["keypoints"]) | set(hooks["at"]) <= set(POINTS)
+    assert set(hooks["rotate"]) == set(ROTATIONS)  # every rigid part is drawn
+    assert set(hooks["fields"]) <= set(GRID.fields)
+    for template in hooks["templates"]:
+        assert set(re.findall(r"\{(\w+)", template)) <= set(GRID.fields), template
+    assert {"L5", "L4", "L3", "L2", "L1", "pelvis", "thorax"} <= set(hooks["rotate"])
     assert hooks["gauges"] == [g.key for g in picture.GAUGES]
     assert hooks["painted"] == 0  # the browser's frame carries no coordinates of its own
 
@@ -354,7 +385,7 @@ def test_every_synced_trait_is_used_by_both_sides_and_python_changes_reach_the_p
           document.body.appendChild(el);
           const cleanup = m.default.render({ model, el });
           const seen = () => ({
-            frames: [...el.querySelectorAll(".mm-stage svg")].map((svg) =>
+            frames: [...el.querySelectorAll(".mm-stage > svg")].map((svg) =>
               svg.querySelector("[data-role=title]").textContent),
             compression: el.querySelector(".mm-explorer").dataset.compression,
             slider: el.querySelector("input[name=load_kg]").value,
@@ -423,7 +454,7 @@ def test_a_widget_displayed_after_pin_shows_the_comparison(js):
           const el = document.createElement("div");
           document.body.appendChild(el);
           const cleanup = m.default.render({ model, el });
-          const titles = [...el.querySelectorAll(".mm-stage svg [data-role=title]")].map((t) => t.textContent);
+          const titles = [...el.querySelectorAll(".mm-stage > svg [data-role=title]")].map((t) => t.textContent);
           cleanup();
           el.remove();
           return titles;

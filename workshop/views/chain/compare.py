@@ -1,4 +1,4 @@
-"""Two settings side by side: the difference rows and two static bodies.
+"""Two settings side by side: the difference rows and two static bodies with them between.
 
 ``ROWS`` is the one list of what an A/B comparison shows; the live explorer
 receives it (``paint_spec``/layout) and fills the same rows in the browser.
@@ -48,20 +48,60 @@ def compare_table(a: dict, b: dict, names=("A", "B")) -> HTML:
     return HTML(diff_table_html(snapshot(a)["numbers"], snapshot(b)["numbers"], names))
 
 
-def compare_svg(a: dict, b: dict, names=("A", "B")) -> SVG:
-    """Two bodies side by side (static), each with its gauges."""
-    sa, sb = snapshot(a), snapshot(b)
-    w, h = picture.WIDTH, picture.HEIGHT
-    parts = []
-    for i, (s, name) in enumerate(((sa, names[0]), (sb, names[1]))):
-        parts.append(
-            f'<g transform="translate({i * w},0)">'
-            f'<rect width="{w}" height="{h}" fill="#fff" stroke="#ddd"/>'
-            + picture.body_svg(s["numbers"], s["points"], title=name)
-            + picture.gauges_svg(s["record"])
-            + "</g>"
+#: The comparison picture (px): each side shows the body and its close-up (the part of the
+#: explorer's frame left of the gauges), the differences in a column between them.
+SIDE_WIDTH_PX = 600.0
+DIFF_WIDTH_PX = 300.0
+
+
+def _side(record: dict, name: str, x: float) -> str:
+    w, h = SIDE_WIDTH_PX, picture.HEIGHT
+    return (
+        f'<svg x="{x:g}" y="0" width="{w:g}" height="{h}" viewBox="0 0 {w:g} {h}">'
+        f'<rect class="mm-card" width="{w:g}" height="{h}" fill="{picture.COLOURS["card"]}" '
+        f'stroke="{picture.COLOURS["frame"]}"/>' + picture.body_svg(record, title=name) + "</svg>"
+    )
+
+
+def _differences(a: dict, b: dict, names, x: float) -> str:
+    na, nb = names
+    ink = picture.INK
+    out = [
+        f'<g font-size="15" fill="{ink}"><text x="{x + 12:g}" y="40" font-weight="bold" '
+        f'font-size="17">{html.escape(f"{nb} − {na}")}</text>'
+    ]
+    for i, (label, va, vb, delta) in enumerate(diff_cells(a, b)):
+        y = 80 + 56 * i
+        out.append(
+            f'<text x="{x + 12:g}" y="{y}"><tspan font-weight="bold">'
+            f"{html.escape(label)}: {html.escape(delta)}</tspan></text>"
+            f'<text x="{x + 12:g}" y="{y + 20}" font-size="14">'
+            f"{html.escape(f'{na} {va} → {nb} {vb}')}</text>"
         )
+    out.append("</g>")
+    return "".join(out)
+
+
+def compare_svg(a: dict, b: dict, names=("A", "B")) -> SVG:
+    """Two bodies side by side, A | differences | B (static), scaled to the output's width.
+
+    ``a`` and ``b`` are explorer settings; the picture's width follows the page
+    (``width="100%"`` with its ``viewBox``), so it fits any output area.
+    """
+    ra, rb = snapshot(a)["record"], snapshot(b)["record"]
+    w = 2 * SIDE_WIDTH_PX + DIFF_WIDTH_PX
+    h = picture.HEIGHT
+    inner = (
+        _side(ra, names[0], 0.0)
+        + _differences(ra, rb, names, SIDE_WIDTH_PX)
+        + _side(rb, names[1], SIDE_WIDTH_PX + DIFF_WIDTH_PX)
+    )
+    label = html.escape(
+        f"{names[0]}: {picture.readout_text(ra)} {names[1]}: {picture.readout_text(rb)}"
+    )
     return SVG(
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h}" '
-        f'viewBox="0 0 {2 * w} {h}" font-family="sans-serif">{"".join(parts)}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {w:g} {h}" '
+        f'style="max-width:100%;height:auto" font-family="sans-serif" role="img" '
+        f'aria-label="{label}">'
+        f'<rect width="{w:g}" height="{h}" fill="{picture.COLOURS["card"]}"/>{inner}</svg>'
     )

@@ -66,17 +66,19 @@ export function render({ model, el }) {
   const stage = div(doc, "mm-stage");
   row.append(controls.group, stage);
   root.appendChild(row);
+  // Pinned: A (pinned) | the differences | B (now); explorer.css lays them side by side
+  // when the widget is wide enough, stacked otherwise.
+  const diff = div(doc, "mm-diff-box");
   const live = makeFrame(doc, pic);
-  stage.appendChild(live);
+  stage.append(diff, live);
   let pinnedFrame = null;
 
   const readout = div(doc, "mm-readout");
   readout.setAttribute("aria-live", "polite");
   readout.setAttribute("role", "status");
-  const diff = div(doc);
   const note = div(doc, "mm-note");
   note.textContent = layout.note;
-  root.append(readout, diff, note);
+  root.append(readout, note);
 
   const [nameA, nameB] = layout.pinned_names;
   let readoutTimer = null;
@@ -96,11 +98,12 @@ export function render({ model, el }) {
   function showPinned(record) {
     if (record && !pinnedFrame) {
       pinnedFrame = makeFrame(doc, pic);
-      stage.insertBefore(pinnedFrame, live);
+      stage.insertBefore(pinnedFrame, diff);
     } else if (!record && pinnedFrame) {
       stage.removeChild(pinnedFrame);
       pinnedFrame = null;
     }
+    stage.classList.toggle("mm-pinned", Boolean(record));
     pinned = record ? { record } : null;
     if (record) paint(pinnedFrame, pic, record, nameA);
     update();

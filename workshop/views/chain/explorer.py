@@ -169,8 +169,7 @@ class KineticChainExplorer(TrustBoundary, anywidget.AnyWidget):
 
     def to_svg(self) -> str:
         """The static twin: the picture at the current setting as SVG text."""
-        s = snapshot(self.values)
-        return picture.explorer_svg(s["numbers"], s["points"], s["band"])
+        return picture.explorer_svg(snapshot(self.values)["record"])
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...model import evaluate, uncertainty_bands
-from ..body.geometry import POINTS, keypoints
+from ..body.geometry import POINTS, ROTATIONS, pose
 from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
 
 #: Model outputs in every record (``ModelResult`` attribute names, their units in the name).
@@ -37,8 +37,18 @@ OUTPUTS = (
 INPUT_FIELDS = ("load_kg",)
 #: The 5-95 % band of compression (N) and disc pressure (MPa) over uncertain constants.
 BAND_OUTPUTS = ("compression_low", "compression_high", "pressure_low", "pressure_high")
-#: Everything a record holds: outputs, inputs, band, then each keypoint's x and y (metres).
-FIELDS = OUTPUTS + INPUT_FIELDS + BAND_OUTPUTS + tuple(f"{p}_{xy}" for p in POINTS for xy in "xy")
+#: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
+#: ``body.geometry.ROTATIONS``) and whether the chair is drawn (1 sitting, else 0).
+POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown",)
+#: Everything a record holds: outputs, inputs, band, each keypoint's x and y (metres),
+#: then the pose fields.
+FIELDS = (
+    OUTPUTS
+    + INPUT_FIELDS
+    + BAND_OUTPUTS
+    + tuple(f"{p}_{xy}" for p in POINTS for xy in "xy")
+    + POSE_FIELDS
+)
 #: Draws of the uncertain constants per band (seeded: the same band every time).
 BAND_SAMPLES = 100
 
@@ -60,24 +70,32 @@ def fields_table(inputs: dict) -> np.ndarray:
     rows += [np.broadcast_to(np.asarray(inputs[k], float), (n,)) for k in INPUT_FIELDS]
     rows += [np.broadcast_to(b, (n,)) for b in (band_c.low, band_c.high, band_p.low, band_p.high)]
     points = {p: (np.empty(n), np.empty(n)) for p in POINTS}
+    rotations = {part: np.empty(n) for part in ROTATIONS}
+    chair = np.zeros(n)
     position = np.asarray(inputs["position"]).astype(str)
     for code, name in enumerate(POSITIONS):
-        # Keypoints depend on the position's leg layout: one call per position.
+        # The pose depends on the position's leg layout and placing: one call per position.
         mask = position == name
         if not mask.any():
             continue
-        kp = keypoints(
+        kp = pose(
             code,
             np.broadcast_to(r.pelvic_tilt_deg, (n,))[mask],
             np.broadcast_to(r.lumbar_lordosis_deg, (n,))[mask],
             np.asarray(inputs["trunk_flexion_deg"], float)[mask],
             np.asarray(inputs["load_distance_m"], float)[mask],
             np.asarray(inputs["load_kg"], float)[mask],
+            np.broadcast_to(r.compression_N, (n,))[mask],
+            np.broadcast_to(r.shear_N, (n,))[mask],
         )
         for p in POINTS:
-            points[p][0][mask], points[p][1][mask] = kp[p]
+            points[p][0][mask], points[p][1][mask] = kp.points[p]
+        for part in ROTATIONS:
+            rotations[part][mask] = kp.rotations[part]
+        chair[mask] = float(name == "sitting")
     for p in POINTS:
         rows += [points[p][0], points[p][1]]
+    rows += [rotations[part] for part in ROTATIONS] + [chair]
     return np.stack(rows).astype(float)
 
 
@@ -93,7 +111,8 @@ def snapshot(values: dict) -> dict:
 
     ``values``: the setting; ``numbers``: model outputs and ``load_kg``; ``band``:
     ``{output: (low, high)}``; ``points``: keypoints ``{name: (x, y)}`` in metres;
-    ``record``: all of it as one ``{field: value}`` (what a grid column holds).
+    ``record``: all of it as one ``{field: value}`` (what a grid column holds, what
+    ``picture.explorer_svg`` paints).
     """
     values = clamp_values({**default_values(), **values})
     record = state_record(values)

@@ -1,66 +1,65 @@
 """The explorer's picture: its one layout, its SVG frame, and the static twin.
 
 Everything about the picture is defined here once: the canvas and its scale,
-which bones are drawn (``body.geometry.SKELETON``) and how, the muscles, the
-gauges (x 470 px, 220 px wide, 62 px rows, their full scales and the reference
-limits of ``workshop.reference``), the evidence badges, the read-out sentence
-and the colours (``common.palette``).
+the body (``body.drawing``: skin, bones, vertebrae, pelvis, muscles, placed by
+``body.geometry.pose``), the close-up inset of the lumbo-pelvic region (the
+same drawing, ``INSET_ZOOM`` times larger, with the L4/L5 force arrows), the
+gauges (their full scales and the reference limits of ``workshop.reference``),
+the evidence badges, the read-out sentence and the colours.
 
 The live widget does not draw its own picture: it receives ``frame_svg()`` (the
-elements with ``data-*`` hooks naming what they show) and ``paint_spec()`` (the
-numbers it needs to paint them) and sets attributes on that frame as the sliders
-move (``js/painter.js``). ``explorer_svg`` paints the same frame here, in
-Python, for stored notebook outputs, slides and exported HTML: numbers in,
-markup out, no model calls. Attributes the painter sets are formatted alike on
-both sides (coordinates and widths to 0.1 px) so the two can be compared.
+elements with ``data-*`` hooks naming what they show, see ``body.drawing``) and
+``paint_spec()`` (the numbers it needs to paint them) and sets attributes on
+that frame as the sliders move (``js/painter.js``). ``explorer_svg`` paints the
+same frame here, in Python (``paint_elements``), for stored notebook outputs,
+slides and exported HTML: numbers in, markup out, no model calls. Attributes
+the painter sets are formatted alike on both sides (coordinates and widths to
+0.1 px) so the two can be compared.
+
+Colours: light-theme values as SVG attributes (what a stored SVG shows); every
+text and background also carries a class (``mm-text``, ``mm-card``, ...) that
+``explorer.css`` restyles for a dark theme.
 """
 
 from __future__ import annotations
 
+import copy
 import html
+import re
 from dataclasses import asdict, dataclass
 
 from ...model import LINKS
 from ...reference import NIOSH_ACTION_LIMIT_N, SHEAR_LIMIT_N, niosh_label, shear_label
-from ..body.geometry import FLOOR_Y_M, HEAD_RADIUS_M, SKELETON
+from ..body.drawing import BODY_COLOURS, El, body_elements, render
 from ..common.palette import GRADE_COLOURS, OKABE_ITO
 
-WIDTH, HEIGHT = 720, 400  # px
+WIDTH, HEIGHT = 840, 450  # px
 SCALE = 190.0  # px per metre
-ORIGIN = (230.0, 215.0)  # px position of the hip joint
+ORIGIN = (130.0, 245.0)  # px position of the standing hip joint
+#: The body's part of the canvas (px): the floor runs across it.
+BODY_X_PX = (4.0, 350.0)
+#: The close-up: a square box (px) showing the region around L4/L5 ``INSET_ZOOM`` x larger.
+INSET_X_PX, INSET_Y_PX, INSET_SIZE_PX = 362.0, 44.0, 226.0
+INSET_ZOOM = 2.75
+INSET_VIEW_PX = INSET_SIZE_PX / INSET_ZOOM  # side of the region shown, in body px
 
-BONE = "#444444"
-MUSCLE_COLOUR = OKABE_ITO["vermillion"]
-#: Colours of the picture: every one from the Okabe-Ito palette or a neutral grey.
+INK = "#1b1b1b"
+#: Colours of the picture: the body's (``body.drawing``), the Okabe-Ito palette, greys.
 COLOURS = {
-    "bone": BONE,
-    "lumbar": OKABE_ITO["blue"],
-    "muscle": MUSCLE_COLOUR,
-    "disc": OKABE_ITO["yellow"],
+    **BODY_COLOURS,
+    "card": "#ffffff",
     "load": OKABE_ITO["sky_blue"],
     "band": OKABE_ITO["sky_blue"],
     "bar": OKABE_ITO["blue"],
     "bar_over": OKABE_ITO["vermillion"],
-    "gauge_track": "#eeeeee",
-    "floor": "#bbbbbb",
+    "gauge_track": "#e6e6e6",
+    "frame": "#8a8a8a",
     "focus": OKABE_ITO["blue"],  # keyboard focus ring of the controls (CSS --mm-focus)
 }
-#: How each bone of ``SKELETON`` is stroked: colour and width (px).
-BONE_STYLE = {
-    "legs": (BONE, 7),
-    "pelvis": (BONE, 4),
-    "lumbar": (COLOURS["lumbar"], 6),
-    "thorax": (BONE, 7),
-    "arm": (BONE, 5),
-}
-# Muscles shaded by modelled tension: label, output, full-scale force (N), endpoints.
-MUSCLES = (
-    ("hip flexors", "psoas_force_N", 250.0, "psoas_top", "psoas_bottom"),
-    ("glutes", "glute_force_N", 2500.0, "glute_top", "glute_bottom"),
-    ("lumbar extensors", "extensor_force_N", 3000.0, "extensor_bottom", "extensor_top"),
-)
-#: Muscle opacity: ``REST + SPAN * clip(force / full scale, 0, 1)``.
-MUSCLE_OPACITY_REST, MUSCLE_OPACITY_SPAN = 0.12, 0.88
+#: Muscle stroke: width ``BASE + SPAN * f`` px and opacity ``REST + SPAN * f``, with
+#: f = clip(force / full scale, 0, 1).
+MUSCLE_WIDTH_BASE_PX, MUSCLE_WIDTH_SPAN_PX = 1.5, 8.5
+MUSCLE_OPACITY_REST, MUSCLE_OPACITY_SPAN = 0.35, 0.65
 #: The load's square: side ``BASE + PER_KG * kg`` px (none without a load).
 LOAD_SIDE_BASE_PX, LOAD_SIDE_PER_KG_PX = 10.0, 1.2
 
@@ -77,9 +76,12 @@ class Gauge:
     limit_label: str
     decimals: int
     band: tuple[str, str] | None  # record fields of the 5-95 % band, if drawn
+    #: Signed outputs: the size is shown (bar and number) with a word for the
+    #: direction, (when 0 or more, when negative); the limit applies to the size.
+    words: tuple[str, str] | None = None
 
 
-GAUGE_X_PX, GAUGE_WIDTH_PX = 470.0, 220.0
+GAUGE_X_PX, GAUGE_WIDTH_PX = 605.0, 215.0
 GAUGE_TOP_PX, GAUGE_ROW_PX = 40.0, 62.0
 GAUGES = (
     Gauge(
@@ -92,7 +94,17 @@ GAUGES = (
         0,
         ("compression_low", "compression_high"),
     ),
-    Gauge("shear_N", "L4/L5 shear", "N", 1500.0, SHEAR_LIMIT_N, shear_label(), 0, None),
+    Gauge(
+        "shear_N",
+        "L4/L5 shear",
+        "N",
+        1500.0,
+        SHEAR_LIMIT_N,
+        shear_label(),
+        0,
+        None,
+        ("forward", "backward"),
+    ),
     Gauge(
         "disc_pressure_MPa",
         "Disc pressure",
@@ -114,7 +126,7 @@ BADGES = (
     ("bending → passive tissues", "passive_moment_Nm"),
     ("guarding → co-contraction", "guarding"),
 )
-BADGE_X_PX, BADGE_Y_PX, BADGE_ROW_PX = 470.0, 230.0, 22.0
+BADGE_X_PX, BADGE_Y_PX, BADGE_ROW_PX = 605.0, 248.0, 22.0
 
 #: The key numbers in one sentence (the screen-reader read-out, the caption).
 #: ``{field:.Nf}`` placeholders only: the browser fills the same template.
@@ -123,16 +135,40 @@ READOUT = (
     "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N:.0f} newtons, "
     "disc pressure {disc_pressure_MPa:.2f} megapascals."
 )
+#: The close-up's caption lines: (swatch colour or None, template, sign field or None).
+INSET_LINES = (
+    (None, "pelvic tilt {pelvic_tilt_deg:.0f}°, lordosis {lumbar_lordosis_deg:.0f}°", None),
+    ("compression", "compression {compression_N:.0f} N", None),
+    ("shear", "shear {shear_N|abs:.0f} N ", "shear_N"),
+    ("muscle", "muscles: thicker = more force", None),
+)
+SHEAR_WORDS = ("forward", "backward")
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(\|abs)?:\.(\d+)f\}")
+
+
+def fill_template(template: str, record: dict) -> str:
+    """``{field:.Nf}`` and ``{field|abs:.Nf}`` filled from ``record`` (as readout.js does)."""
+
+    def one(m: re.Match) -> str:
+        v = record[m.group(1)]
+        return f"{abs(v) if m.group(2) else v:.{int(m.group(3))}f}"
+
+    return _PLACEHOLDER.sub(one, template)
 
 
 def px(x: float, y: float) -> tuple[float, float]:
-    """Picture coordinates (px, y down) of a keypoint in metres (y up, hip at origin)."""
+    """Picture coordinates (px, y down) of a keypoint in metres (y up, standing hip at origin)."""
     return ORIGIN[0] + SCALE * x, ORIGIN[1] - SCALE * y
 
 
-def tension_opacity(force_N: float, full_scale_N: float) -> float:
-    """Muscle shading: 0.12 at rest to 1 at full scale (clipped)."""
-    return MUSCLE_OPACITY_REST + MUSCLE_OPACITY_SPAN * min(max(force_N / full_scale_N, 0.0), 1.0)
+def muscle_stroke(force_N: float, full_scale_N: float) -> tuple[float, float]:
+    """A muscle's stroke width (px) and opacity for its force."""
+    f = min(max(force_N / full_scale_N, 0.0), 1.0)
+    return (
+        MUSCLE_WIDTH_BASE_PX + MUSCLE_WIDTH_SPAN_PX * f,
+        MUSCLE_OPACITY_REST + MUSCLE_OPACITY_SPAN * f,
+    )
 
 
 def load_side_px(load_kg: float) -> float:
@@ -142,7 +178,7 @@ def load_side_px(load_kg: float) -> float:
 
 def readout_text(n: dict) -> str:
     """The key numbers in one sentence (the live widget's screen-reader read-out)."""
-    return READOUT.format(**n)
+    return fill_template(READOUT, n)
 
 
 # Markup --------------------------------------------------------------------------------
@@ -162,80 +198,128 @@ def _tag(tag: str, attrs: dict, inner: str | None = None) -> str:
     return f"<{tag} {a}/>" if inner is None else f"<{tag} {a}>{inner}</{tag}>"
 
 
-def body_svg(numbers: dict | None, pts: dict | None, *, title: str = "") -> str:
-    """The body, muscles and load as SVG elements (no <svg> wrapper).
+def _text(attrs: dict, *children) -> El:
+    return El("text", {"class": "mm-text", "fill": INK, **attrs}, list(children))
 
-    With ``numbers`` and ``pts`` (keypoints in metres) None: the unpainted frame.
-    """
-    painted = numbers is not None and pts is not None
-    floor_y = px(0, FLOOR_Y_M)[1] + 2
-    out = ['<g class="body">']
+
+def body_frame(title_text: str = "") -> list[El]:
+    """The body, the close-up and their labels as unpainted elements (with hooks)."""
+    out = [El("g", {"class": "body"}, body_elements(SCALE, ORIGIN, BODY_X_PX, inset=False))]
     out.append(
-        _tag(
-            "line",
-            {"x1": 0, "y1": floor_y, "x2": WIDTH * 0.62, "y2": floor_y, "stroke": COLOURS["floor"]},
+        El("rect", {"class": "load", "data-at": "load", "fill": COLOURS["load"], "stroke": "#000"})
+    )
+    x, y, size = INSET_X_PX, INSET_Y_PX, INSET_SIZE_PX
+    out.append(
+        _text(
+            {"x": x, "y": y - 8, "font-size": 12, "font-weight": "bold"},
+            f"Close-up ×{INSET_ZOOM:g}: lumbar spine and pelvis",
         )
     )
-    for name, key, full, a, b in MUSCLES:
-        geo = {}
-        title_text = ""
-        if painted:
-            (x1, y1), (x2, y2) = px(*pts[a]), px(*pts[b])
-            geo = {"x1": _f(x1), "y1": _f(y1), "x2": _f(x2), "y2": _f(y2)}
-            geo["opacity"] = f"{tension_opacity(numbers[key], full):.2f}"
-            title_text = f"{name}: {numbers[key]:.0f} N"
-        attrs = {"class": "muscle", "data-muscle": name, "data-from": a, "data-to": b}
-        attrs |= {"data-force": key, "data-full-scale": full, **geo, "stroke": MUSCLE_COLOUR}
-        attrs |= {"stroke-width": 9, "stroke-linecap": "round"}
-        out.append(_tag("line", attrs, f"<title>{html.escape(title_text)}</title>"))
-    for bone, names in SKELETON:
-        colour, width = BONE_STYLE[bone]
-        attrs = {"class": bone, "data-bone": bone, "data-keypoints": " ".join(names)}
-        if painted:
-            attrs["points"] = " ".join(",".join(map(_f, px(*pts[p]))) for p in names)
-        attrs |= {"fill": "none", "stroke": colour, "stroke-width": width}
-        attrs |= {"stroke-linecap": "round", "stroke-linejoin": "round"}
-        out.append(_tag("polyline", attrs))
-    for cls, at, r, fill, stroke, sw in (
-        ("head", "head", HEAD_RADIUS_M * SCALE, "#ffffff", BONE, 4),
-        ("l4l5", "l4l5", 6, COLOURS["disc"], "#000", None),
-    ):
-        geo = {}
-        if painted:
-            cx, cy = px(*pts[at])
-            geo = {"cx": _f(cx), "cy": _f(cy)}
-        attrs = {"class": cls, "data-at": at, **geo, "r": r, "fill": fill, "stroke": stroke}
-        out.append(_tag("circle", {**attrs, "stroke-width": sw}))
-    geo = {}
-    if painted:
-        side = load_side_px(numbers.get("load_kg", 0.0))
-        lx, ly = px(*pts["load"])
-        geo = {"x": _f(lx - side / 2), "y": _f(ly - side / 2), "width": _f(side)}
-        geo["height"] = _f(side)
+    view = El(
+        "svg",
+        {"class": "inset", "x": x, "y": y, "width": size, "height": size}
+        | {"data-inset-at": "l4l5", "data-view": f"{INSET_VIEW_PX:.1f}", "overflow": "hidden"},
+        [El("rect", {"class": "mm-card", "x": -2000, "y": -2000, "width": 6000, "height": 6000, "fill": COLOURS["card"]})]
+        + body_elements(SCALE, ORIGIN, BODY_X_PX, inset=True)
+        + [_text({"data-at": "l4l5", "data-dx": -14, "data-dy": 1.4, "font-size": 3.6, "text-anchor": "end"}, "L4/L5")],
+    )  # fmt: skip
+    out.append(view)
     out.append(
-        _tag(
+        El(
             "rect",
-            {"class": "load", "data-at": "load", **geo, "fill": COLOURS["load"], "stroke": "#000"},
+            {"class": "mm-frame", "x": x, "y": y, "width": size, "height": size}
+            | {"fill": "none", "stroke": COLOURS["frame"], "stroke-width": 1},
         )
     )
+    for i, (swatch, template, sign) in enumerate(INSET_LINES):
+        ly = y + size + 18 + 18 * i
+        tx = x
+        if swatch:
+            out.append(
+                El(
+                    "line",
+                    {"x1": x, "y1": ly - 4, "x2": x + 16, "y2": ly - 4, "stroke": COLOURS[swatch]}
+                    | {"stroke-width": 3 if swatch != "muscle" else 5, "stroke-linecap": "round"},
+                )
+            )
+            tx = x + 22
+        parts = [El("tspan", {"data-template": template}, [])]
+        if sign:
+            parts.append(El("tspan", {"data-sign": sign, "data-words": "|".join(SHEAR_WORDS)}, []))
+        out.append(_text({"x": tx, "y": ly, "font-size": 12}, *parts))
     out.append(
-        _tag(
-            "text",
+        _text(
             {"x": 10, "y": 20, "font-size": 14, "font-weight": "bold", "data-role": "title"},
-            html.escape(title),
+            title_text,
         )
     )
-    out.append("</g>")
-    return "".join(out)
+    return out
+
+
+def _num(el: El, name: str) -> float:
+    return float(el.attrs[name])
+
+
+def paint_elements(elements: list[El], record: dict) -> list[El]:
+    """Painted copies of frame elements for ``record``: the Python twin of painter.js."""
+    elements = copy.deepcopy(elements)
+
+    def at(name):
+        return px(record[f"{name}_x"], record[f"{name}_y"])
+
+    for root in elements:
+        for el in root.walk():
+            a = el.attrs
+            if "data-keypoints" in a:
+                a["points"] = " ".join(
+                    f"{_f(x)},{_f(y)}" for x, y in (at(k) for k in a["data-keypoints"].split())
+                )
+            if "data-rotate" in a:
+                x, y = at(a["data-at"])
+                a["transform"] = (
+                    f"translate({_f(x)},{_f(y)}) rotate({_f(record[a['data-rotate'] + '_rot'])})"
+                )
+            elif "data-at" in a and el.tag == "circle":
+                x, y = at(a["data-at"])
+                a["cx"], a["cy"] = _f(x), _f(y)
+            elif "data-at" in a and el.tag == "text":
+                x, y = at(a["data-at"])
+                a["x"], a["y"] = _f(x + _num(el, "data-dx")), _f(y + _num(el, "data-dy"))
+            elif "data-at" in a and el.tag == "rect":
+                side = load_side_px(record.get("load_kg", 0.0))
+                x, y = at(a["data-at"])
+                a |= {"x": _f(x - side / 2), "y": _f(y - side / 2)}
+                a |= {"width": _f(side), "height": _f(side)}
+            if "data-force" in a:
+                force = record[a["data-force"]]
+                width, opacity = muscle_stroke(force, _num(el, "data-full-scale"))
+                a["stroke-width"], a["opacity"] = _f(width), f"{opacity:.2f}"
+                el.children = [El("title", {}, [f"{a['data-muscle']}: {force:.0f} N"])]
+            if "data-inset-at" in a:
+                x, y = at(a["data-inset-at"])
+                v = _num(el, "data-view")
+                a["viewBox"] = f"{_f(x - v / 2)} {_f(y - v / 2)} {_f(v)} {_f(v)}"
+            if "data-shown-by" in a:
+                a["visibility"] = "visible" if record[a["data-shown-by"]] > 0.5 else "hidden"
+            if "data-template" in a:
+                el.children = [fill_template(a["data-template"], record)]
+            if "data-sign" in a:
+                words = a["data-words"].split("|")
+                el.children = [words[0] if record[a["data-sign"]] >= 0 else words[1]]
+    return elements
 
 
 def gauge_reading(gauge: Gauge, record: dict) -> dict:
     """What one gauge shows for a record: value text, bar and band geometry (px)."""
     value = record[gauge.key]
-    over = gauge.limit is not None and value > gauge.limit
-    frac = min(max(value / gauge.full_scale, 0.0), 1.0)
+    size = abs(value) if gauge.words else value
+    over = gauge.limit is not None and size > gauge.limit
+    frac = min(max(size / gauge.full_scale, 0.0), 1.0)
+    text = f"{size:.{gauge.decimals}f} {gauge.unit}"
+    if gauge.words:
+        text += " " + (gauge.words[0] if value >= 0 else gauge.words[1])
     reading = {
-        "value": f"{value:.{gauge.decimals}f} {gauge.unit}",
+        "value": text,
         "over": OVER_LIMIT if over else "",
         "bar_width": _f(frac * GAUGE_WIDTH_PX),
         "bar_fill": COLOURS["bar_over"] if over else COLOURS["bar"],
@@ -263,7 +347,11 @@ def gauges_svg(record: dict | None) -> str:
         over = _tag("tspan", {"data-role": "over"}, r.get("over", ""))
         label = html.escape(g.label)
         out.append(
-            _tag("text", {"x": x0, "y": y - 6, "data-gauge": g.key}, f"{label}: {value}{over}")
+            _tag(
+                "text",
+                {"class": "mm-text", "fill": INK, "x": x0, "y": y - 6, "data-gauge": g.key},
+                f"{label}: {value}{over}",
+            )
         )
         out.append(
             _tag(
@@ -305,14 +393,15 @@ def gauges_svg(record: dict | None) -> str:
             out.append(
                 _tag(
                     "line",
-                    {"x1": lx, "y1": y - 2, "x2": lx, "y2": y + 18, "stroke": "#000"}
-                    | {"stroke-dasharray": "3,2"},
+                    {"class": "mm-ink", "x1": lx, "y1": y - 2, "x2": lx, "y2": y + 18}
+                    | {"stroke": INK, "stroke-dasharray": "3,2"},
                 )
             )
             out.append(
                 _tag(
                     "text",
-                    {"x": lx, "y": y + 30, "font-size": 10, "text-anchor": "middle"},
+                    {"class": "mm-text", "fill": INK, "x": lx, "y": y + 30, "font-size": 10}
+                    | {"text-anchor": "middle"},
                     html.escape(g.limit_label),
                 )
             )
@@ -320,27 +409,51 @@ def gauges_svg(record: dict | None) -> str:
     return "".join(out)
 
 
+def _luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_on(fill: str) -> str:
+    """Black or white text, whichever contrasts more with ``fill`` (WCAG ratio)."""
+    lum = _luminance(fill)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
 def badges_svg() -> str:
     """Evidence-grade badges for the chain's links (word and colour)."""
     x0, y0 = BADGE_X_PX, BADGE_Y_PX
     out = [
         '<g class="badges" font-size="11">',
-        _tag("text", {"x": x0, "y": y0 - 8, "font-weight": "bold"}, "Evidence for each link"),
+        _tag(
+            "text",
+            {"class": "mm-text", "fill": INK, "x": x0, "y": y0 - 8, "font-weight": "bold"},
+            "Evidence for each link",
+        ),
     ]
     for i, (label, link_name) in enumerate(BADGES):
         link = LINKS[link_name]
         y = y0 + i * BADGE_ROW_PX
+        fill = GRADE_COLOURS[link.grade]
         source = f"<title>{html.escape(link.source)}</title>"
         rect = {"x": x0, "y": y, "width": 66, "height": 16, "rx": 3}
-        out.append(_tag("rect", rect | {"fill": GRADE_COLOURS[link.grade]}, source))
+        out.append(_tag("rect", rect | {"fill": fill}, source))
         out.append(
             _tag(
                 "text",
-                {"x": x0 + 33, "y": y + 12, "fill": "#fff", "text-anchor": "middle"},
+                {"x": x0 + 33, "y": y + 12, "fill": text_on(fill), "text-anchor": "middle"},
                 html.escape(link.grade),
             )
         )
-        out.append(_tag("text", {"x": x0 + 72, "y": y + 12}, html.escape(label)))
+        out.append(
+            _tag(
+                "text",
+                {"class": "mm-text", "fill": INK, "x": x0 + 72, "y": y + 12},
+                html.escape(label),
+            )
+        )
     out.append("</g>")
     return "".join(out)
 
@@ -349,31 +462,42 @@ def _svg(inner: str, readout: str | None, caption: bool) -> str:
     label = f' aria-label="{html.escape(readout)}"' if readout is not None else ""
     tail = ""
     if caption and readout is not None:
-        tail = _tag("text", {"x": 10, "y": HEIGHT - 10, "font-size": 11}, html.escape(readout))
+        tail = _tag(
+            "text",
+            {"class": "mm-text", "fill": INK, "x": 10, "y": HEIGHT - 8, "font-size": 11},
+            html.escape(readout),
+        )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" role="img"{label}>'
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>{inner}{tail}</svg>'
+        f'<rect class="mm-card" width="{WIDTH}" height="{HEIGHT}" fill="{COLOURS["card"]}"/>'
+        f"{inner}{tail}</svg>"
     )
+
+
+def body_svg(record: dict | None, *, title: str = "") -> str:
+    """The body, its close-up and labels as SVG elements (no <svg> wrapper).
+
+    ``record``: the fields of ``grid.FIELDS`` at one setting; None: the unpainted frame.
+    """
+    elements = body_frame(title)
+    if record is not None:
+        elements = paint_elements(elements, record)
+    return "".join(render(e) for e in elements)
 
 
 def frame_svg() -> str:
     """The unpainted frame the browser paints: every element, no numbers yet."""
-    return _svg(body_svg(None, None) + gauges_svg(None) + badges_svg(), None, caption=False)
+    return _svg(body_svg(None) + gauges_svg(None) + badges_svg(), None, caption=False)
 
 
-def explorer_svg(numbers: dict, pts: dict, band: dict | None = None, title: str = "") -> str:
-    """A whole explorer frame painted: body, gauges, badges and the read-out caption.
+def explorer_svg(record: dict, title: str = "") -> str:
+    """A whole explorer frame painted: body, close-up, gauges, badges and the caption.
 
-    ``numbers``: model outputs (and ``load_kg``); ``pts``: keypoints (x, y) in
-    metres; ``band``: ``{output: (low, high)}`` for the gauges that draw one.
+    ``record``: every field of ``grid.FIELDS`` at one setting (``snapshot(...)["record"]``).
     """
-    record = dict(numbers)
-    for g in GAUGES:
-        if g.band and band and g.key in band:
-            record[g.band[0]], record[g.band[1]] = band[g.key]
-    readout = readout_text(numbers)
-    inner = body_svg(numbers, pts, title=title) + gauges_svg(record) + badges_svg()
+    readout = readout_text(record)
+    inner = body_svg(record, title=title) + gauges_svg(record) + badges_svg()
     return _svg(inner, readout, caption=True)
 
 
@@ -384,6 +508,7 @@ def paint_spec() -> dict:
         "scale": SCALE,
         "origin": list(ORIGIN),
         "colours": COLOURS,
+        "muscle_width": [MUSCLE_WIDTH_BASE_PX, MUSCLE_WIDTH_SPAN_PX],
         "muscle_opacity": [MUSCLE_OPACITY_REST, MUSCLE_OPACITY_SPAN],
         "load_side_px": [LOAD_SIDE_BASE_PX, LOAD_SIDE_PER_KG_PX],
         "gauge": {"x": GAUGE_X_PX, "width": GAUGE_WIDTH_PX},

@@ -1,7 +1,8 @@
 // Paints the explorer's picture: sets attributes on the SVG frame the kernel sent
-// (picture.frame_svg) from one record of the grid. Coordinates, sizes, colours and
-// texts all come from the frame's data-* hooks and from `pic` (picture.paint_spec);
-// numbers are written as the static twin writes them (0.1 px).
+// (picture.frame_svg) from one record of the grid. Coordinates, rotations, sizes,
+// colours and texts all come from the frame's data-* hooks (documented in
+// workshop/views/body/drawing.py) and from `pic` (picture.paint_spec); numbers are
+// written as the static twin (picture.paint_elements) writes them (0.1 px).
 import { fillTemplate, fixed } from "./readout.js";
 
 // Picture coordinates (px, y down) of keypoint `name` in `record` (metres, y up).
@@ -17,9 +18,12 @@ export function pointsAttr(pic, record, names) {
   return names.map((n) => toPx(pic, record, n).map((v) => fixed(v, 1)).join(",")).join(" ");
 }
 
-export function muscleOpacity(pic, force, fullScale) {
-  const [rest, span] = pic.muscle_opacity;
-  return rest + span * Math.min(Math.max(force / fullScale, 0), 1);
+// A muscle's stroke width (px) and opacity for its force (picture.muscle_stroke).
+export function muscleStroke(pic, force, fullScale) {
+  const f = Math.min(Math.max(force / fullScale, 0), 1);
+  const [base, span] = pic.muscle_width;
+  const [rest, opacitySpan] = pic.muscle_opacity;
+  return [base + span * f, rest + opacitySpan * f];
 }
 
 export function loadSidePx(pic, loadKg) {
@@ -28,14 +32,18 @@ export function loadSidePx(pic, loadKg) {
 }
 
 // What one gauge shows: value text, "above limit", bar and band geometry (px).
+// A gauge with `words` shows the size of a signed output and its direction.
 export function gaugeReading(pic, gauge, record) {
   const value = record[gauge.key];
-  const over = gauge.limit !== null && value > gauge.limit;
+  const size = gauge.words ? Math.abs(value) : value;
+  const over = gauge.limit !== null && size > gauge.limit;
   const frac = (v) => Math.min(Math.max(v / gauge.full_scale, 0), 1);
+  let text = `${fixed(size, gauge.decimals)} ${gauge.unit}`;
+  if (gauge.words) text += " " + (value >= 0 ? gauge.words[0] : gauge.words[1]);
   const reading = {
-    value: `${fixed(value, gauge.decimals)} ${gauge.unit}`,
+    value: text,
     over: over ? pic.over_limit : "",
-    bar_width: fixed(frac(value) * pic.gauge.width, 1),
+    bar_width: fixed(frac(size) * pic.gauge.width, 1),
     bar_fill: over ? pic.colours.bar_over : pic.colours.bar,
     band_x: fixed(pic.gauge.x, 1),
     band_width: fixed(0, 1),
@@ -59,28 +67,52 @@ function set(el, attrs) {
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
 }
 
+// Set the hooks of one element (see body/drawing.py for the table of hooks).
+function paintElement(el, pic, record) {
+  const d = el.dataset;
+  const at = (name) => toPx(pic, record, name);
+  if (d.keypoints) el.setAttribute("points", pointsAttr(pic, record, d.keypoints.split(" ")));
+  if (d.rotate) {
+    const [x, y] = at(d.at);
+    el.setAttribute("transform",
+      `translate(${fixed(x, 1)},${fixed(y, 1)}) rotate(${fixed(record[`${d.rotate}_rot`], 1)})`);
+  } else if (d.at) {
+    const [x, y] = at(d.at);
+    const tag = el.localName;
+    if (tag === "circle") {
+      set(el, { cx: fixed(x, 1), cy: fixed(y, 1) });
+    } else if (tag === "text") {
+      set(el, { x: fixed(x + Number(d.dx), 1), y: fixed(y + Number(d.dy), 1) });
+    } else if (tag === "rect") {
+      const side = loadSidePx(pic, record.load_kg);
+      set(el, { x: fixed(x - side / 2, 1), y: fixed(y - side / 2, 1), width: fixed(side, 1), height: fixed(side, 1) });
+    }
+  }
+  if (d.force) {
+    const force = record[d.force];
+    const [width, opacity] = muscleStroke(pic, force, Number(d.fullScale));
+    set(el, { "stroke-width": fixed(width, 1), opacity: fixed(opacity, 2) });
+    el.querySelector("title").textContent = `${d.muscle}: ${fixed(force, 0)} N`;
+  }
+  if (d.insetAt) {
+    const [x, y] = at(d.insetAt);
+    const v = Number(d.view);
+    el.setAttribute("viewBox", `${fixed(x - v / 2, 1)} ${fixed(y - v / 2, 1)} ${fixed(v, 1)} ${fixed(v, 1)}`);
+  }
+  if (d.shownBy) el.setAttribute("visibility", record[d.shownBy] > 0.5 ? "visible" : "hidden");
+  if (d.template) el.textContent = fillTemplate(d.template, record);
+  if (d.sign) {
+    const [yes, no] = d.words.split("|");
+    el.textContent = record[d.sign] >= 0 ? yes : no;
+  }
+}
+
+const HOOKS = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-inset-at],"
+  + "[data-shown-by],[data-template],[data-sign]";
+
 // Paint `svg` (a frame) for `record`; `title` goes in the top-left corner.
 export function paint(svg, pic, record, title) {
-  for (const bone of svg.querySelectorAll("[data-bone]")) {
-    bone.setAttribute("points", pointsAttr(pic, record, bone.dataset.keypoints.split(" ")));
-  }
-  for (const line of svg.querySelectorAll("[data-muscle]")) {
-    const [x1, y1] = toPx(pic, record, line.dataset.from);
-    const [x2, y2] = toPx(pic, record, line.dataset.to);
-    const force = record[line.dataset.force];
-    set(line, { x1: fixed(x1, 1), y1: fixed(y1, 1), x2: fixed(x2, 1), y2: fixed(y2, 1) });
-    line.setAttribute("opacity", fixed(muscleOpacity(pic, force, Number(line.dataset.fullScale)), 2));
-    line.querySelector("title").textContent = `${line.dataset.muscle}: ${fixed(force, 0)} N`;
-  }
-  for (const circle of svg.querySelectorAll("circle[data-at]")) {
-    const [cx, cy] = toPx(pic, record, circle.dataset.at);
-    set(circle, { cx: fixed(cx, 1), cy: fixed(cy, 1) });
-  }
-  for (const rect of svg.querySelectorAll("rect[data-at]")) {
-    const side = loadSidePx(pic, record.load_kg);
-    const [lx, ly] = toPx(pic, record, rect.dataset.at);
-    set(rect, { x: fixed(lx - side / 2, 1), y: fixed(ly - side / 2, 1), width: fixed(side, 1), height: fixed(side, 1) });
-  }
+  for (const el of svg.querySelectorAll(HOOKS)) paintElement(el, pic, record);
   svg.querySelector("[data-role=title]").textContent = title || "";
   for (const gauge of pic.gauges) {
     const r = gaugeReading(pic, gauge, record);

@@ -6,11 +6,12 @@ export function fixed(v, d) {
   return Number(v).toFixed(d);
 }
 
-// Python's "{field:.Nf}" placeholders filled from `record`.
+// The "{field:.Nf}" and "{field|abs:.Nf}" placeholders (picture.fill_template) filled
+// from `record`.
 export function fillTemplate(template, record) {
-  return template.replace(/\{(\w+):\.(\d+)f\}/g, (_, key, d) => {
+  return template.replace(/\{(\w+)(\|abs)?:\.(\d+)f\}/g, (_, key, abs, d) => {
     if (!(key in record)) throw new Error(`read-out: no ${key} in the record`);
-    return fixed(record[key], Number(d));
+    return fixed(abs ? Math.abs(record[key]) : record[key], Number(d));
   });
 }
 
