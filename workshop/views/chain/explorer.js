@@ -104,6 +104,13 @@ export function render({ model, el }) {
       pinnedFrame = null;
     }
     stage.classList.toggle("mm-pinned", Boolean(record));
+    // Pinned, both pictures show the body and its close-up; the table has the numbers.
+    const view = record ? pic.pinned_view : [0, 0, ...pic.size];
+    for (const frame of [pinnedFrame, live].filter(Boolean)) {
+      frame.setAttribute("viewBox", view.join(" "));
+      frame.setAttribute("width", view[2]);
+      frame.setAttribute("height", view[3]);
+    }
     pinned = record ? { record } : null;
     if (record) paint(pinnedFrame, pic, record, nameA);
     update();

@@ -42,6 +42,9 @@ BODY_X_PX = (4.0, 350.0)
 INSET_X_PX, INSET_Y_PX, INSET_SIZE_PX = 362.0, 44.0, 226.0
 INSET_ZOOM = 2.75
 INSET_VIEW_PX = INSET_SIZE_PX / INSET_ZOOM  # side of the region shown, in body px
+#: While pinned, each picture shows only the body and its close-up (x, y, width, height
+#: in px): the differences table between them gives the gauges' numbers.
+PINNED_VIEW_PX = (0.0, 0.0, 596.0, float(HEIGHT))
 
 INK = "#1b1b1b"
 #: Colours of the picture: the body's (``body.drawing``), the Okabe-Ito palette, greys.
@@ -221,7 +224,8 @@ def body_frame(title_text: str = "") -> list[El]:
         | {"data-inset-at": "l4l5", "data-view": f"{INSET_VIEW_PX:.1f}", "overflow": "hidden"},
         [El("rect", {"class": "mm-card", "x": -2000, "y": -2000, "width": 6000, "height": 6000, "fill": COLOURS["card"]})]
         + body_elements(SCALE, ORIGIN, BODY_X_PX, inset=True)
-        + [_text({"data-at": "l4l5", "data-dx": -14, "data-dy": 1.4, "font-size": 3.6, "text-anchor": "end"}, "L4/L5")],
+        # Dark ink whatever the theme: the label sits on the body, not on the card.
+        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "l4l5", "data-dx": -14, "data-dy": 1.4, "font-size": 3.6, "text-anchor": "end"}, ["L4/L5"])],
     )  # fmt: skip
     out.append(view)
     out.append(
@@ -515,5 +519,6 @@ def paint_spec() -> dict:
         "gauges": [asdict(g) for g in GAUGES],
         "over_limit": OVER_LIMIT,
         "readout": READOUT,
+        "pinned_view": list(PINNED_VIEW_PX),
         "frame_svg": frame_svg(),
     }
