@@ -272,11 +272,12 @@ def test_an_empty_frame_has_every_hook_the_painter_uses(js):
         }""",
         pic,
     )
-    from workshop.views.body.geometry import POINTS, ROTATIONS
+    from workshop.views.body.geometry import ROTATIONS
+    from workshop.views.chain.grid import GRID_POINTS
 
     assert hooks["ns"] == "http://www.w3.org/2000/svg"
     # Everything the frame names is in the grid the browser receives.
-    assert set(hooks["keypoints"]) | set(hooks["at"]) <= set(POINTS)
+    assert set(hooks["keypoints"]) | set(hooks["at"]) <= set(GRID_POINTS)
     assert set(hooks["rotate"]) == set(ROTATIONS)  # every rigid part is drawn
     assert set(hooks["fields"]) <= set(GRID.fields)
     for template in hooks["templates"]:

@@ -22,7 +22,7 @@ hook                        the painter sets
 ``data-shown-by="field"``   ``visibility``: visible when the field is above 0.5
 ``data-template``           the text, ``{field:.Nf}`` / ``{field|abs:.Nf}`` filled in
 ``data-sign``               the text: the first of ``data-words`` (``a|b``) when the field
-                            is 0 or more, else the second
+                            is 0.5 or more, the second at -0.5 or less, else nothing
 ==========================  ==============================================================
 
 Shapes of rigid parts are fixed path data in their own frame (``outline``) and

@@ -50,22 +50,21 @@ SITTING_HIP_Y_M = FLOOR_Y_M + ANKLE_HEIGHT_M + SHANK_M
 LYING_SHIFT_X_M = 0.22
 #: Lying: the heel rests on the floor with the ankle centre this high (m).
 LYING_ANKLE_Y_M = FLOOR_Y_M + 0.065
-#: Posterior surfaces (m, in the pelvis and thorax frames) that touch the floor lying.
-BUTTOCK_BACK_M = (-0.15, 0.0)  # pelvis frame
-THORAX_BACK_M = (-0.115, 0.18)  # thorax frame (origin L1, y along the trunk)
 #: Force arrows at L4/L5 (m per N) and their heads (m).
 COMPRESSION_M_PER_N = 0.18 / 6000.0
 SHEAR_M_PER_N = 0.12 / 1500.0
 ARROW_HEAD_M = 0.014
 #: The compression arrow runs this far in front of the vertebral bodies' centre line.
 COMPRESSION_ARROW_OFFSET_M = 0.04
+#: Where the L4/L5 label goes: this far in front of the disc (m).
+DISC_LABEL_M = 0.085
 
 #: Keypoints of ``keypoints`` and ``pose`` (each an (x, y) pair in metres).
 POINTS = (
     "ankle knee hip asis psis s1 l4l5 l3l4 l2l3 l1l2 l1 c7 head shoulder elbow hand load "
     "psoas_top psoas_brim psoas_bottom glute_top glute_bottom extensor_bottom extensor_mid "
     "extensor_top tilt_ref compression_tail compression_tip compression_wing_a "
-    "compression_wing_b shear_tail shear_tip shear_wing_a shear_wing_b"
+    "compression_wing_b shear_tail shear_tip shear_wing_a shear_wing_b disc_label"
 ).split()
 #: Rigid parts placed by rotation (SVG degrees, clockwise on screen) about a keypoint:
 #: part -> the keypoint it turns about. Vertebrae turn about the disc below them.
@@ -133,6 +132,31 @@ def _arrow(tail, direction, length, prefix, pts):
     pts[f"{prefix}_tip"] = tip
     pts[f"{prefix}_wing_a"] = (tip[0] + bx + px_, tip[1] + by + py_)
     pts[f"{prefix}_wing_b"] = (tip[0] + bx - px_, tip[1] + by - py_)
+
+
+def _femur_muscles(pts) -> None:
+    """Psoas and gluteus maximus insertions on the femur (lesser trochanter, gluteal
+    tuberosity), from the hip and knee keypoints."""
+    hx, hy = pts["hip"]
+    kx, ky = pts["knee"]
+    length = np.hypot(kx - hx, ky - hy)
+    fx, fy = (kx - hx) / length, (ky - hy) / length  # along the femur
+    bx, by = fy, -fx  # posterior normal of the thigh (standing: backward)
+    pts["psoas_bottom"] = (hx + 0.06 * fx + 0.01 * bx, hy + 0.06 * fy + 0.01 * by)
+    pts["glute_bottom"] = (hx + 0.11 * fx + 0.035 * bx, hy + 0.11 * fy + 0.035 * by)
+
+
+def _lowest(shape, angle_rad, x0, y0, turn_rad):
+    """The point of ``shape`` (its frame, turned by ``angle_rad`` about ``(x0, y0)``) that
+    is lowest once the body is turned by ``turn_rad``, per element of the arrays."""
+    xs, ys = zip(*shape, strict=True)
+    angle = np.broadcast_to(angle_rad, np.shape(turn_rad)).ravel()[None, :]
+    x, y = _rotate(np.asarray(xs)[:, None], np.asarray(ys)[:, None], angle)
+    x, y = x + np.ravel(x0)[None, :], y + np.ravel(y0)[None, :]
+    _, height = _rotate(x, y, np.ravel(turn_rad)[None, :])
+    i = np.argmin(height, axis=0)
+    cols = np.arange(x.shape[1])
+    return x[i, cols].reshape(np.shape(turn_rad)), y[i, cols].reshape(np.shape(turn_rad))
 
 
 def pose(
@@ -233,13 +257,9 @@ def pose(
     # Lines of action. Psoas: front of L3/L4 over the pelvic brim to the lesser
     # trochanter; gluteus maximus: posterior ilium to the gluteal tuberosity; lumbar
     # extensors: sacrum, behind the lumbar curve, up to the thorax.
-    kx, ky = pts["knee"]
-    fx, fy = kx / THIGH_M, ky / THIGH_M  # unit femur direction (hip at the origin)
-    bx, by = fy, -fx  # posterior normal of the thigh (standing: backward)
     n3 = _forward(dirs[1])
     pts["psoas_top"] = (pts["l3l4"][0] + 0.022 * n3[0], pts["l3l4"][1] + 0.022 * n3[1])
-    pts["psoas_bottom"] = (0.06 * fx + 0.01 * bx, 0.06 * fy + 0.01 * by)
-    pts["glute_bottom"] = (0.11 * fx + 0.035 * bx, 0.11 * fy + 0.035 * by)
+    _femur_muscles(pts)
     n2 = _forward(dirs[2])
     pts["extensor_mid"] = (pts["l3l4"][0] - 0.06 * n2[0], pts["l3l4"][1] - 0.06 * n2[1])
     nt = _forward(t)
@@ -257,22 +277,31 @@ def pose(
     ox, oy = dx + COMPRESSION_ARROW_OFFSET_M * nx, dy + COMPRESSION_ARROW_OFFSET_M * ny
     _arrow((ox + comp_len * ux, oy + comp_len * uy), (-ux, -uy), comp_len, "compression", pts)
     _arrow((dx, dy), (nx, ny), SHEAR_M_PER_N * shear, "shear", pts)
+    # The disc's name sits in front of it, inside the belly, clear of the arrows' tails.
+    pts["disc_label"] = (dx + DISC_LABEL_M * nx, dy + DISC_LABEL_M * ny)
 
     if position_code == 2:
         # Lying supine: the standing picture turned a quarter (head to the left, face up).
+        turn = np.pi / 2 + zero
         if placed:
-            # The back rests on the floor: the lowest of buttock and upper back touches it.
-            bx_, _ = _rotate(zero + BUTTOCK_BACK_M[0], zero + BUTTOCK_BACK_M[1], tilt)
-            tx_, _ = _rotate(zero + THORAX_BACK_M[0], zero + THORAX_BACK_M[1], -t)
-            lift = FLOOR_Y_M - np.minimum(bx_, pts["l1"][0] + tx_)
-            shift = LYING_SHIFT_X_M
+            # The back rests on the floor at two places, buttock and upper back: turn a little
+            # further so both touch (the line between them level), then lower onto the floor.
+            from .outline import HAIR, PELVIS_SKIN, THORAX_SKIN  # shapes, in their frames
+
+            l1x, l1y = (np.broadcast_to(v, shape) for v in pts["l1"])
+            for _ in range(3):  # the touching points settle in two or three turns
+                bx_, by_ = _lowest(PELVIS_SKIN, tilt, 0.0, 0.0, turn)
+                tx_, ty_ = _lowest(THORAX_SKIN + HAIR, -t, l1x, l1y, turn)  # back, head
+                turn = np.pi / 2 + np.arctan2(tx_ - bx_, ty_ - by_)
+            _, low = _rotate(bx_, by_, turn)
+            lift, shift = FLOOR_Y_M - low, LYING_SHIFT_X_M
         else:
             lift, shift = 0.12 + zero, 0.0
         for name, (x, y) in pts.items():
-            rx, ry = _rotate(np.asarray(x, float), np.asarray(y, float), np.pi / 2)
+            rx, ry = _rotate(np.asarray(x, float), np.asarray(y, float), turn)
             pts[name] = (rx + shift, ry + lift)
         for part in rot:
-            rot[part] = rot[part] - 90.0
+            rot[part] = rot[part] - turn / DEG
         if placed:
             # Straight legs slope from the hip down to the heel on the floor.
             hx, hy = pts["hip"]
@@ -280,6 +309,8 @@ def pose(
             run = np.sqrt(np.maximum((THIGH_M + SHANK_M) ** 2 - drop**2, 0.0))
             pts["ankle"] = (hx + run, hy - drop)
             pts["knee"] = (hx + run / 2, hy - drop / 2)
+            rot["foot"] = zero - 90.0
+            _femur_muscles(pts)
     elif position_code == 1 and placed:
         for name, (x, y) in pts.items():
             pts[name] = (x, y + SITTING_HIP_Y_M)

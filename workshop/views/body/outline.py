@@ -106,15 +106,12 @@ POSTERIOR_ARCH = [
 DISC = [
     (0.017, -DISC_M / 2), (0.018, DISC_M / 2), (-0.018, DISC_M / 2), (-0.017, -DISC_M / 2),
 ]  # fmt: skip
-#: The trunk's skin around one lumbar segment (overlapping its neighbours so the
-#: slices join into one outline whatever the curve): back 8 cm behind the bodies,
-#: belly 13 cm in front.
+#: The trunk's skin around one lumbar segment, back 8 cm behind the bodies, belly 13 cm in
+#: front. The slices overlap their neighbours (more at the belly, the side that opens in
+#: lordosis) so they join into one outline whatever the curve.
 LUMBAR_SKIN = [
-    (-0.08, -0.014),
-    (-0.08, SEGMENT_M + 0.014),
-    (0.13, SEGMENT_M + 0.014),
-    (0.13, -0.014),
-]
+    (-0.08, -0.004), (-0.08, SEGMENT_M + 0.004), (0.13, SEGMENT_M + 0.018), (0.13, -0.018),
+]  # fmt: skip
 
 HEAD_Y_M = THORAX_LENGTH_M + NECK_HEAD_M
 #: Chest, back and neck (thorax frame).

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...model import evaluate, uncertainty_bands
-from ..body.geometry import POINTS, ROTATIONS, pose
+from ..body.geometry import POINTS, ROTATIONS, SKELETON, pose
 from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
+from .picture import frame_points
 
 #: Model outputs in every record (``ModelResult`` attribute names, their units in the name).
 OUTPUTS = (
@@ -37,6 +38,11 @@ OUTPUTS = (
 INPUT_FIELDS = ("load_kg",)
 #: The 5-95 % band of compression (N) and disc pressure (MPa) over uncertain constants.
 BAND_OUTPUTS = ("compression_low", "compression_high", "pressure_low", "pressure_high")
+#: Keypoints in every record: those the picture's frame names and those of the skeleton
+#: (so any drawing of ``SKELETON`` can be made from a record), in ``POINTS`` order.
+GRID_POINTS = tuple(
+    p for p in POINTS if p in frame_points() or any(p in bone for _, bone in SKELETON)
+)
 #: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
 #: ``body.geometry.ROTATIONS``) and whether the chair is drawn (1 sitting, else 0).
 POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown",)
@@ -46,7 +52,7 @@ FIELDS = (
     OUTPUTS
     + INPUT_FIELDS
     + BAND_OUTPUTS
-    + tuple(f"{p}_{xy}" for p in POINTS for xy in "xy")
+    + tuple(f"{p}_{xy}" for p in GRID_POINTS for xy in "xy")
     + POSE_FIELDS
 )
 #: Draws of the uncertain constants per band (seeded: the same band every time).
@@ -69,7 +75,7 @@ def fields_table(inputs: dict) -> np.ndarray:
     rows = [np.broadcast_to(getattr(r, k), (n,)) for k in OUTPUTS]
     rows += [np.broadcast_to(np.asarray(inputs[k], float), (n,)) for k in INPUT_FIELDS]
     rows += [np.broadcast_to(b, (n,)) for b in (band_c.low, band_c.high, band_p.low, band_p.high)]
-    points = {p: (np.empty(n), np.empty(n)) for p in POINTS}
+    points = {p: (np.empty(n), np.empty(n)) for p in GRID_POINTS}
     rotations = {part: np.empty(n) for part in ROTATIONS}
     chair = np.zeros(n)
     position = np.asarray(inputs["position"]).astype(str)
@@ -88,12 +94,12 @@ def fields_table(inputs: dict) -> np.ndarray:
             np.broadcast_to(r.compression_N, (n,))[mask],
             np.broadcast_to(r.shear_N, (n,))[mask],
         )
-        for p in POINTS:
+        for p in GRID_POINTS:
             points[p][0][mask], points[p][1][mask] = kp.points[p]
         for part in ROTATIONS:
             rotations[part][mask] = kp.rotations[part]
         chair[mask] = float(name == "sitting")
-    for p in POINTS:
+    for p in GRID_POINTS:
         rows += [points[p][0], points[p][1]]
     rows += [rotations[part] for part in ROTATIONS] + [chair]
     return np.stack(rows).astype(float)
@@ -121,7 +127,7 @@ def snapshot(values: dict) -> dict:
         "compression_N": (record["compression_low"], record["compression_high"]),
         "disc_pressure_MPa": (record["pressure_low"], record["pressure_high"]),
     }
-    pts = {p: (record[f"{p}_x"], record[f"{p}_y"]) for p in POINTS}
+    pts = {p: (record[f"{p}_x"], record[f"{p}_y"]) for p in GRID_POINTS}
     return {"values": values, "numbers": numbers, "band": band, "points": pts, "record": record}
 
 

@@ -225,7 +225,7 @@ def body_frame(title_text: str = "") -> list[El]:
         [El("rect", {"class": "mm-card", "x": -2000, "y": -2000, "width": 6000, "height": 6000, "fill": COLOURS["card"]})]
         + body_elements(SCALE, ORIGIN, BODY_X_PX, inset=True)
         # Dark ink whatever the theme: the label sits on the body, not on the card.
-        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "l4l5", "data-dx": -14, "data-dy": 1.4, "font-size": 3.6, "text-anchor": "end"}, ["L4/L5"])],
+        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "disc_label", "data-dx": 0, "data-dy": 1.3, "font-size": 3.6, "text-anchor": "middle"}, ["L4/L5"])],
     )  # fmt: skip
     out.append(view)
     out.append(
@@ -258,6 +258,17 @@ def body_frame(title_text: str = "") -> list[El]:
         )
     )
     return out
+
+
+def frame_points() -> tuple[str, ...]:
+    """Every keypoint the frame's hooks name (what the grid must carry), in first-use order."""
+    names: list[str] = []
+    for root in body_frame():
+        for el in root.walk():
+            a = el.attrs
+            for hook in ("data-keypoints", "data-at", "data-inset-at"):
+                names += [n for n in str(a.get(hook, "")).split() if n not in names]
+    return tuple(names)
 
 
 def _num(el: El, name: str) -> float:
@@ -308,8 +319,10 @@ def paint_elements(elements: list[El], record: dict) -> list[El]:
             if "data-template" in a:
                 el.children = [fill_template(a["data-template"], record)]
             if "data-sign" in a:
+                # The direction of a signed number, none when it reads 0 (to 0 decimals).
                 words = a["data-words"].split("|")
-                el.children = [words[0] if record[a["data-sign"]] >= 0 else words[1]]
+                v = record[a["data-sign"]]
+                el.children = [("" if abs(v) < 0.5 else words[0] if v >= 0 else words[1])]
     return elements
 
 
@@ -320,7 +333,7 @@ def gauge_reading(gauge: Gauge, record: dict) -> dict:
     over = gauge.limit is not None and size > gauge.limit
     frac = min(max(size / gauge.full_scale, 0.0), 1.0)
     text = f"{size:.{gauge.decimals}f} {gauge.unit}"
-    if gauge.words:
+    if gauge.words and size >= 0.5 * 10.0**-gauge.decimals:  # no direction for a shown 0
         text += " " + (gauge.words[0] if value >= 0 else gauge.words[1])
     reading = {
         "value": text,

@@ -39,7 +39,8 @@ export function gaugeReading(pic, gauge, record) {
   const over = gauge.limit !== null && size > gauge.limit;
   const frac = (v) => Math.min(Math.max(v / gauge.full_scale, 0), 1);
   let text = `${fixed(size, gauge.decimals)} ${gauge.unit}`;
-  if (gauge.words) text += " " + (value >= 0 ? gauge.words[0] : gauge.words[1]);
+  // No direction for a shown 0.
+  if (gauge.words && size >= 0.5 * 10 ** -gauge.decimals) text += " " + (value >= 0 ? gauge.words[0] : gauge.words[1]);
   const reading = {
     value: text,
     over: over ? pic.over_limit : "",
@@ -102,8 +103,10 @@ function paintElement(el, pic, record) {
   if (d.shownBy) el.setAttribute("visibility", record[d.shownBy] > 0.5 ? "visible" : "hidden");
   if (d.template) el.textContent = fillTemplate(d.template, record);
   if (d.sign) {
+    // The direction of a signed number, none when it reads 0 (to 0 decimals).
     const [yes, no] = d.words.split("|");
-    el.textContent = record[d.sign] >= 0 ? yes : no;
+    const v = record[d.sign];
+    el.textContent = Math.abs(v) < 0.5 ? "" : v >= 0 ? yes : no;
   }
 }
 
