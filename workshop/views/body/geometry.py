@@ -208,7 +208,7 @@ def pose(
         pts[name] = _rotate(zero + x0, zero + y0, tilt)
     pts["hip"] = (zero, zero)
     # The tilt's reference: a level line from the PSIS (the trunk's horizontal).
-    pts["tilt_ref"] = (pts["psis"][0] + 0.2, pts["psis"][1])
+    pts["tilt_ref"] = (pts["psis"][0] + 0.17, pts["psis"][1])
 
     # Lumbar curve: leaves the sacral endplate along its normal, bends back by the
     # lordosis shared equally by the five segments (vertebra + disc each).

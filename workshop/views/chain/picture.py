@@ -138,12 +138,14 @@ READOUT = (
     "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N:.0f} newtons, "
     "disc pressure {disc_pressure_MPa:.2f} megapascals."
 )
-#: The close-up's caption lines: (swatch colour or None, template, sign field or None).
+#: The close-up's key, one line each: swatch (how the close-up draws it: stroke colour key,
+#: width px, dash pattern), the text template, the field whose sign adds a word.
 INSET_LINES = (
-    (None, "pelvic tilt {pelvic_tilt_deg:.0f}°, lordosis {lumbar_lordosis_deg:.0f}°", None),
-    ("compression", "compression {compression_N:.0f} N", None),
-    ("shear", "shear {shear_N|abs:.0f} N ", "shear_N"),
-    ("muscle", "muscles: thicker = more force", None),
+    (("tilt", 1.5, "5,3"), "pelvic tilt {pelvic_tilt_deg:.0f}° (ASIS–PSIS against level)", None),
+    (("compression", 1.2, None), "lumbar lordosis {lumbar_lordosis_deg:.0f}° (L1–S1 curve)", None),
+    (("compression", 3.0, None), "compression at L4/L5 {compression_N:.0f} N", None),
+    (("shear", 3.0, None), "shear at L4/L5 {shear_N|abs:.0f} N ", "shear_N"),
+    (("muscle", 5.0, None), "muscles: thicker = more force", None),
 )
 SHEAR_WORDS = ("forward", "backward")
 
@@ -225,7 +227,7 @@ def body_frame(title_text: str = "") -> list[El]:
         [El("rect", {"class": "mm-card", "x": -2000, "y": -2000, "width": 6000, "height": 6000, "fill": COLOURS["card"]})]
         + body_elements(SCALE, ORIGIN, BODY_X_PX, inset=True)
         # Dark ink whatever the theme: the label sits on the body, not on the card.
-        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "disc_label", "data-dx": 0, "data-dy": 1.3, "font-size": 3.6, "text-anchor": "middle"}, ["L4/L5"])],
+        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "disc_label", "data-dx": 0, "data-dy": -2.2, "font-size": 3.6, "text-anchor": "middle"}, ["L4/L5"])],
     )  # fmt: skip
     out.append(view)
     out.append(
@@ -235,22 +237,26 @@ def body_frame(title_text: str = "") -> list[El]:
             | {"fill": "none", "stroke": COLOURS["frame"], "stroke-width": 1},
         )
     )
-    for i, (swatch, template, sign) in enumerate(INSET_LINES):
-        ly = y + size + 18 + 18 * i
-        tx = x
-        if swatch:
-            out.append(
-                El(
-                    "line",
-                    {"x1": x, "y1": ly - 4, "x2": x + 16, "y2": ly - 4, "stroke": COLOURS[swatch]}
-                    | {"stroke-width": 3 if swatch != "muscle" else 5, "stroke-linecap": "round"},
-                )
-            )
-            tx = x + 22
+    for i, ((colour, width, dash), template, sign) in enumerate(INSET_LINES):
+        ly = y + size + 18 + 17 * i
+        # The tilt's swatch is ink (it flips with the theme); the others keep their colour.
+        ink = colour == "tilt"
+        swatch = {"x1": x, "y1": ly - 4, "x2": x + 16, "y2": ly - 4, "stroke": COLOURS[colour]}
+        swatch |= {
+            "stroke-width": width,
+            "stroke-dasharray": dash,
+            "class": "mm-ink" if ink else None,
+        }
+        out.append(El("line", swatch))
         parts = [El("tspan", {"data-template": template}, [])]
         if sign:
             parts.append(El("tspan", {"data-sign": sign, "data-words": "|".join(SHEAR_WORDS)}, []))
-        out.append(_text({"x": tx, "y": ly, "font-size": 12}, *parts))
+        out.append(_text({"x": x + 22, "y": ly, "font-size": 11.5}, *parts))
+    # Landmarks of the pelvis named in the close-up (dark ink: they sit on the body).
+    for name, dx, anchor in (("asis", 2.5, "start"), ("psis", -2.5, "end")):
+        label = {"class": "landmark", "fill": INK, "data-at": name, "data-dx": dx, "data-dy": -1.5}
+        label |= {"font-size": 3.2, "text-anchor": anchor}
+        view.children.append(El("text", label, [name.upper()]))
     out.append(
         _text(
             {"x": 10, "y": 20, "font-size": 14, "font-weight": "bold", "data-role": "title"},
