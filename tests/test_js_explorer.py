@@ -295,6 +295,9 @@ def test_readout_and_comparison_rows_are_the_python_ones(js):
     rng = np.random.default_rng(SEED + 3)
     records = [state_record(random_setting(rng)) for _ in range(6)]
     pairs = list(zip(records[:-1], records[1:], strict=True))
+    # A difference that rounds to 0 from below reads "0", not "-0" or "+0".
+    nudged = {**records[0], "compression_N": records[0]["compression_N"] - 0.3}
+    pairs.append((records[0], nudged))
     got = js.run(
         CHAIN + "readout.js",
         """(m, arg) => ({
@@ -312,6 +315,8 @@ def test_readout_and_comparison_rows_are_the_python_ones(js):
     assert got["readouts"] == [picture.readout_text(r) for r in records]
     assert got["diffs"] == [compare.diff_cells(a, b) for a, b in pairs]
     assert got["same"] == compare.diff_cells(records[0], records[0])
+    assert all(not row[3].startswith(("+", "-")) for row in got["same"])
+    assert got["diffs"][-1][2][3] == "0 N"  # L4/L5 compression, nudged by -0.3 N
     assert len(got["diffs"][0]) == len(compare.ROWS)
 
 

@@ -24,10 +24,16 @@ ROWS = (
 )
 
 
+def signed(delta: float, decimals: int) -> str:
+    """A difference with its sign (+3, -2), and no sign when it reads 0 (never "-0")."""
+    text = f"{delta:+.{decimals}f}"
+    return text[1:] if float(text) == 0 else text
+
+
 def diff_cells(a: dict, b: dict) -> list[list[str]]:
     """For each of ``ROWS``: label, A, B and B − A as text (values with units)."""
     return [
-        [label, f"{a[k]:.{d}f} {u}", f"{b[k]:.{d}f} {u}", f"{b[k] - a[k]:+.{d}f} {u}"]
+        [label, f"{a[k]:.{d}f} {u}", f"{b[k]:.{d}f} {u}", f"{signed(b[k] - a[k], d)} {u}"]
         for k, label, u, d in ROWS
     ]
 

@@ -16,12 +16,17 @@ export function fillTemplate(template, record) {
 }
 
 // For each [key, label, unit, decimals] row: label, A, B and B − A as text.
+// A difference with its sign (+3, -2), and no sign when it reads 0 (compare.signed).
+export function signed(delta, d) {
+  const text = fixed(delta, d);
+  if (Number(text) === 0) return fixed(0, d);
+  return text.startsWith("-") ? text : `+${text}`;
+}
+
 export function diffCells(rows, a, b) {
-  return rows.map(([key, label, unit, d]) => {
-    const delta = b[key] - a[key];
-    const sign = fixed(delta, d).startsWith("-") ? "" : "+";
-    return [label, `${fixed(a[key], d)} ${unit}`, `${fixed(b[key], d)} ${unit}`, `${sign}${fixed(delta, d)} ${unit}`];
-  });
+  return rows.map(([key, label, unit, d]) => [
+    label, `${fixed(a[key], d)} ${unit}`, `${fixed(b[key], d)} ${unit}`, `${signed(b[key] - a[key], d)} ${unit}`,
+  ]);
 }
 
 // The comparison as a <table> (text nodes only: nothing is parsed as HTML).
