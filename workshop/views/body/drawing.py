@@ -14,7 +14,8 @@ hook                        the painter sets
 ``data-keypoints="a b"``    ``points``: the keypoints in px
 ``data-rotate="part"``      ``transform``: ``translate(px of data-at) rotate(part_rot)``
   with ``data-at``
-``data-at`` (circle)        ``cx``, ``cy``; (text) ``x``, ``y`` plus ``data-dx``/``data-dy``
+``data-at`` (circle)        ``cx``, ``cy``; (text) ``x``, ``y`` plus ``data-dx``/``data-dy``;
+                            (rect) the load's square centred there, sized by ``load_kg``
 ``data-force``              (a muscle) ``stroke-width`` and ``opacity`` from force / full
                             scale, and its ``<title>``
 ``data-inset-at``           (a nested ``<svg>``) ``viewBox``: ``data-view`` px square centred
@@ -38,7 +39,8 @@ from dataclasses import dataclass, field
 from . import outline as o
 from .geometry import FLOOR_Y_M, ROTATIONS, SKELETON, VERTEBRAE
 
-#: Colours of the body (light theme values; explorer.css restyles by class for dark).
+#: Colours of the body, the same in light and dark themes: each reads on a white and on a
+#: near-black card (the texts and the card itself follow the theme, see explorer.css).
 BODY_COLOURS = {
     "skin": "#eec09a",
     "skin_edge": "#8d5b3d",

@@ -113,9 +113,16 @@ function paintElement(el, pic, record) {
 const HOOKS = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-inset-at],"
   + "[data-shown-by],[data-template],[data-sign]";
 
+// Set every body hook in `root` (an <svg> or a group of body.drawing elements) for
+// `record`; `pic` needs `origin`, `scale`, `muscle_width`, `muscle_opacity`, `load_side_px`.
+// Any picture of the body drawn from body.drawing (the pacer's figure too) paints this way.
+export function paintBody(root, pic, record) {
+  for (const el of root.querySelectorAll(HOOKS)) paintElement(el, pic, record);
+}
+
 // Paint `svg` (a frame) for `record`; `title` goes in the top-left corner.
 export function paint(svg, pic, record, title) {
-  for (const el of svg.querySelectorAll(HOOKS)) paintElement(el, pic, record);
+  paintBody(svg, pic, record);
   svg.querySelector("[data-role=title]").textContent = title || "";
   for (const gauge of pic.gauges) {
     const r = gaugeReading(pic, gauge, record);
