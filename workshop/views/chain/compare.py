@@ -57,7 +57,7 @@ def compare_table(a: dict, b: dict, names=("A", "B")) -> HTML:
 #: The comparison picture (px): each side shows the body and its close-up (the part of the
 #: explorer's frame left of the gauges), the differences in a column between them.
 SIDE_WIDTH_PX = 600.0
-DIFF_WIDTH_PX = 300.0
+DIFF_WIDTH_PX = 330.0
 
 
 def _side(record: dict, name: str, x: float) -> str:
@@ -81,7 +81,7 @@ def _differences(a: dict, b: dict, names, x: float) -> str:
         out.append(
             f'<text x="{x + 12:g}" y="{y}"><tspan font-weight="bold">'
             f"{html.escape(label)}: {html.escape(delta)}</tspan></text>"
-            f'<text x="{x + 12:g}" y="{y + 20}" font-size="14">'
+            f'<text x="{x + 12:g}" y="{y + 20}" font-size="13.5">'
             f"{html.escape(f'{na} {va} → {nb} {vb}')}</text>"
         )
     out.append("</g>")
