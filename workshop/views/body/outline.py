@@ -110,7 +110,8 @@ DISC = [
 #: front. The slices overlap their neighbours (more at the belly, the side that opens in
 #: lordosis) so they join into one outline whatever the curve.
 LUMBAR_SKIN = [
-    (-0.08, -0.004), (-0.08, SEGMENT_M + 0.004), (0.13, SEGMENT_M + 0.018), (0.13, -0.018),
+    (-0.08, -0.004), (-0.08, SEGMENT_M + 0.004), (0.124, SEGMENT_M + 0.02),
+    (0.13, SEGMENT_M / 2), (0.124, -0.02),
 ]  # fmt: skip
 
 HEAD_Y_M = THORAX_LENGTH_M + NECK_HEAD_M
