@@ -119,7 +119,7 @@ def test_a_grid_of_the_wrong_size_is_refused(js):
 # document order, with the attributes a painter may set and its text.
 EXTRACT = """(svg) => {
   const hooked = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-inset-at],"
-    + "[data-shown-by],[data-template],[data-sign],[data-gauge],[data-gauge-bar],"
+    + "[data-shown-by],[data-template],[data-gauge],[data-gauge-bar],"
     + "[data-gauge-band],[data-role=title]";
   const attrs = ["points", "transform", "cx", "cy", "x", "y", "width", "height",
     "stroke-width", "opacity", "viewBox", "visibility", "fill"];
@@ -263,8 +263,7 @@ def test_an_empty_frame_has_every_hook_the_painter_uses(js):
             keypoints: all("[data-keypoints]", "keypoints").flatMap((k) => k.split(" ")),
             at: [...all("[data-at]", "at"), ...all("[data-inset-at]", "insetAt")],
             rotate: all("[data-rotate]", "rotate"),
-            fields: [...all("[data-force]", "force"), ...all("[data-shown-by]", "shownBy"),
-                     ...all("[data-sign]", "sign")],
+            fields: [...all("[data-force]", "force"), ...all("[data-shown-by]", "shownBy")],
             templates: all("[data-template]", "template"),
             gauges: all("text[data-gauge]", "gauge"),
             painted: svg.querySelectorAll("[points],[transform],svg[viewBox] svg[viewBox]").length,
@@ -294,6 +293,8 @@ def test_an_empty_frame_has_every_hook_the_painter_uses(js):
 def test_readout_and_comparison_rows_are_the_python_ones(js):
     rng = np.random.default_rng(SEED + 3)
     records = [state_record(random_setting(rng)) for _ in range(6)]
+    # Shear backward, forward and reading 0: the direction word and its absence.
+    records += [{**records[0], "shear_N": v} for v in (-120.4, 87.0, -0.3)]
     pairs = list(zip(records[:-1], records[1:], strict=True))
     # A difference that rounds to 0 from below reads "0", not "-0" or "+0".
     nudged = {**records[0], "compression_N": records[0]["compression_N"] - 0.3}
@@ -313,6 +314,11 @@ def test_readout_and_comparison_rows_are_the_python_ones(js):
         },
     )
     assert got["readouts"] == [picture.readout_text(r) for r in records]
+    assert [r.split("shear ")[1].split(",")[0] for r in got["readouts"][-3:]] == [
+        "120 newtons backward",
+        "87 newtons forward",
+        "0 newtons",
+    ]
     assert got["diffs"] == [compare.diff_cells(a, b) for a, b in pairs]
     assert got["same"] == compare.diff_cells(records[0], records[0])
     assert all(not row[3].startswith(("+", "-")) for row in got["same"])

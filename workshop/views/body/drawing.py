@@ -21,9 +21,9 @@ hook                        the painter sets
 ``data-inset-at``           (a nested ``<svg>``) ``viewBox``: ``data-view`` px square centred
                             on the keypoint
 ``data-shown-by="field"``   ``visibility``: visible when the field is above 0.5
-``data-template``           the text, ``{field:.Nf}`` / ``{field|abs:.Nf}`` filled in
-``data-sign``               the text: the first of ``data-words`` (``a|b``) when the field
-                            is 0.5 or more, the second at -0.5 or less, else nothing
+``data-template``           the text: ``{field:.Nf}``, ``{field|abs:.Nf}`` (its size) and
+                            ``{field|sign:A|B}`` (A at 0.5 or more, B at -0.5 or less, else
+                            nothing) filled in (``picture.fill_template``)
 ==========================  ==============================================================
 
 Shapes of rigid parts are fixed path data in their own frame (``outline``) and

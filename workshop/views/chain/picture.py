@@ -132,31 +132,38 @@ BADGES = (
 BADGE_X_PX, BADGE_Y_PX, BADGE_ROW_PX = 605.0, 248.0, 22.0
 
 #: The key numbers in one sentence (the screen-reader read-out, the caption).
-#: ``{field:.Nf}`` placeholders only: the browser fills the same template.
+#: Placeholders only (see ``fill_template``): the browser fills the same template.
 READOUT = (
     "Pelvic tilt {pelvic_tilt_deg:.0f} degrees, lumbar lordosis {lumbar_lordosis_deg:.0f} "
-    "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N:.0f} newtons, "
-    "disc pressure {disc_pressure_MPa:.2f} megapascals."
+    "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N|abs:.0f} "
+    "newtons{shear_N|sign: forward| backward}, disc pressure {disc_pressure_MPa:.2f} "
+    "megapascals."
 )
 #: The close-up's key, one line each: swatch (how the close-up draws it: stroke colour key,
-#: width px, dash pattern), the text template, the field whose sign adds a word.
+#: width px, dash pattern) and the text template.
 INSET_LINES = (
-    (("tilt", 1.5, "5,3"), "pelvic tilt {pelvic_tilt_deg:.0f}° (ASIS–PSIS against level)", None),
-    (("compression", 1.2, None), "lumbar lordosis {lumbar_lordosis_deg:.0f}° (L1–S1 curve)", None),
-    (("compression", 3.0, None), "compression at L4/L5 {compression_N:.0f} N", None),
-    (("shear", 3.0, None), "shear at L4/L5 {shear_N|abs:.0f} N ", "shear_N"),
-    (("muscle", 5.0, None), "muscles: thicker = more force", None),
+    (("tilt", 1.5, "5,3"), "pelvic tilt {pelvic_tilt_deg:.0f}° (ASIS–PSIS against level)"),
+    (("compression", 1.2, None), "lumbar lordosis {lumbar_lordosis_deg:.0f}° (L1–S1 curve)"),
+    (("compression", 3.0, None), "compression at L4/L5 {compression_N:.0f} N"),
+    (("shear", 3.0, None), "shear at L4/L5 {shear_N|abs:.0f} N{shear_N|sign: forward| backward}"),
+    (("muscle", 5.0, None), "muscles: thicker = more force"),
 )
-SHEAR_WORDS = ("forward", "backward")
 
-_PLACEHOLDER = re.compile(r"\{(\w+)(\|abs)?:\.(\d+)f\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)(?:(\|abs)?:\.(\d+)f|\|sign:([^|}]*)\|([^}]*))\}")
 
 
 def fill_template(template: str, record: dict) -> str:
-    """``{field:.Nf}`` and ``{field|abs:.Nf}`` filled from ``record`` (as readout.js does)."""
+    """A template's placeholders filled from ``record`` (as readout.js fills them).
+
+    ``{field:.Nf}`` the number with N decimals; ``{field|abs:.Nf}`` its size;
+    ``{field|sign:A|B}`` the text A when the field is 0.5 or more, B at -0.5 or less,
+    nothing between (a direction for a number that reads 0 makes no sense).
+    """
 
     def one(m: re.Match) -> str:
         v = record[m.group(1)]
+        if m.group(4) is not None:
+            return "" if abs(v) < 0.5 else m.group(4) if v > 0 else m.group(5)
         return f"{abs(v) if m.group(2) else v:.{int(m.group(3))}f}"
 
     return _PLACEHOLDER.sub(one, template)
@@ -237,7 +244,7 @@ def body_frame(title_text: str = "") -> list[El]:
             | {"fill": "none", "stroke": COLOURS["frame"], "stroke-width": 1},
         )
     )
-    for i, ((colour, width, dash), template, sign) in enumerate(INSET_LINES):
+    for i, ((colour, width, dash), template) in enumerate(INSET_LINES):
         ly = y + size + 18 + 17 * i
         # The tilt's swatch is ink (it flips with the theme); the others keep their colour.
         ink = colour == "tilt"
@@ -248,10 +255,7 @@ def body_frame(title_text: str = "") -> list[El]:
             "class": "mm-ink" if ink else None,
         }
         out.append(El("line", swatch))
-        parts = [El("tspan", {"data-template": template}, [])]
-        if sign:
-            parts.append(El("tspan", {"data-sign": sign, "data-words": "|".join(SHEAR_WORDS)}, []))
-        out.append(_text({"x": x + 22, "y": ly, "font-size": 11.5}, *parts))
+        out.append(_text({"x": x + 22, "y": ly, "font-size": 11.5, "data-template": template}))
     # Landmarks of the pelvis named in the close-up (dark ink: they sit on the body).
     for name, dx, anchor in (("asis", 2.5, "start"), ("psis", -2.5, "end")):
         label = {"class": "landmark", "fill": INK, "data-at": name, "data-dx": dx, "data-dy": -1.5}
@@ -324,11 +328,6 @@ def paint_elements(elements: list[El], record: dict) -> list[El]:
                 a["visibility"] = "visible" if record[a["data-shown-by"]] > 0.5 else "hidden"
             if "data-template" in a:
                 el.children = [fill_template(a["data-template"], record)]
-            if "data-sign" in a:
-                # The direction of a signed number, none when it reads 0 (to 0 decimals).
-                words = a["data-words"].split("|")
-                v = record[a["data-sign"]]
-                el.children = [("" if abs(v) < 0.5 else words[0] if v >= 0 else words[1])]
     return elements
 
 

@@ -102,16 +102,10 @@ function paintElement(el, pic, record) {
   }
   if (d.shownBy) el.setAttribute("visibility", record[d.shownBy] > 0.5 ? "visible" : "hidden");
   if (d.template) el.textContent = fillTemplate(d.template, record);
-  if (d.sign) {
-    // The direction of a signed number, none when it reads 0 (to 0 decimals).
-    const [yes, no] = d.words.split("|");
-    const v = record[d.sign];
-    el.textContent = Math.abs(v) < 0.5 ? "" : v >= 0 ? yes : no;
-  }
 }
 
 const HOOKS = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-inset-at],"
-  + "[data-shown-by],[data-template],[data-sign]";
+  + "[data-shown-by],[data-template]";
 
 // Set every body hook in `root` (an <svg> or a group of body.drawing elements) for
 // `record`; `pic` needs `origin`, `scale`, `muscle_width`, `muscle_opacity`, `load_side_px`.

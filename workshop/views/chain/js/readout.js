@@ -6,16 +6,19 @@ export function fixed(v, d) {
   return Number(v).toFixed(d);
 }
 
-// The "{field:.Nf}" and "{field|abs:.Nf}" placeholders (picture.fill_template) filled
-// from `record`.
+// A template's placeholders (picture.fill_template) filled from `record`:
+// "{field:.Nf}" the number, "{field|abs:.Nf}" its size, "{field|sign:A|B}" A when the
+// field is 0.5 or more, B at -0.5 or less, nothing between.
 export function fillTemplate(template, record) {
-  return template.replace(/\{(\w+)(\|abs)?:\.(\d+)f\}/g, (_, key, abs, d) => {
-    if (!(key in record)) throw new Error(`read-out: no ${key} in the record`);
-    return fixed(abs ? Math.abs(record[key]) : record[key], Number(d));
-  });
+  return template.replace(/\{(\w+)(?:(\|abs)?:\.(\d+)f|\|sign:([^|}]*)\|([^}]*))\}/g,
+    (_, key, abs, d, plus, minus) => {
+      if (!(key in record)) throw new Error(`read-out: no ${key} in the record`);
+      const v = record[key];
+      if (plus !== undefined) return Math.abs(v) < 0.5 ? "" : v > 0 ? plus : minus;
+      return fixed(abs ? Math.abs(v) : v, Number(d));
+    });
 }
 
-// For each [key, label, unit, decimals] row: label, A, B and B − A as text.
 // A difference with its sign (+3, -2), and no sign when it reads 0 (compare.signed).
 export function signed(delta, d) {
   const text = fixed(delta, d);
