@@ -129,3 +129,18 @@ def test_snapshot_band_brackets_the_value():
 
 def test_grid_size_stays_small_enough_to_send_on_every_change():
     assert grid_table(default_values()).nbytes < 400_000
+
+
+def test_the_comparison_picture_scales_to_the_output_area():
+    from workshop.views.chain.compare import compare_svg
+
+    svg = compare_svg(
+        {"hip_flexor_tightness": 0}, {"hip_flexor_tightness": 1}, ("loose", "tight")
+    ).data
+    root = svg[: svg.index(">")]
+    assert 'width="100%"' in root and "viewBox=" in root and "max-width:100%" in root
+    assert 'height="' not in root  # the height follows the width (viewBox)
+    # A | differences | B: both settings drawn, the differences between them named.
+    assert "loose" in svg and "tight" in svg and "tight − loose" in svg
+    tilt = evaluate(hip_flexor_tightness=1).pelvic_tilt_deg - evaluate().pelvic_tilt_deg
+    assert f"pelvic tilt: {float(tilt):+.1f} °" in svg
