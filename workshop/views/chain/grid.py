@@ -40,9 +40,8 @@ INPUT_FIELDS = ("load_kg",)
 BAND_OUTPUTS = ("compression_low", "compression_high", "pressure_low", "pressure_high")
 #: Keypoints in every record: those the picture's frame names and those of the skeleton
 #: (so any drawing of ``SKELETON`` can be made from a record), in ``POINTS`` order.
-GRID_POINTS = tuple(
-    p for p in POINTS if p in frame_points() or any(p in bone for _, bone in SKELETON)
-)
+_NAMED = set(frame_points()) | {p for _, bone in SKELETON for p in bone}
+GRID_POINTS = tuple(p for p in POINTS if p in _NAMED)
 #: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
 #: ``body.geometry.ROTATIONS``) and whether the chair is drawn (1 sitting, else 0).
 POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown",)

@@ -480,8 +480,9 @@ def badges_svg() -> str:
     return "".join(out)
 
 
-def _svg(inner: str, readout: str | None, caption: bool) -> str:
-    label = f' aria-label="{html.escape(readout)}"' if readout is not None else ""
+def _svg(inner: str, readout: str | None, caption: bool, label: str | None = None) -> str:
+    label = label if label is not None else readout
+    label = f' aria-label="{html.escape(label)}"' if label is not None else ""
     tail = ""
     if caption and readout is not None:
         tail = _tag(
@@ -520,7 +521,9 @@ def explorer_svg(record: dict, title: str = "") -> str:
     """
     readout = readout_text(record)
     inner = body_svg(record, title=title) + gauges_svg(record) + badges_svg()
-    return _svg(inner, readout, caption=True)
+    # A screen reader hears which picture it is (as the live one says it) and its numbers.
+    label = f"{title}: {readout}" if title else readout
+    return _svg(inner, readout, caption=True, label=label)
 
 
 def paint_spec() -> dict:

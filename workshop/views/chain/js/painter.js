@@ -126,5 +126,6 @@ export function paint(svg, pic, record, title) {
     set(svg.querySelector(`[data-gauge-bar="${gauge.key}"]`), { width: r.bar_width, fill: r.bar_fill });
     set(svg.querySelector(`[data-gauge-band="${gauge.key}"]`), { x: r.band_x, width: r.band_width });
   }
-  svg.setAttribute("aria-label", fillTemplate(pic.readout, record));
+  // A screen reader hears which picture it is (A or B while pinned) and its numbers.
+  svg.setAttribute("aria-label", (title ? `${title}: ` : "") + fillTemplate(pic.readout, record));
 }
