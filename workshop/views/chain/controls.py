@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import reprlib
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -30,10 +31,13 @@ class Control:
     default: float
     help: str
 
-    @property
+    @cached_property
     def grid(self) -> np.ndarray:
+        """The slider's steps, ``low`` to ``high`` (read-only; made once)."""
         n = int(round((self.high - self.low) / self.step)) + 1
-        return np.round(np.linspace(self.low, self.high, n), 6)
+        steps = np.round(np.linspace(self.low, self.high, n), 6)
+        steps.flags.writeable = False
+        return steps
 
     def describe(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
