@@ -170,7 +170,7 @@ def test_python_side_misuse_of_the_explorer_still_raises_naming_the_input():
     before = dict(w.values)
     with pytest.raises(ValueError, match=r"position must be one of .*'kneeling'"):
         w.set(position="kneeling")
-    with pytest.raises(TypeError, match=r"load_kg must be a number in \[0, 50\] kg"):
+    with pytest.raises(TypeError, match=r"load_kg must lie in \[0, 50\] kg"):
         w.set(load_kg="heavy")
     # Inside hold_trait_notifications too: the refusal rolls the change back.
     with pytest.raises(ValueError), w.hold_trait_notifications():
