@@ -3,7 +3,7 @@
 * ``claims_table``: each claim in the essay's words, its evidence grade (the
   kit's grade badge: word and colour), what the evidence supports and why.
 * ``brain_studies_table``: the studies behind a claim (or all): design, people,
-  size, measure, what the abstract reports, and what the design cannot show.
+  size, measure, and what the abstract reports.
 * ``designs_table``: what each kind of study can and cannot show.
 * ``brain_evidence_figure``: each study against the questions the claim needs
   answered (randomised? cortical thickness? back pain?), as a grid of yes and no.
@@ -45,7 +45,8 @@ def claims_table() -> HTML:
 
 
 def brain_studies_table(claim_key: str | None = None) -> HTML:
-    """The studies behind one claim (a key of ``CLAIM_BY_KEY``), or all of them."""
+    """The studies behind one claim (a key of ``CLAIM_BY_KEY``), or all of them; what each
+    design cannot show is in :func:`designs_table`, once per design."""
     studies = BRAIN_STUDIES if claim_key is None else studies_for(claim_key)
     rows = []
     for s in studies:
@@ -60,7 +61,6 @@ def brain_studies_table(claim_key: str | None = None) -> HTML:
                 s.people,
                 s.measure,
                 s.finding,
-                design.cannot_show,
                 s.note,
             )
         )
@@ -72,7 +72,6 @@ def brain_studies_table(claim_key: str | None = None) -> HTML:
         "who",
         "measured",
         "found (as the abstract reports)",
-        "the design cannot show",
         "note",
     )
     return HTML(table(head, rows, cls="workshop-brain-studies"))
