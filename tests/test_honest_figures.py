@@ -159,3 +159,18 @@ def test_brain_figure_marks_follow_the_data():
     expected_yes = sum(s.randomised + s.thickness + s.back_pain for s in primary)
     assert words.count("yes") == expected_yes
     assert len(words) == 3 * len(primary)
+
+
+# --- axes that start at zero ---------------------------------------------------------------
+
+
+def test_force_and_swing_axes_start_at_zero_and_show_the_limit():
+    from workshop.views.breath.figures import resonance_figure
+    from workshop.views.chain.figures import flexion_sweep_figure
+
+    sweep = flexion_sweep_figure(load_kg=10, load_distance_m=0.3).axes[0]
+    low, high = sweep.get_ylim()
+    assert low == 0.0 and high > NIOSH_ACTION_LIMIT_N
+    assert "30 cm" in sweep.get_title()
+    swing = resonance_figure().axes[0]
+    assert swing.get_ylim()[0] == 0.0

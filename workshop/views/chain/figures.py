@@ -16,7 +16,8 @@ from ..common.palette import OKABE_ITO
 
 
 def flexion_sweep_figure(load_kg: float = 0.0, load_distance_m: float = 0.3, **inputs):
-    """Disc pressure and compression against trunk flexion, with the 5-95 % band."""
+    """L4/L5 compression (N) against trunk flexion (deg), with the 5-95 % band and
+    NIOSH's action limit; the axis starts at 0 N."""
     flexion = np.linspace(0.0, 90.0, 91)
     kw = {"load_kg": load_kg, "load_distance_m": load_distance_m, **inputs}
     central = evaluate(trunk_flexion_deg=flexion, **kw)
@@ -39,7 +40,13 @@ def flexion_sweep_figure(load_kg: float = 0.0, load_distance_m: float = 0.3, **i
     )
     ax.set_xlabel("trunk flexion (deg)")
     ax.set_ylabel("L4/L5 compression (N)")
-    ax.set_title(f"Bending forward with {load_kg:g} kg in the hands")
+    # From 0 N, so the height of the curve is the size of the force (a cut axis
+    # would make a doubling look several times larger), with room above the limit.
+    top = max(NIOSH_ACTION_LIMIT_N, float(np.max(band.high))) * 1.1
+    ax.set_ylim(0.0, top)
+    ax.set_title(
+        f"Bending forward with {load_kg:g} kg held {load_distance_m * 100:.0f} cm in front"
+    )
     ax.legend(loc="lower right", fontsize="small")
     return detached(fig)
 
