@@ -174,3 +174,17 @@ def test_force_and_swing_axes_start_at_zero_and_show_the_limit():
     assert "30 cm" in sweep.get_title()
     swing = resonance_figure().axes[0]
     assert swing.get_ylim()[0] == 0.0
+
+
+def test_long_questions_cautions_and_claims_are_left_aligned():
+    from workshop.views.safety.screen import precautions_table, red_flags_table
+
+    for html_table in (
+        red_flags_table().data,
+        precautions_table().data,
+        claims_table().data,
+        brain_studies_table().data,
+        designs_table().data,
+    ):
+        aligns = re.findall(r'<t[dh][^>]*style="text-align:(\w+)"', html_table)
+        assert aligns and set(aligns) == {"left"}
