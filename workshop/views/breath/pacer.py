@@ -149,7 +149,9 @@ def movement_payload(movement: Movement | str, session: Session) -> dict:
     (``SKELETON``), keypoints (px) at lungs empty and full, the load trace, the
     panel's layout (``FIGURE_LAYOUT``) and the movement's words."""
     m = MOVEMENTS[movement] if isinstance(movement, str) else movement
-    frames = {end: figure_px(movement_keypoints(m, v)) for end, v in (("empty", 0.0), ("full", 1.0))}
+    frames = {
+        end: figure_px(movement_keypoints(m, v)) for end, v in (("empty", 0.0), ("full", 1.0))
+    }
     t, _, result = load_trace(m, session, points_per_s=2.0)
     return {
         **m.to_dict(),
@@ -181,7 +183,9 @@ def _records(name: str, rows, keys: tuple[str, ...], max_rows: int) -> list[dict
         raise ValueError(f"{name} may hold at most {max_rows} records; got {len(rows)}")
     for row in rows:
         if not isinstance(row, dict) or set(row) != set(keys):
-            raise ValueError(f"each record of {name} must hold exactly {list(keys)}; got {shown(row)}")
+            raise ValueError(
+                f"each record of {name} must hold exactly {list(keys)}; got {shown(row)}"
+            )
     return rows
 
 
@@ -219,7 +223,13 @@ def check_log(log, phases: np.ndarray) -> dict:
         at = check_real(row["shown_s"], "log shown shown_s", -TIME_SLACK_S, total + TIME_SLACK_S)
         boundary = check_bool(row["boundary"], "log shown boundary")
         shown_rows.append(
-            {"index": i, "phase": names[i], "planned_s": planned, "shown_s": at, "boundary": boundary}
+            {
+                "index": i,
+                "phase": names[i],
+                "planned_s": planned,
+                "shown_s": at,
+                "boundary": boundary,
+            }
         )
     pauses = [
         {
