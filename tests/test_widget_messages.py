@@ -217,7 +217,7 @@ def test_malformed_pacer_logs_are_refused_and_lags_still_work():
         p.log = {"shown": []}
 
 
-def test_a_plan_from_the_browser_is_refused_and_the_session_kept():
+def test_a_pacer_plan_from_the_browser_is_refused_and_the_session_kept():
     p = BreathPacer("resonance", minutes=2)
     plan, svg, sent = pacer_plan(p.session), p.to_svg(), capture_sends(p)
     other = BreathPacer("box", minutes=1).plan
@@ -227,14 +227,14 @@ def test_a_plan_from_the_browser_is_refused_and_the_session_kept():
         p.plan = other
 
 
-def test_a_movement_from_the_browser_is_refused_and_the_kernels_kept():
+def test_a_pacer_movement_from_the_browser_is_refused_and_the_kernels_kept():
     p = BreathPacer("resonance", minutes=1, movement="cat_cow")
     view, sent = p.movement_view, capture_sends(p)
     p.set_state({"movement_view": BreathPacer("box", minutes=1, movement="bridge").movement_view})
     assert p.movement_view == view and p.movement == "cat_cow" and "movement_view" in sent
 
 
-def test_python_side_changes_reach_the_synced_state():
+def test_python_side_pacer_changes_reach_the_synced_state():
     p = BreathPacer("resonance", minutes=2, movement="pelvic_tilt")
     sent = capture_sends(p)
     start = float(p._phases["time_s"][1])
