@@ -167,8 +167,9 @@ class Session:
 
         ``segments`` lists, for each segment, ``start_s``, ``cycles``, ``cycle_s``
         and ``phases`` (``[name, seconds]`` pairs, zero holds left out). A pacer
-        finds the segment with ``start_s <= elapsed``, takes
-        ``(elapsed - start_s) % cycle_s`` and walks the phases. Lung volume within
+        can find the segment with ``start_s <= elapsed``, take
+        ``(elapsed - start_s) % cycle_s`` and walk the phases; the kit's own pacer
+        receives ``phase_list`` as well and only looks phases up. Lung volume within
         a phase follows ``lung_volume`` (raised cosine in inhale and exhale, flat
         in holds).
         """
