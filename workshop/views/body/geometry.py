@@ -2,7 +2,7 @@
 
 One source of geometry for every picture: the live explorer receives these
 coordinates (precomputed over its slider grids) and only interpolates them; the
-static SVG twin draws the same coordinates. Units are metres for a 1.75 m adult;
+static SVG twin draws the same coordinates; both draw the bones of ``SKELETON``. Units are metres for a 1.75 m adult;
 x points forward (the face's side), y up, the origin at the hip joint centre
 (lying: at the floor under the hip).
 """
@@ -23,6 +23,10 @@ STANDING_PELVIC_TILT_DEG = 12.0
 S1_FROM_HIP = (-0.04, 0.10)  # sacral base relative to the hip joints, pelvis at tilt 0
 ASIS_FROM_HIP = (0.07, 0.05)
 PSIS_FROM_HIP = (-0.08, 0.05)
+#: Radius of the head drawn at ``head`` (m).
+HEAD_RADIUS_M = 0.10
+#: Height of the floor under the feet standing (m, below the hip joint).
+FLOOR_Y_M = -(THIGH_M + SHANK_M)
 
 POINTS = (
     "ankle knee hip asis psis s1 l5 l4l5 l3 l2 l1 c7 head shoulder elbow hand load "

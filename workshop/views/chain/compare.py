@@ -1,4 +1,8 @@
-"""Two bodies side by side, with the differences in numbers."""
+"""Two settings side by side: the difference rows and two static bodies.
+
+``ROWS`` is the one list of what an A/B comparison shows; the live explorer
+receives it (``paint_spec``/layout) and fills the same rows in the browser.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ import html
 from IPython.display import HTML, SVG
 
 from . import picture
-from .explorer import snapshot
+from .grid import snapshot
 
+#: Rows of an A/B comparison: output, label, unit, decimals.
 ROWS = (
     ("pelvic_tilt_deg", "pelvic tilt", "°", 1),
     ("lumbar_lordosis_deg", "lumbar lordosis", "°", 1),
@@ -19,19 +24,28 @@ ROWS = (
 )
 
 
+def diff_cells(a: dict, b: dict) -> list[list[str]]:
+    """For each of ``ROWS``: label, A, B and B − A as text (values with units)."""
+    return [
+        [label, f"{a[k]:.{d}f} {u}", f"{b[k]:.{d}f} {u}", f"{b[k] - a[k]:+.{d}f} {u}"]
+        for k, label, u, d in ROWS
+    ]
+
+
+def diff_table_html(a: dict, b: dict, names=("A", "B"), css_class="workshop-compare") -> str:
+    """``diff_cells`` as an HTML table with a header naming A and B."""
+    na, nb = (html.escape(n) for n in names)
+    head = f"<tr><th></th><th>{na}</th><th>{nb}</th><th>{nb} − {na}</th></tr>"
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+        for row in diff_cells(a, b)
+    )
+    return f'<table class="{css_class}">{head}{body}</table>'
+
+
 def compare_table(a: dict, b: dict, names=("A", "B")) -> HTML:
     """Numbers of two settings and B − A."""
-    na, nb = snapshot(a)["numbers"], snapshot(b)["numbers"]
-    body = "".join(
-        f"<tr><td>{label}</td><td>{na[k]:.{d}f} {u}</td><td>{nb[k]:.{d}f} {u}</td>"
-        f"<td>{nb[k] - na[k]:+.{d}f} {u}</td></tr>"
-        for k, label, u, d in ROWS
-    )
-    head = (
-        f"<tr><th></th><th>{html.escape(names[0])}</th><th>{html.escape(names[1])}</th>"
-        f"<th>{html.escape(names[1])} − {html.escape(names[0])}</th></tr>"
-    )
-    return HTML(f'<table class="workshop-compare">{head}{body}</table>')
+    return HTML(diff_table_html(snapshot(a)["numbers"], snapshot(b)["numbers"], names))
 
 
 def compare_svg(a: dict, b: dict, names=("A", "B")) -> SVG:
@@ -44,7 +58,7 @@ def compare_svg(a: dict, b: dict, names=("A", "B")) -> SVG:
             f'<g transform="translate({i * w},0)">'
             f'<rect width="{w}" height="{h}" fill="#fff" stroke="#ddd"/>'
             + picture.body_svg(s["numbers"], s["points"], title=name)
-            + picture.gauges_svg(s["numbers"], s["band"])
+            + picture.gauges_svg(s["record"])
             + "</g>"
         )
     return SVG(
