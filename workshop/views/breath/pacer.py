@@ -50,8 +50,8 @@ from ..common.trust import (
 )
 
 HERE = pathlib.Path(__file__).parent
-#: The front end's entry module; its relative imports are bundled with it.
-ESM_ENTRY = HERE / "js" / "pacer.js"
+#: The front end's entry module; its parts (js/) are bundled with it.
+ESM_ENTRY = HERE / "pacer.js"
 #: The figure's scale, px per metre, and where the hip sits, px from the panel's top left.
 FIG_SCALE, FIG_ORIGIN = 120.0, (250.0, 115.0)
 #: The movement panel's layout, px: the figure above, the load trace along the session

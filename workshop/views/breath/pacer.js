@@ -4,13 +4,13 @@
 // AudioContext clock, and the phase is recomputed when the tab becomes visible again.
 // The run log goes back to the kernel; every change the kernel makes comes in through
 // the syncer.
-import { elapsedS, frameIntervalMs, pausedClock, phaseEndS, phaseIndexAt, resumedClock, runClock, volumeInPhase } from "./clock.js";
-import { audioScheduler } from "./audio.js";
-import { movementPanel } from "./figure.js";
-import { pacerControls, settleOptions } from "./controls.js";
-import { endRecord, newRunLog, pauseRecord, roundS, shownRecord } from "./runlog.js";
-import { syncModel } from "./syncer.js";
-import { htmlEl } from "./dom.js";
+import { elapsedS, frameIntervalMs, pausedClock, phaseEndS, phaseIndexAt, resumedClock, runClock, volumeInPhase } from "./js/clock.js";
+import { audioScheduler } from "./js/audio.js";
+import { movementPanel } from "./js/figure.js";
+import { pacerControls, settleOptions } from "./js/controls.js";
+import { endRecord, newRunLog, pauseRecord, roundS, shownRecord } from "./js/runlog.js";
+import { syncModel } from "./js/syncer.js";
+import { htmlEl } from "./js/dom.js";
 
 // How often the audio lookahead is topped up, ms.
 const AUDIO_REFILL_MS = 250;
