@@ -25,17 +25,10 @@ from workshop.breath import PRESETS, Pattern, Session, lung_volume, phase_at, ti
 from workshop.breath.schedule import boundaries, phase_list
 from workshop.movement.movements import MOVEMENTS
 from workshop.views.body.geometry import SKELETON
-from workshop.views.breath.pacer import (
-    ESM_ENTRY,
-    PAGE_COLOURS,
-    PHASE_COLOURS,
-    BreathPacer,
-    check_log,
-    figure_px,
-    movement_keypoints,
-    movement_payload,
-    pacer_css,
-)
+from workshop.views.breath.movement_view import figure_px, movement_keypoints, movement_payload
+from workshop.views.breath.pacer import ESM_ENTRY, PAGE_COLOURS, BreathPacer, pacer_css
+from workshop.views.breath.plan_picture import PHASE_COLOURS
+from workshop.views.breath.run_log import check_log
 
 pytestmark = pytest.mark.browser
 

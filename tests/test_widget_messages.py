@@ -46,7 +46,9 @@ from workshop.breath import LEHRER_RESONANCE_FINDING, PHASES, PRESETS, Session
 from workshop.model import POSITIONS as MODEL_POSITIONS
 from workshop.model import RANGES
 from workshop.safety import ScreenResult
-from workshop.views.breath.pacer import END_REASONS, BreathPacer, check_log, pacer_plan, plan_svg
+from workshop.views.breath.pacer import BreathPacer, pacer_plan
+from workshop.views.breath.plan_picture import plan_svg
+from workshop.views.breath.run_log import END_REASONS, check_log
 from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
 from workshop.views.chain.explorer import KineticChainExplorer
 from workshop.views.common.exercises import Exercise, MultipleChoice, NumberExercise
