@@ -36,6 +36,7 @@ from ...movement.movements import MOVEMENTS
 from ..common.esm import bundle
 from ..common.palette import OKABE_ITO
 from ..common.trust import Refused, TrustBoundary, check_bool, refusal, trust_tree
+from ..common.twin import StaticTwin
 from .movement_view import movement_payload
 from .plan_picture import PHASE_COLOURS, plan_svg
 from .run_log import check_log
@@ -82,7 +83,7 @@ def pacer_css() -> str:
     return f".mm-pacer {{ {colours}; }}\n" + (HERE / "pacer.css").read_text(encoding="utf-8")
 
 
-class BreathPacer(TrustBoundary, anywidget.AnyWidget):
+class BreathPacer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
     """A pacer for ``session`` (a ``Session``, preset name, ``Preset`` or ``Pattern``).
 
     ``movement`` (a key of ``workshop.movement.MOVEMENTS``) adds a figure that moves
@@ -179,9 +180,8 @@ class BreathPacer(TrustBoundary, anywidget.AnyWidget):
         """A static picture of the plan: the phases along time (for stored outputs)."""
         return plan_svg(self.plan)
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["image/svg+xml"] = self.to_svg()
-        data["text/plain"] = f"BreathPacer: {self.session!r}"
-        return bundle
+    def static_text(self) -> str:
+        return f"BreathPacer: {self.session!r}"
+
+    def static_svg(self) -> str:
+        return self.to_svg()
