@@ -21,6 +21,8 @@ from .sources import REVEAL_DIR
 
 DECK_SUFFIX = ".slides.html"
 DECK_TEMPLATE_FILE = "deck.html.j2"
+#: Continues a slide too tall for the deck on the next one (inlined in every deck).
+PAGINATE_SCRIPT_FILE = "paginate.js"
 #: A markdown cell whose first line is a ``#`` or ``##`` heading starts a slide.
 _SLIDE_HEADING = re.compile(r"\A\s*#{1,2}[ \t]")
 #: nbconvert settings that name a CDN; none is used by the deck template, and each is
@@ -47,9 +49,13 @@ class Deck:
     slides: int
 
 
+def _package_text(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 def deck_template() -> str:
     """The text of the deck template (package data ``deck.html.j2``)."""
-    return resources.files(__package__).joinpath(DECK_TEMPLATE_FILE).read_text(encoding="utf-8")
+    return _package_text(DECK_TEMPLATE_FILE)
 
 
 def notebook_title(nb, fallback: str) -> str:
@@ -107,8 +113,8 @@ def deck_exporter(include_code: bool = False):
         reveal_theme="white",
         reveal_transition="slide",
         reveal_number="c/t",
-        reveal_width="1100",
-        reveal_height="760",
+        reveal_width="1280",
+        reveal_height="720",
         exclude_input=not include_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -128,7 +134,10 @@ def build_deck(notebook: Path, out_dir: Path, exporter=None, include_code: bool 
     prepared = prepare_notebook(nb)
     body, _ = exporter.from_notebook_node(
         prepared,
-        resources={"metadata": {"name": title, "path": str(notebook.parent)}},
+        resources={
+            "metadata": {"name": title, "path": str(notebook.parent)},
+            "workshop_paginate_js": _package_text(PAGINATE_SCRIPT_FILE),
+        },
     )
     target = Path(out_dir) / f"{notebook.stem}{DECK_SUFFIX}"
     write_atomically(target, body)
