@@ -21,8 +21,9 @@ from .sources import REVEAL_DIR
 
 DECK_SUFFIX = ".slides.html"
 DECK_TEMPLATE_FILE = "deck.html.j2"
-#: Continues a slide too tall for the deck on the next one (inlined in every deck).
-PAGINATE_SCRIPT_FILE = "paginate.js"
+#: Scripts inlined in every deck, run before reveal.js starts: table columns aligned
+#: (text left, numbers right), then slides too tall for the deck continued on the next.
+DECK_SCRIPT_FILES = ("tables.js", "paginate.js")
 #: A markdown cell whose first line is a ``#`` or ``##`` heading starts a slide.
 _SLIDE_HEADING = re.compile(r"\A\s*#{1,2}[ \t]")
 #: nbconvert settings that name a CDN; none is used by the deck template, and each is
@@ -136,7 +137,7 @@ def build_deck(notebook: Path, out_dir: Path, exporter=None, include_code: bool 
         prepared,
         resources={
             "metadata": {"name": title, "path": str(notebook.parent)},
-            "workshop_paginate_js": _package_text(PAGINATE_SCRIPT_FILE),
+            "workshop_scripts": [_package_text(name) for name in DECK_SCRIPT_FILES],
         },
     )
     target = Path(out_dir) / f"{notebook.stem}{DECK_SUFFIX}"

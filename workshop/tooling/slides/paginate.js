@@ -34,17 +34,39 @@
     return el.matches(".jp-RenderedSVG, .jp-RenderedImage");
   }
 
+  /* A table's header rows: its <thead>, else the leading rows of header cells only. */
+  function headerRows(table) {
+    var head = table.querySelectorAll(":scope > thead > tr");
+    if (head.length) return Array.prototype.slice.call(head);
+    var rows = table.querySelectorAll(":scope > tbody > tr");
+    var out = [];
+    for (var i = 0; i < rows.length && !rows[i].querySelector(":scope > td"); i++) out.push(rows[i]);
+    return out;
+  }
+
+  function bodyRows(table) {
+    var head = headerRows(table);
+    return Array.prototype.filter.call(table.querySelectorAll(":scope > tbody > tr"), function (r) {
+      return head.indexOf(r) < 0;
+    });
+  }
+
   /* The blocks of `el`, in reading order, before which a slide may be cut: pairs of
-   * the node to cut before and the element whose bottom says whether it fits (a
-   * table is cut before itself when its first row does not fit). */
+   * the node to cut before and the element whose bottom says whether it fits. A table
+   * is cut between rows, never leaving fewer than two rows on either side (else it
+   * moves whole), and its header rows are repeated on the next slide. */
   function blocks(el, out) {
     for (var i = 0; i < el.children.length; i++) {
       var c = el.children[i];
       if (isNotes(c) || isEmpty(c) || getComputedStyle(c).display === "none") continue;
       if (c.tagName === "TABLE") {
-        var rows = c.querySelectorAll(":scope > tbody > tr");
-        for (var r = 0; r < rows.length; r++) out.push({ node: r === 0 ? c : rows[r], probe: rows[r] });
-        if (!rows.length) out.push({ node: c, probe: c });
+        var rows = bodyRows(c);
+        var n = rows.length;
+        for (var r = 0; r < n; r++) {
+          var node = r < 2 || n < 4 ? c : rows[Math.min(r, n - 2)];
+          out.push({ node: node, probe: rows[r], row: r === 0 ? c : rows[r] });
+        }
+        if (!n) out.push({ node: c, probe: c });
       } else if (CONTAINERS[c.tagName] && c.children.length && !isPicture(c)) {
         blocks(c, out);
       } else {
@@ -54,12 +76,25 @@
     return out;
   }
 
+  /* A block that introduces the next one and should not end a slide: a small
+   * heading, or a short paragraph ending in a colon ("How to read it:"). */
+  function keepsWithNext(el) {
+    if (/^H[3-6]$/.test(el.tagName)) return true;
+    var text = el.textContent.trim();
+    return el.tagName === "P" && text.length < 200 && /:$/.test(text);
+  }
+
   function shallowCopy(el) {
     var copy = el.cloneNode(false);
     copy.removeAttribute("id");
     if (el.tagName === "TABLE") {
+      var cols = el.querySelector(":scope > colgroup");
+      if (cols) copy.appendChild(cols.cloneNode(true));
       var head = el.querySelector(":scope > thead");
       if (head) copy.appendChild(head.cloneNode(true));
+    }
+    if (el.tagName === "TBODY" && !el.parentNode.querySelector(":scope > thead")) {
+      headerRows(el.parentNode).forEach(function (row) { copy.appendChild(row.cloneNode(true)); });
     }
     if (el.tagName === "OL") {
       var start = parseInt(el.getAttribute("start") || "1", 10);
@@ -78,6 +113,30 @@
       if (c !== node) return node;
       node = parent;
     }
+  }
+
+  /* Fix `table`'s column widths as laid out now (a <colgroup> and a fixed layout), so
+   * that its rows keep their heights when it is cut in two and both parts line up. */
+  function freezeColumns(table) {
+    var widest = null;
+    Array.prototype.forEach.call(table.rows, function (row) {
+      var plain = !row.querySelector("[colspan]");
+      if (plain && (!widest || row.cells.length > widest.cells.length)) widest = row;
+    });
+    if (!widest || table.querySelector(":scope > colgroup")) return;
+    var group = document.createElement("colgroup");
+    Array.prototype.forEach.call(widest.cells, function (cell) {
+      var col = document.createElement("col");
+      col.style.width = cell.getBoundingClientRect().width / scaleOf(table) + "px";
+      group.appendChild(col);
+    });
+    table.style.width = table.getBoundingClientRect().width / scaleOf(table) + "px";
+    table.insertBefore(group, table.firstChild);
+    table.style.tableLayout = "fixed";
+  }
+
+  function scaleOf(el) {
+    return el.offsetWidth ? el.getBoundingClientRect().width / el.offsetWidth : 1;
   }
 
   /* Move `node`, everything after it and the same at every level up to `section`
@@ -159,6 +218,31 @@
     return clone.textContent.replace(/\s*\(continued\)\s*$/, "").trim();
   }
 
+  /* Where to cut `section`, whose block `list[cut]` is the first that does not fit:
+   * a text-only <pre> is cut between its lines; otherwise before the block (before its
+   * table when it is a row near the table's start or end) and before any introduction
+   * it follows, as long as something other than the heading stays on the slide; a
+   * table that starts the slide is cut at any row. Null when no cut helps. */
+  function chooseCut(section, list, cut, limit) {
+    function contentBefore(k) {
+      for (var j = 0; j < k; j++) if (!HEADINGS[list[j].node.tagName]) return true;
+      return false;
+    }
+    var unit = list[cut];
+    if (unit.node.tagName === "PRE" && unit.node.children.length === 0) {
+      var rest = splitPre(section, unit.node, limit);
+      if (rest) return rest;
+    }
+    var first = cut;
+    while (first > 0 && list[first - 1].node === unit.node) first -= 1;
+    var intro = first;
+    while (intro > 0 && keepsWithNext(list[intro - 1].node)) intro -= 1;
+    if (contentBefore(intro)) return list[intro].node;
+    if (contentBefore(first)) return list[first].node;
+    if (unit.row && unit.row !== unit.node && unit.row.tagName === "TR") return unit.row;
+    return null;
+  }
+
   /* Continue `section` on new slides until each part fits; returns how many were added. */
   function paginateSection(section, limit) {
     var added = 0;
@@ -171,20 +255,12 @@
       for (var i = 0; i < list.length; i++) {
         if (list[i].probe.getBoundingClientRect().bottom - top > limit) { cut = i; break; }
       }
-      var before = list.slice(0, Math.max(cut, 0)).filter(function (b) {
-        return !HEADINGS[b.node.tagName];
-      });
-      var node = cut < 0 ? null : list[cut].node;
-      var textPre = node !== null && node.tagName === "PRE" && node.children.length === 0;
-      if (node === null || (before.length === 0 && !textPre)) {
+      var node = cut < 0 ? null : chooseCut(section, list, cut, limit);
+      if (node === null) {
         hide();
         return added;
       }
-      if (textPre) {
-        var rest = splitPre(section, node, limit);
-        if (rest) node = rest;
-        else if (before.length === 0) { hide(); return added; }
-      }
+      if (node.tagName === "TR") freezeColumns(node.closest("table"));
       hide();
       var next = splitAt(section, lift(section, node));
       next.classList.add("workshop-continued");
