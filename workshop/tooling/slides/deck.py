@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...files import write_atomically
 from ..nbfiles import is_solution, read_notebook, strip_widget_views
+from .notes import DeckNotes, add_speaker_notes
 from .pages import first_heading
 from .sources import REVEAL_DIR
 
@@ -126,15 +127,22 @@ def deck_exporter(include_code: bool = False):
     return SlidesExporter(**settings)
 
 
-def build_deck(notebook: Path, out_dir: Path, exporter=None, include_code: bool = False) -> Deck:
-    """Convert one notebook into ``out_dir/<stem>.slides.html`` (written atomically)."""
+def build_deck(
+    notebook: Path,
+    out_dir: Path,
+    exporter=None,
+    include_code: bool = False,
+    notes: DeckNotes | None = None,
+) -> Deck:
+    """Convert one notebook into ``out_dir/<stem>.slides.html`` (written atomically),
+    with ``notes`` (from the facilitator guide) in its speaker view."""
     notebook = Path(notebook)
     exporter = exporter or deck_exporter(include_code)
     nb = read_notebook(notebook)
     title = notebook_title(nb, notebook.stem)
     prepared = prepare_notebook(nb)
     body, _ = exporter.from_notebook_node(
-        prepared,
+        add_speaker_notes(prepared, notes),
         resources={
             "metadata": {"name": title, "path": str(notebook.parent)},
             "workshop_scripts": [_package_text(name) for name in DECK_SCRIPT_FILES],

@@ -210,8 +210,11 @@
     return rest;
   }
 
+  /* The text of the slide's own heading (h1 or h2, not in its notes), or "". */
   function headingText(section) {
-    var h = section.querySelector("h1, h2, h3");
+    var h = Array.prototype.find.call(section.querySelectorAll("h1, h2"), function (el) {
+      return !el.closest("aside.notes");
+    });
     if (!h) return "";
     var clone = h.cloneNode(true);
     clone.querySelectorAll(".anchor-link").forEach(function (a) { a.remove(); });
@@ -264,15 +267,29 @@
       hide();
       var next = splitAt(section, lift(section, node));
       next.classList.add("workshop-continued");
-      if (heading) {
-        var h = document.createElement("h2");
-        h.textContent = heading + " (continued)";
-        next.insertBefore(h, next.firstChild);
-      }
+      if (heading) next.insertBefore(continuedHeading(heading), next.firstChild);
       added += 1;
       section = next;
     }
     return added;
+  }
+
+  function continuedHeading(text) {
+    var h = document.createElement("h2");
+    h.className = "workshop-continued-heading";
+    h.textContent = text + " (continued)";
+    return h;
+  }
+
+  /* A slide the author split off without a heading of its own (a cell with
+   * slide_type "slide" that is not a heading) is headed "<previous heading> (continued)". */
+  function headSlides(leaves) {
+    var last = "";
+    leaves.forEach(function (s) {
+      var own = headingText(s);
+      if (own) last = own;
+      else if (last) s.insertBefore(continuedHeading(last), s.firstChild);
+    });
   }
 
   /* Continue every too-tall slide in `root` (the deck's `.slides` element), laid out
@@ -284,6 +301,7 @@
     var leaves = Array.prototype.filter.call(root.querySelectorAll("section"), function (s) {
       return !s.querySelector("section");
     });
+    headSlides(leaves);
     var added = 0;
     leaves.forEach(function (s) { added += paginateSection(s, height - reserve); });
     if (saved === null) root.removeAttribute("style");
