@@ -96,7 +96,8 @@ def guide_notes(markdown: str) -> dict[str, DeckNotes]:
     Timetable rows are the rows of any table under a ``##`` heading with a cell
     ``**NN · Name**``; the header row names the columns. Discussion prompts are the
     ``### NN · Name`` subsections of the section whose heading starts with
-    "Discussion prompts". A deck the guide does not mention gets no entry.
+    "Discussion prompts". Sections named in ``SECTIONS_BY_DECK`` are added whole. A
+    deck none of these mention gets no entry.
     """
     notes: dict[str, DeckNotes] = {}
     sections = _sections(markdown)
