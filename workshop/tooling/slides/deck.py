@@ -43,7 +43,9 @@ _CDN_TRAITS = (
 
 @dataclass(frozen=True)
 class Deck:
-    """A built deck: its notebook, its HTML file, its title and how many slides it shows."""
+    """A built deck: its notebook, its HTML file, its title, and how many slides its
+    notebook starts (``slides``; one too tall for the screen continues on more when
+    the deck opens, so reveal.js may show more)."""
 
     notebook: Path
     html: Path

@@ -18,6 +18,9 @@
 
   var CONTAINERS = { DIV: true, MAIN: true, UL: true, OL: true, DETAILS: true, BLOCKQUOTE: true };
   var HEADINGS = { H1: true, H2: true, H3: true };
+  // A table of up to this many body rows moves to the next slide whole rather than
+  // being cut (unless it starts its slide and still does not fit).
+  var SHORT_TABLE_ROWS = 8;
 
   function isNotes(el) {
     return el.nodeType === 1 && el.matches("aside.notes");
@@ -52,9 +55,9 @@
   }
 
   /* The blocks of `el`, in reading order, before which a slide may be cut: pairs of
-   * the node to cut before and the element whose bottom says whether it fits. A table
-   * is cut between rows, never leaving fewer than two rows on either side (else it
-   * moves whole), and its header rows are repeated on the next slide. */
+   * the node to cut before and the element whose bottom says whether it fits. A long
+   * table is cut between rows, never leaving fewer than two rows on either side (else
+   * it moves whole), and its header rows are repeated on the next slide. */
   function blocks(el, out) {
     for (var i = 0; i < el.children.length; i++) {
       var c = el.children[i];
@@ -63,7 +66,7 @@
         var rows = bodyRows(c);
         var n = rows.length;
         for (var r = 0; r < n; r++) {
-          var node = r < 2 || n < 4 ? c : rows[Math.min(r, n - 2)];
+          var node = r < 2 || n <= SHORT_TABLE_ROWS ? c : rows[Math.min(r, n - 2)];
           out.push({ node: node, probe: rows[r], row: r === 0 ? c : rows[r] });
         }
         if (!n) out.push({ node: c, probe: c });
@@ -225,7 +228,8 @@
    * a text-only <pre> is cut between its lines; otherwise before the block (before its
    * table when it is a row near the table's start or end) and before any introduction
    * it follows, as long as something other than the heading stays on the slide; a
-   * table that starts the slide is cut at any row. Null when no cut helps. */
+   * table that (after its introduction) starts the slide is cut at any row. Null when
+   * no cut helps. */
   function chooseCut(section, list, cut, limit) {
     function contentBefore(k) {
       for (var j = 0; j < k; j++) if (!HEADINGS[list[j].node.tagName]) return true;
@@ -241,8 +245,10 @@
     var intro = first;
     while (intro > 0 && keepsWithNext(list[intro - 1].node)) intro -= 1;
     if (contentBefore(intro)) return list[intro].node;
+    // Only the heading and an introduction come before: cut inside the table rather
+    // than leave the introduction alone on this slide.
+    if (unit.row && unit.row.tagName === "TR") return unit.row;
     if (contentBefore(first)) return list[first].node;
-    if (unit.row && unit.row !== unit.node && unit.row.tagName === "TR") return unit.row;
     return null;
   }
 
