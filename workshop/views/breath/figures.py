@@ -33,6 +33,8 @@ def resonance_figure():
     ax.axvspan(12, 20, color="#dddddd", alpha=0.5, label="usual resting rates")
     ax.set_xlabel("breathing rate (breaths per minute)")
     ax.set_ylabel("heart-rate swing (beats/min)")
+    # From 0, so a swing twice as large stands twice as high.
+    ax.set_ylim(0.0, float(swing.max()) * 1.1)
     ax.set_title("Heart-rate swing with each breath (closed-loop baroreflex model)", fontsize=10)
     ax.legend(fontsize=8)
     return detached(fig)

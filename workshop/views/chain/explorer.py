@@ -44,7 +44,7 @@ from ..common.esm import bundle
 from ..common.trust import TrustBoundary, refusal, trust_tree
 from . import picture
 from .controls import CONTROLS, POSITIONS, check_values, clamp_values, default_values
-from .grid import FIELDS, GRID, snapshot, state_record
+from .grid import FIELDS, GRID, BlockCache, snapshot, state_record
 
 __all__ = ["FIELDS", "KineticChainExplorer", "browser_layout", "grid_table", "snapshot"]
 
@@ -105,6 +105,7 @@ class KineticChainExplorer(TrustBoundary, anywidget.AnyWidget):
 
     def __init__(self, **values):
         super().__init__()
+        self._blocks = BlockCache()  # this widget's recently computed grid blocks
         self.layout_json = json.dumps(browser_layout())
         self.values = clamp_values({**default_values(), **values})
         trust_tree(self)  # its layout widget too
@@ -124,7 +125,7 @@ class KineticChainExplorer(TrustBoundary, anywidget.AnyWidget):
 
     @traitlets.observe("values")
     def _recompute(self, change):
-        self.grid = GRID.write(self.values)
+        self.grid = GRID.write(self.values, self._blocks)
 
     @traitlets.observe("pinned")
     def _paint_pinned(self, change):

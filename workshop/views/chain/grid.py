@@ -14,6 +14,7 @@ twin and the live picture draw the same numbers.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,26 +59,38 @@ FIELDS = (
 BAND_SAMPLES = 100
 
 
-def fields_table(inputs: dict) -> np.ndarray:
+def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
     """Every field (rows, ``FIELDS`` order) for columns of model inputs: float64.
 
     ``inputs`` are ``evaluate`` keywords as equal-length 1-d arrays (``position``
     an array of names from ``POSITIONS``). One vectorised model call, one band call,
-    and one keypoint call per position present.
+    and one keypoint call per position present. ``band=False`` leaves the band
+    rows NaN ("not computed"): the band costs ``BAND_SAMPLES`` model calls per
+    column, nearly all of the table's cost.
     """
-    r = evaluate(**inputs)
-    bands = uncertainty_bands(
-        ("compression_N", "disc_pressure_MPa"), n_samples=BAND_SAMPLES, **inputs
-    )
-    band_c, band_p = bands["compression_N"], bands["disc_pressure_MPa"]
-    n = np.size(r.compression_N)
+    position = np.asarray(inputs["position"]).astype(str)
+    model_inputs = dict(inputs)
+    if position.size and (position == position[0]).all():
+        # One position: a scalar spares the model its per-position dispatch
+        # (about 2.5x faster for the band's sampled constants).
+        model_inputs["position"] = str(position[0])
+    r = evaluate(**model_inputs)
+    n = position.size
     rows = [np.broadcast_to(getattr(r, k), (n,)) for k in OUTPUTS]
     rows += [np.broadcast_to(np.asarray(inputs[k], float), (n,)) for k in INPUT_FIELDS]
-    rows += [np.broadcast_to(b, (n,)) for b in (band_c.low, band_c.high, band_p.low, band_p.high)]
+    if band:
+        bands = uncertainty_bands(
+            ("compression_N", "disc_pressure_MPa"), n_samples=BAND_SAMPLES, **model_inputs
+        )
+        band_c, band_p = bands["compression_N"], bands["disc_pressure_MPa"]
+        rows += [
+            np.broadcast_to(b, (n,)) for b in (band_c.low, band_c.high, band_p.low, band_p.high)
+        ]
+    else:
+        rows += [np.full(n, np.nan) for _ in BAND_OUTPUTS]
     points = {p: (np.empty(n), np.empty(n)) for p in GRID_POINTS}
     rotations = {part: np.empty(n) for part in ROTATIONS}
     chair = np.zeros(n)
-    position = np.asarray(inputs["position"]).astype(str)
     for code, name in enumerate(POSITIONS):
         # The pose depends on the position's leg layout and placing: one call per position.
         mask = position == name
@@ -130,6 +143,43 @@ def snapshot(values: dict) -> dict:
     return {"values": values, "numbers": numbers, "band": band, "points": pts, "record": record}
 
 
+def _block_key(position: str, control: Control, values: dict) -> tuple:
+    """What one block depends on: its position, its control, and every other control."""
+    others = tuple(
+        (name, v) for name, v in sorted(values.items()) if name not in (control.name, "position")
+    )
+    return (position, control.name, others)
+
+
+class BlockCache:
+    """Recently computed grid blocks, least recently used dropped first.
+
+    A block is stored with or without its band rows; a block with its band also
+    serves a request without one. ``max_blocks`` bounds the memory (a block is at
+    most ``len(FIELDS) x 91`` float32 values, about 21 kB).
+    """
+
+    def __init__(self, max_blocks: int = 256):
+        self.max_blocks = max_blocks
+        self._blocks: OrderedDict[tuple, tuple[np.ndarray, bool]] = OrderedDict()
+
+    def get(self, key: tuple, *, band: bool) -> np.ndarray | None:
+        hit = self._blocks.get(key)
+        if hit is None or (band and not hit[1]):
+            return None
+        self._blocks.move_to_end(key)
+        return hit[0]
+
+    def put(self, key: tuple, block: np.ndarray, *, band: bool) -> None:
+        old = self._blocks.get(key)
+        if old is not None and old[1] and not band:
+            return  # keep the block that has its band
+        self._blocks[key] = (block, band)
+        self._blocks.move_to_end(key)
+        while len(self._blocks) > self.max_blocks:
+            self._blocks.popitem(last=False)
+
+
 @dataclass(frozen=True)
 class GridLayout:
     """The grid's byte layout: one block per (position, control), in that nesting.
@@ -180,27 +230,45 @@ class GridLayout:
             "size": self.size,
         }
 
-    def write(self, values: dict) -> bytes:
-        """The grid at one setting (complete, clamped ``values``) as bytes."""
-        columns: dict[str, list] = {name: [] for name in values}
-        spans = []
+    def write(self, values: dict, cache: BlockCache | None = None) -> bytes:
+        """The grid at one setting (complete, clamped ``values``) as bytes.
+
+        Blocks of the current position carry the uncertainty band; blocks of the
+        other positions carry it only if ``cache`` already holds it, else NaN (the
+        browser then draws no band until the kernel has sent the grid for the
+        position chosen). With a ``cache``, a block already computed for the same
+        setting of the other controls is reused: after a committed change, only
+        the blocks that depend on the control moved are recomputed.
+        """
+        cache = cache if cache is not None else BlockCache()
+        wanted = []  # (position, control, key, needs band)
         for position in self.positions:
             for control in self.controls:
+                key = _block_key(position, control, values)
+                wanted.append((position, control, key, position == values["position"]))
+        missing = [w for w in wanted if cache.get(w[2], band=w[3]) is None]
+        groups = sorted({(w[3], w[0]) for w in missing}, key=str)
+        for with_band, group_position in groups:
+            # One call per position: the model is fastest with a scalar position.
+            todo = [w for w in missing if (w[3], w[0]) == (with_band, group_position)]
+            columns: dict[str, list] = {name: [] for name in values}
+            for position, control, _, _ in todo:
                 n = self.steps(control)
                 for name, v in values.items():
                     kind = object if name == "position" else float
                     columns[name].append(np.full(n, v, dtype=kind))
                 columns["position"][-1][:] = position
                 columns[control.name][-1] = control.grid
-                spans.append(n)
-        inputs = {k: np.concatenate(v) for k, v in columns.items()}
-        inputs["position"] = inputs["position"].astype(str)
-        table = fields_table(inputs)  # (fields, all grid points): one model call
-        blocks, start = [], 0
-        for n in spans:
-            blocks.append(table[:, start : start + n].ravel())
-            start += n
-        return np.concatenate(blocks).astype(self.dtype).tobytes()
+            inputs = {k: np.concatenate(v) for k, v in columns.items()}
+            inputs["position"] = inputs["position"].astype(str)
+            table = fields_table(inputs, band=with_band)  # one model call per kind
+            start = 0
+            for _, control, key, _ in todo:
+                n = self.steps(control)
+                cache.put(key, table[:, start : start + n].astype(self.dtype), band=with_band)
+                start += n
+        blocks = [cache.get(key, band=False) for _, _, key, _ in wanted]
+        return b"".join(np.ascontiguousarray(b).tobytes() for b in blocks)
 
     def block(self, data: bytes, position: str, control_name: str) -> np.ndarray:
         """One block of a written grid as a (fields, steps) array."""

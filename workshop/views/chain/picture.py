@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import html
+import math
 import re
 from dataclasses import asdict, dataclass
 
@@ -348,7 +349,8 @@ def gauge_reading(gauge: Gauge, record: dict) -> dict:
         "band_x": _f(GAUGE_X_PX),
         "band_width": _f(0.0),
     }
-    if gauge.band and all(f in record for f in gauge.band):
+    # A band not computed yet (NaN: another position's block) is not drawn.
+    if gauge.band and all(math.isfinite(record.get(f, math.nan)) for f in gauge.band):
         lo, hi = (min(max(record[f] / gauge.full_scale, 0.0), 1.0) for f in gauge.band)
         reading["band_x"] = _f(GAUGE_X_PX + lo * GAUGE_WIDTH_PX)
         reading["band_width"] = _f((hi - lo) * GAUGE_WIDTH_PX)

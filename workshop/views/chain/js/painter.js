@@ -49,7 +49,8 @@ export function gaugeReading(pic, gauge, record) {
     band_x: fixed(pic.gauge.x, 1),
     band_width: fixed(0, 1),
   };
-  if (gauge.band && gauge.band.every((f) => f in record)) {
+  // A band not computed yet (NaN) is not drawn.
+  if (gauge.band && gauge.band.every((f) => Number.isFinite(record[f]))) {
     const [lo, hi] = gauge.band.map((f) => frac(record[f]));
     reading.band_x = fixed(pic.gauge.x + lo * pic.gauge.width, 1);
     reading.band_width = fixed((hi - lo) * pic.gauge.width, 1);
