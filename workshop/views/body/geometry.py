@@ -149,9 +149,10 @@ def _femur_muscles(pts) -> None:
 def _lowest(shape, angle_rad, x0, y0, turn_rad):
     """The point of ``shape`` (its frame, turned by ``angle_rad`` about ``(x0, y0)``) that
     is lowest once the body is turned by ``turn_rad``, per element of the arrays."""
-    xs, ys = zip(*shape, strict=True)
+    pts = np.asarray(shape, dtype=float)
+    pts = pts[pts[:, 0] < 0.0]  # only the back can touch the floor
     angle = np.broadcast_to(angle_rad, np.shape(turn_rad)).ravel()[None, :]
-    x, y = _rotate(np.asarray(xs)[:, None], np.asarray(ys)[:, None], angle)
+    x, y = _rotate(pts[:, :1], pts[:, 1:], angle)
     x, y = x + np.ravel(x0)[None, :], y + np.ravel(y0)[None, :]
     _, height = _rotate(x, y, np.ravel(turn_rad)[None, :])
     i = np.argmin(height, axis=0)
@@ -289,7 +290,7 @@ def pose(
             from .outline import HAIR, PELVIS_SKIN, THORAX_SKIN  # shapes, in their frames
 
             l1x, l1y = (np.broadcast_to(v, shape) for v in pts["l1"])
-            for _ in range(3):  # the touching points settle in two or three turns
+            for _ in range(2):  # the touching points settle in two turns
                 bx_, by_ = _lowest(PELVIS_SKIN, tilt, 0.0, 0.0, turn)
                 tx_, ty_ = _lowest(THORAX_SKIN + HAIR, -t, l1x, l1y, turn)  # back, head
                 turn = np.pi / 2 + np.arctan2(tx_ - bx_, ty_ - by_)
