@@ -417,7 +417,8 @@ def gauges_svg(record: dict | None) -> str:
             out.append(
                 _tag(
                     "line",
-                    {"class": "mm-ink", "x1": lx, "y1": y - 2, "x2": lx, "y2": y + 18}
+                    # Dark in every theme: it marks the limit on the light track.
+                    {"x1": lx, "y1": y - 2, "x2": lx, "y2": y + 18}
                     | {"stroke": INK, "stroke-dasharray": "3,2"},
                 )
             )
