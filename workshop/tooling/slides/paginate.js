@@ -16,11 +16,11 @@
 (function (global) {
   "use strict";
 
-  var CONTAINERS = { DIV: true, MAIN: true, UL: true, OL: true, DETAILS: true, BLOCKQUOTE: true };
-  var HEADINGS = { H1: true, H2: true, H3: true };
+  const CONTAINERS = { DIV: true, MAIN: true, UL: true, OL: true, DETAILS: true, BLOCKQUOTE: true };
+  const HEADINGS = { H1: true, H2: true, H3: true };
   // A table of up to this many body rows moves to the next slide whole rather than
   // being cut (unless it starts its slide and still does not fit).
-  var SHORT_TABLE_ROWS = 8;
+  const SHORT_TABLE_ROWS = 8;
 
   function isNotes(el) {
     return el.nodeType === 1 && el.matches("aside.notes");
@@ -39,16 +39,16 @@
 
   /* A table's header rows: its <thead>, else the leading rows of header cells only. */
   function headerRows(table) {
-    var head = table.querySelectorAll(":scope > thead > tr");
+    const head = table.querySelectorAll(":scope > thead > tr");
     if (head.length) return Array.prototype.slice.call(head);
-    var rows = table.querySelectorAll(":scope > tbody > tr");
-    var out = [];
-    for (var i = 0; i < rows.length && !rows[i].querySelector(":scope > td"); i++) out.push(rows[i]);
+    const rows = table.querySelectorAll(":scope > tbody > tr");
+    const out = [];
+    for (let i = 0; i < rows.length && !rows[i].querySelector(":scope > td"); i++) out.push(rows[i]);
     return out;
   }
 
   function bodyRows(table) {
-    var head = headerRows(table);
+    const head = headerRows(table);
     return Array.prototype.filter.call(table.querySelectorAll(":scope > tbody > tr"), function (r) {
       return head.indexOf(r) < 0;
     });
@@ -59,14 +59,14 @@
    * table is cut between rows, never leaving fewer than two rows on either side (else
    * it moves whole), and its header rows are repeated on the next slide. */
   function blocks(el, out) {
-    for (var i = 0; i < el.children.length; i++) {
-      var c = el.children[i];
+    for (let i = 0; i < el.children.length; i++) {
+      const c = el.children[i];
       if (isNotes(c) || isEmpty(c) || getComputedStyle(c).display === "none") continue;
       if (c.tagName === "TABLE") {
-        var rows = bodyRows(c);
-        var n = rows.length;
-        for (var r = 0; r < n; r++) {
-          var node = r < 2 || n <= SHORT_TABLE_ROWS ? c : rows[Math.min(r, n - 2)];
+        const rows = bodyRows(c);
+        const n = rows.length;
+        for (let r = 0; r < n; r++) {
+          const node = r < 2 || n <= SHORT_TABLE_ROWS ? c : rows[Math.min(r, n - 2)];
           out.push({ node: node, probe: rows[r], row: r === 0 ? c : rows[r] });
         }
         if (!n) out.push({ node: c, probe: c });
@@ -83,24 +83,24 @@
    * heading, or a short paragraph ending in a colon ("How to read it:"). */
   function keepsWithNext(el) {
     if (/^H[3-6]$/.test(el.tagName)) return true;
-    var text = el.textContent.trim();
+    const text = el.textContent.trim();
     return el.tagName === "P" && text.length < 200 && /:$/.test(text);
   }
 
   function shallowCopy(el) {
-    var copy = el.cloneNode(false);
+    const copy = el.cloneNode(false);
     copy.removeAttribute("id");
     if (el.tagName === "TABLE") {
-      var cols = el.querySelector(":scope > colgroup");
+      const cols = el.querySelector(":scope > colgroup");
       if (cols) copy.appendChild(cols.cloneNode(true));
-      var head = el.querySelector(":scope > thead");
+      const head = el.querySelector(":scope > thead");
       if (head) copy.appendChild(head.cloneNode(true));
     }
     if (el.tagName === "TBODY" && !el.parentNode.querySelector(":scope > thead")) {
       headerRows(el.parentNode).forEach(function (row) { copy.appendChild(row.cloneNode(true)); });
     }
     if (el.tagName === "OL") {
-      var start = parseInt(el.getAttribute("start") || "1", 10);
+      const start = parseInt(el.getAttribute("start") || "1", 10);
       copy.setAttribute("start", String(start + el.querySelectorAll(":scope > li").length));
     }
     return copy;
@@ -110,9 +110,10 @@
    * cell's first output moves the whole cell, leaving no empty wrapper behind. */
   function lift(section, node) {
     for (;;) {
-      var parent = node.parentNode;
+      const parent = node.parentNode;
       if (parent === section) return node;
-      for (var c = parent.firstElementChild; c !== node && isEmpty(c); ) c = c.nextElementSibling;
+      let c = parent.firstElementChild;
+      while (c !== node && isEmpty(c)) c = c.nextElementSibling;
       if (c !== node) return node;
       node = parent;
     }
@@ -121,15 +122,15 @@
   /* Fix `table`'s column widths as laid out now (a <colgroup> and a fixed layout), so
    * that its rows keep their heights when it is cut in two and both parts line up. */
   function freezeColumns(table) {
-    var widest = null;
+    let widest = null;
     Array.prototype.forEach.call(table.rows, function (row) {
-      var plain = !row.querySelector("[colspan]");
+      const plain = !row.querySelector("[colspan]");
       if (plain && (!widest || row.cells.length > widest.cells.length)) widest = row;
     });
     if (!widest || table.querySelector(":scope > colgroup")) return;
-    var group = document.createElement("colgroup");
+    const group = document.createElement("colgroup");
     Array.prototype.forEach.call(widest.cells, function (cell) {
-      var col = document.createElement("col");
+      const col = document.createElement("col");
       col.style.width = cell.getBoundingClientRect().width / scaleOf(table) + "px";
       group.appendChild(col);
     });
@@ -145,16 +146,16 @@
   /* Move `node`, everything after it and the same at every level up to `section`
    * into a new section inserted right after `section`; returns the new section. */
   function splitAt(section, node) {
-    var next = section.cloneNode(false);
+    const next = section.cloneNode(false);
     next.removeAttribute("id");
-    var carry = null;
-    var start = node;
-    var parent = node.parentNode;
+    let carry = null;
+    let start = node;
+    let parent = node.parentNode;
     for (;;) {
-      var target = parent === section ? next : shallowCopy(parent);
+      const target = parent === section ? next : shallowCopy(parent);
       if (carry) target.appendChild(carry);
-      for (var n = start; n; ) {
-        var after = n.nextSibling;
+      for (let n = start; n; ) {
+        const after = n.nextSibling;
         if (!isNotes(n)) target.appendChild(n);
         n = after;
       }
@@ -163,12 +164,12 @@
       start = parent.nextSibling;
       parent = parent.parentNode;
     }
-    var stack = section.parentNode;
-    var lastInStack = stack.tagName === "SECTION" && !section.nextElementSibling;
+    const stack = section.parentNode;
+    const lastInStack = stack.tagName === "SECTION" && !section.nextElementSibling;
     if (lastInStack) {
       // The last slide of a vertical stack (nbconvert puts every slide in one)
       // continues to the right, so the arrow keys and Space both reach it.
-      var wrapper = stack.cloneNode(false);
+      const wrapper = stack.cloneNode(false);
       wrapper.removeAttribute("id");
       wrapper.appendChild(next);
       stack.parentNode.insertBefore(wrapper, stack.nextSibling);
@@ -181,8 +182,8 @@
   /* Show `section` and the stack it is in (display: block) while it is measured;
    * returns a function that puts their display back. */
   function showForMeasuring(section) {
-    var shown = [];
-    for (var s = section; s && s.tagName === "SECTION"; s = s.parentElement) {
+    const shown = [];
+    for (let s = section; s && s.tagName === "SECTION"; s = s.parentElement) {
       shown.push([s, s.style.display]);
       s.style.display = "block";
     }
@@ -195,9 +196,9 @@
    * top of `section`; long lines may wrap); the remaining lines become a <pre> of
    * their own, right after. Returns it, or null when fewer than 3 lines would stay. */
   function splitPre(section, pre, limit) {
-    var top = section.getBoundingClientRect().top;
-    var lines = pre.textContent.split("\n");
-    var keep = lines.length;
+    const top = section.getBoundingClientRect().top;
+    const lines = pre.textContent.split("\n");
+    let keep = lines.length;
     while (keep >= 3 && pre.getBoundingClientRect().bottom - top > limit) {
       keep -= 1;
       pre.textContent = lines.slice(0, keep).join("\n");
@@ -206,7 +207,7 @@
       pre.textContent = lines.join("\n");
       return null;
     }
-    var rest = pre.cloneNode(false);
+    const rest = pre.cloneNode(false);
     rest.removeAttribute("id");
     rest.textContent = lines.slice(keep).join("\n");
     pre.parentNode.insertBefore(rest, pre.nextSibling);
@@ -215,11 +216,11 @@
 
   /* The text of the slide's own heading (h1 or h2, not in its notes), or "". */
   function headingText(section) {
-    var h = Array.prototype.find.call(section.querySelectorAll("h1, h2"), function (el) {
+    const h = Array.prototype.find.call(section.querySelectorAll("h1, h2"), function (el) {
       return !el.closest("aside.notes");
     });
     if (!h) return "";
-    var clone = h.cloneNode(true);
+    const clone = h.cloneNode(true);
     clone.querySelectorAll(".anchor-link").forEach(function (a) { a.remove(); });
     return clone.textContent.replace(/\s*\(continued\)\s*$/, "").trim();
   }
@@ -232,17 +233,17 @@
    * no cut helps. */
   function chooseCut(section, list, cut, limit) {
     function contentBefore(k) {
-      for (var j = 0; j < k; j++) if (!HEADINGS[list[j].node.tagName]) return true;
+      for (let j = 0; j < k; j++) if (!HEADINGS[list[j].node.tagName]) return true;
       return false;
     }
-    var unit = list[cut];
+    const unit = list[cut];
     if (unit.node.tagName === "PRE" && unit.node.children.length === 0) {
-      var rest = splitPre(section, unit.node, limit);
+      const rest = splitPre(section, unit.node, limit);
       if (rest) return rest;
     }
-    var first = cut;
+    let first = cut;
     while (first > 0 && list[first - 1].node === unit.node) first -= 1;
-    var intro = first;
+    let intro = first;
     while (intro > 0 && keepsWithNext(list[intro - 1].node)) intro -= 1;
     if (contentBefore(intro)) return list[intro].node;
     // Only the heading and an introduction come before: cut inside the table rather
@@ -254,24 +255,24 @@
 
   /* Continue `section` on new slides until each part fits; returns how many were added. */
   function paginateSection(section, limit) {
-    var added = 0;
-    var heading = headingText(section);
-    for (var guard = 0; guard < 50; guard++) {
-      var hide = showForMeasuring(section);
-      var top = section.getBoundingClientRect().top;
-      var list = blocks(section, []);
-      var cut = -1;
-      for (var i = 0; i < list.length; i++) {
+    let added = 0;
+    const heading = headingText(section);
+    for (let guard = 0; guard < 50; guard++) {
+      const hide = showForMeasuring(section);
+      const top = section.getBoundingClientRect().top;
+      const list = blocks(section, []);
+      let cut = -1;
+      for (let i = 0; i < list.length; i++) {
         if (list[i].probe.getBoundingClientRect().bottom - top > limit) { cut = i; break; }
       }
-      var node = cut < 0 ? null : chooseCut(section, list, cut, limit);
+      const node = cut < 0 ? null : chooseCut(section, list, cut, limit);
       if (node === null) {
         hide();
         return added;
       }
       if (node.tagName === "TR") freezeColumns(node.closest("table"));
       hide();
-      var next = splitAt(section, lift(section, node));
+      const next = splitAt(section, lift(section, node));
       next.classList.add("workshop-continued");
       if (heading) next.insertBefore(continuedHeading(heading), next.firstChild);
       added += 1;
@@ -281,7 +282,7 @@
   }
 
   function continuedHeading(text) {
-    var h = document.createElement("h2");
+    const h = document.createElement("h2");
     h.className = "workshop-continued-heading";
     h.textContent = text + " (continued)";
     return h;
@@ -290,9 +291,9 @@
   /* A slide the author split off without a heading of its own (a cell with
    * slide_type "slide" that is not a heading) is headed "<previous heading> (continued)". */
   function headSlides(leaves) {
-    var last = "";
+    let last = "";
     leaves.forEach(function (s) {
-      var own = headingText(s);
+      const own = headingText(s);
       if (own) last = own;
       else if (last) s.insertBefore(continuedHeading(last), s.firstChild);
     });
@@ -301,14 +302,14 @@
   /* Continue every too-tall slide in `root` (the deck's `.slides` element), laid out
    * at width x height; keep `reserve` px free at the bottom (the slide number). */
   function paginate(root, width, height, reserve) {
-    var saved = root.getAttribute("style");
+    const saved = root.getAttribute("style");
     root.style.width = width + "px";
     root.style.height = height + "px";
-    var leaves = Array.prototype.filter.call(root.querySelectorAll("section"), function (s) {
+    const leaves = Array.prototype.filter.call(root.querySelectorAll("section"), function (s) {
       return !s.querySelector("section");
     });
     headSlides(leaves);
-    var added = 0;
+    let added = 0;
     leaves.forEach(function (s) { added += paginateSection(s, height - reserve); });
     if (saved === null) root.removeAttribute("style");
     else root.setAttribute("style", saved);

@@ -8,7 +8,7 @@
 (function (global) {
   "use strict";
 
-  var NUMBER = /^[+\-−±~≈]?\s?\d[\d.,]*(\s?[%°]|\s?[A-Za-z]{1,4})?(\s?\(.*\))?$/;
+  const NUMBER = /^[+\-−±~≈]?\s?\d[\d.,]*(\s?[%°]|\s?[A-Za-z]{1,4})?(\s?\(.*\))?$/;
 
   function isNumber(text) {
     text = text.trim();
@@ -16,14 +16,14 @@
   }
 
   function alignTable(table) {
-    var body = Array.prototype.filter.call(table.rows, function (row) {
+    const body = Array.prototype.filter.call(table.rows, function (row) {
       return row.parentNode.tagName !== "THEAD" && row.querySelector("td");
     });
-    var width = 0;
+    let width = 0;
     body.forEach(function (row) { width = Math.max(width, row.cells.length); });
-    for (var col = 0; col < width; col++) {
-      var cells = body.map(function (row) { return row.cells[col]; }).filter(Boolean);
-      var numeric = cells.some(function (c) { return c.textContent.trim() !== ""; }) &&
+    for (let col = 0; col < width; col++) {
+      const cells = body.map(function (row) { return row.cells[col]; }).filter(Boolean);
+      const numeric = cells.some(function (c) { return c.textContent.trim() !== ""; }) &&
         cells.every(function (c) { return c.tagName === "TD" && isNumber(c.textContent); });
       if (!numeric) continue;
       Array.prototype.forEach.call(table.rows, function (row) {

@@ -42,6 +42,7 @@ import traitlets
 from ...model import evaluate
 from ..common.esm import bundle
 from ..common.trust import TrustBoundary, refusal, trust_tree
+from ..common.twin import StaticTwin
 from . import picture
 from .controls import CONTROLS, POSITIONS, check_values, clamp_values, default_values
 from .grid import FIELDS, GRID, BlockCache, snapshot, state_record
@@ -84,7 +85,7 @@ def check_pinned(pinned) -> dict:
     return {} if isinstance(pinned, dict) and not pinned else check_values(pinned)
 
 
-class KineticChainExplorer(TrustBoundary, anywidget.AnyWidget):
+class KineticChainExplorer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
     """Sliders for the kinetic chain and a picture that follows them in the browser.
 
     ``values`` holds the controls (clamped; position one of standing, sitting,
@@ -172,10 +173,9 @@ class KineticChainExplorer(TrustBoundary, anywidget.AnyWidget):
         """The static twin: the picture at the current setting as SVG text."""
         return picture.explorer_svg(snapshot(self.values)["record"])
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        # The static twin: shown where no live kernel is (exported HTML, slides).
-        data["image/svg+xml"] = self.to_svg()
-        data["text/plain"] = f"KineticChainExplorer: {self.readout()}"
-        return bundle
+    # The static twin (StaticTwin): shown where no live kernel is (exported HTML, slides).
+    def static_text(self) -> str:
+        return f"KineticChainExplorer: {self.readout()}"
+
+    def static_svg(self) -> str:
+        return self.to_svg()
