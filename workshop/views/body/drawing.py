@@ -5,7 +5,8 @@ pelvis, muscles, force arrows, chair and floor) as a tree of ``El`` whose moving
 parts carry ``data-*`` hooks instead of coordinates. A painter fills them from a
 record of ``geometry.pose`` fields (``{point}_x``, ``{point}_y`` in metres,
 ``{part}_rot`` in degrees, ``chair_shown``); the browser's painter
-(``views/chain/js/painter.js``) and the Python twin (``views/chain/picture.py``)
+(``views/body/js/paint.js``, used by the explorer and the breath pacer) and the
+Python twins (``views/chain/picture.py``; ``body/paint.py`` for the body alone)
 follow the same rules:
 
 ==========================  ==============================================================

@@ -7,7 +7,7 @@ The body is ``body.drawing``'s (the explorer's drawing), placed by
 (``{point}_x``/``_y`` m, ``{part}_rot`` deg, the muscles' forces N, ``chair_shown``).
 The page (``js/figure.js``) blends the two keyframes either side of the lung volume,
 field by field, and paints the drawing with the body's painter
-(``body/js/painter.js``); ``record_at`` and ``figure_svg`` are its Python twins,
+(``body/js/paint.js``); ``record_at`` and ``figure_svg`` are its Python twins,
 written alike so the two can be compared.
 """
 

@@ -5,7 +5,7 @@
 // trace and the panel's layout. The page only blends the two keyframes either side of
 // the lung volume and paints the body with the body's painter.
 import { svgEl, htmlEl } from "./dom.js";
-import { paintBody } from "../../body/js/painter.js";
+import { paintBody } from "../../body/js/paint.js";
 
 // The record at lung volume v (0 empty, 1 full): every field on the straight line
 // between the keyframes either side (movement_view.record_at is its Python twin).

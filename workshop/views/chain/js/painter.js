@@ -4,9 +4,9 @@
 // workshop/views/body/drawing.py) and from `pic` (picture.paint_spec); numbers are
 // written as the static twin (picture.paint_elements) writes them (0.1 px).
 import { fillTemplate, fixed } from "./readout.js";
-import { loadSidePx, muscleStroke, paintBody, pointsAttr, set, toPx } from "../../body/js/painter.js";
+import { loadSidePx, muscleStroke, paintBody, pointsAttr, set, toPx } from "../../body/js/paint.js";
 
-// The body's painter lives with the body (workshop/views/body/js/painter.js); its helpers
+// The body's painter lives with the body (workshop/views/body/js/paint.js); its helpers
 // stay reachable from here for the explorer's modules and tests.
 export { loadSidePx, muscleStroke, paintBody, pointsAttr, toPx };
 
