@@ -40,11 +40,11 @@ from .geometry import (
 
 #: Lying with knees bent: the ankle this far towards the feet from the hip (m), so the
 #: knee bends to about 90°.
-FEET_FROM_HIP_M = 0.56
+FEET_FROM_HIP_M = 0.46
 #: Kneeling: the knee joint centre this high above the floor (m), the shin and the top of
 #: the foot on the floor.
 KNEE_ABOVE_FLOOR_M = 0.05
-KNEELING_ANKLE_ABOVE_FLOOR_M = 0.045
+KNEELING_ANKLE_ABOVE_FLOOR_M = 0.032
 #: Hands and knees: where the hip joint is (x, m), so the whole body fits the panel.
 HANDS_KNEES_HIP_X_M = -0.3
 #: Knee to chest: hip flexion (deg) with the lungs empty (knee hugged) and full (let
@@ -173,14 +173,32 @@ def bridge(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
     back by ``trunk_flexion_deg`` (the hips' lift, deg); the head and shoulders stay
     down, the feet where they were."""
     lift = np.asarray(trunk_flexion_deg, dtype=float) + 0.0 * np.asarray(volume, float)
-    pts, rot = _supine(pelvic_tilt_deg, lordosis_deg, 0.0 * lift)
-    feet = pts["ankle"]
-    trunk = _trunk(pts)
-    cx, cy = pts["c7"]
-    _rotate_about(pts, rot, trunk, lift * DEG, np.array(cx), np.array(cy))
-    # The back of the head and the shoulder blades rest on the floor.
-    low = _lowest_y(pts, rot, "thorax", "l1", o.THORAX_SKIN + o.HAIR)
-    _shift(pts, trunk, 0.0, FLOOR_Y_M - low)
+    flat_pts, flat_rot = _supine(pelvic_tilt_deg, lordosis_deg, 0.0 * lift)
+    feet = flat_pts["ankle"]
+    trunk = _trunk(flat_pts)
+
+    def lifted(turn_deg):
+        pts = {k: (x.copy(), y.copy()) for k, (x, y) in flat_pts.items()}
+        rot = {k: r.copy() for k, r in flat_rot.items()}
+        cx, cy = pts["c7"]
+        _rotate_about(pts, rot, trunk, turn_deg * DEG, cx.copy(), cy.copy())
+        # The back of the head and the upper back rest on the floor.
+        low = _lowest_y(pts, rot, "thorax", "l1", o.THORAX_SKIN + o.HAIR)
+        _shift(pts, trunk, 0.0, FLOOR_Y_M - low)
+        return pts, rot
+
+    def trunk_angle(pts):  # shoulders to hips, deg from the floor
+        (sx, sy), (hx, hy) = pts["shoulder"], pts["hip"]
+        return np.arctan2(hy - sy, hx - sx) / DEG
+
+    # The rigid thorax tips the shoulders as the hips rise: turn until the line from the
+    # shoulders to the hips makes the model's angle with the floor (two corrections).
+    flat = trunk_angle(flat_pts)
+    turn = lift.copy()
+    for _ in range(2):
+        pts, rot = lifted(turn)
+        turn = turn + (lift - (trunk_angle(pts) - flat))
+    pts, rot = lifted(turn)
     _set_leg(pts, rot, feet, 1.0, 0.0)
     _arms_by_the_sides(pts)
     return pts, rot
