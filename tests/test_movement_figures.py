@@ -248,3 +248,27 @@ def test_movement_pose_is_vectorised_over_keyframes():
         for name, (x, y) in one.points.items():
             assert many.points[name][0][i] == pytest.approx(float(x), abs=1e-12), name
             assert many.points[name][1][i] == pytest.approx(float(y), abs=1e-12), name
+
+
+def test_the_movements_table_offers_each_seated_alternative():
+    from html import escape
+
+    from workshop.views.breath import movements_table
+
+    html = movements_table().data
+    floor_only = movements_table(floor_only=True).data
+    for floor_key, alt in SEATED_ALTERNATIVES.items():
+        assert escape(alt.name) in html and escape(f"movement={alt.key!r}") in floor_only
+        assert escape(f"in place of: {MOVEMENTS[floor_key].name}") in html
+
+
+def test_the_guide_promises_seated_alternatives_that_exist():
+    from pathlib import Path
+
+    guide = (Path(__file__).parents[1] / "slides" / "facilitator_guide.md").read_text("utf-8")
+    assert "no seated versions" not in guide and "breathing alone, seated" not in guide
+    assert "seated alternative" in guide
+    for alt in SEATED_ALTERNATIVES.values():
+        # Each named in the guide by the words of its name ("seated cat–cow", ...).
+        short = alt.name.split(" (")[0].lower()
+        assert short.replace("seated ", "") in guide.lower(), short

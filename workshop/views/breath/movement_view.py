@@ -29,6 +29,7 @@ from ..chain.picture import (
     MUSCLE_WIDTH_BASE_PX,
     MUSCLE_WIDTH_SPAN_PX,
 )
+from .figures import alternative_text
 
 #: The figure's scale, px per metre, and where the standing hip joint sits, px from the
 #: panel's top left (the floor is then 93 px below it).
@@ -115,6 +116,7 @@ def movement_payload(movement: Movement | str, session: Session) -> dict:
     return {
         **m.to_dict(),
         "figure": MOVEMENT_FIGURES[m.key],
+        "alternative": alternative_text(m),
         "body_svg": "".join(render(e) for e in figure_elements()),
         "pic": figure_spec(),
         "keyframes": {

@@ -68,6 +68,8 @@ export function movementPanel(parent, view, totalS) {
   const cue = htmlEl("div", { class: "mm-status mm-cue" }, panel);
   htmlEl("div", { class: "mm-caution" }, panel).textContent = "Caution: " + view.caution;
   htmlEl("div", { class: "mm-status" }, panel).textContent = "Model note: " + view.model_note;
+  // A floor movement offers its seated alternative (and a seated one names its floor movement).
+  if (view.alternative) htmlEl("div", { class: "mm-status mm-alternative" }, panel).textContent = view.alternative;
 
   function draw(v, t, phaseName) {
     paintFigure(body, view, v);
