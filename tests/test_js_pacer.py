@@ -195,7 +195,7 @@ def as_markup(v) -> str:
 def python_body(view: dict, volume: float) -> list:
     """The Python twin's painted body at ``volume``, as EXTRACT sees an element."""
     out = []
-    for root in painted_body(view["keyframes"], volume):
+    for root in painted_body(view, volume):
         for el in root.walk():
             a = el.attrs
             if not any(
@@ -410,7 +410,7 @@ PAGE_STATE = """() => {
 
 #: Lines of the body (limbs, muscles, the lumbar curve) the page paints in the panel.
 PAINTED_LINES = sum(
-    "data-keypoints" in el.attrs for root in figure_elements() for el in root.walk()
+    "data-keypoints" in el.attrs for root in figure_elements(100.0, (0, 0)) for el in root.walk()
 )
 
 

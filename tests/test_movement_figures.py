@@ -23,7 +23,7 @@ from workshop.movement import (
     load_trace,
 )
 from workshop.views.body import outline as o
-from workshop.views.body.geometry import FLOOR_Y_M, SHANK_M, THIGH_M
+from workshop.views.body.geometry import FLOOR_Y_M, SHANK_M, THIGH_M, THORAX_LENGTH_M
 from workshop.views.body.movement_pose import FIGURES, movement_pose
 from workshop.views.breath.movement_view import MOVEMENT_FIGURES, movement_records
 
@@ -43,8 +43,12 @@ def above_floor(rec: dict, what: str) -> float:
     """Height (m) of the lowest point of the buttock, back and head, foot or hand."""
     if what == "buttock":
         return lowest(rec, "pelvis", "hip", o.PELVIS_SKIN) - FLOOR_Y_M
-    if what == "back":
-        return lowest(rec, "thorax", "l1", o.THORAX_SKIN + o.HAIR) - FLOOR_Y_M
+    if what == "back":  # the upper back, or the back of the head (its own part, about C7)
+        hair = [(x, y - THORAX_LENGTH_M) for x, y in o.HAIR]
+        return (
+            min(lowest(rec, "thorax", "l1", o.THORAX_SKIN), lowest(rec, "head", "c7", hair))
+            - FLOOR_Y_M
+        )
     if what == "foot":
         return lowest(rec, "foot", "ankle", o.FOOT) - FLOOR_Y_M
     if what == "hand":
@@ -145,6 +149,9 @@ def test_bridge_lifts_the_hips_with_the_breath_knees_bent_feet_down():
     for rec in recs:
         assert touches(rec, "back") and touches(rec, "foot")
         assert knee_angle_deg(rec) < 150.0
+        # The neck bends: the head lies as it did on the floor while the trunk lifts.
+        assert rec["head_rot"] == pytest.approx(recs[-1]["head_rot"], abs=0.5)
+        assert rec["thorax_rot"] <= recs[-1]["thorax_rot"] + 0.5
     # The line from the shoulders to the hips makes the model's angle with the floor, and
     # the hips rise no higher than the knees (within 6 cm: the drawn thorax, head
     # included, is rigid, so the shoulders lift a little with the hips).

@@ -78,6 +78,9 @@ ROTATIONS = {
     "thorax": "l1",
     "foot": "ankle",
 }
+#: A part only the movement figures turn on its own (``movement_pose``): the head about
+#: C7, so the neck can bend (in ``pose`` the head is the thorax's).
+HEAD_ROTATION = {"head": "c7"}
 #: The lumbar vertebrae from the lowest up.
 VERTEBRAE = ("L5", "L4", "L3", "L2", "L1")
 #: Disc centres from the sacrum up; the top one is L1's upper endplate (T12/L1).

@@ -14,7 +14,7 @@ rotations are SVG degrees (clockwise on screen), as ``geometry.ROTATIONS``.
 
 Figures (``FIGURES``): ``supine_knees_bent`` (pelvic tilt: lying on the back, feet
 flat), ``bridge`` (the same, hips lifted by ``trunk_flexion_deg``, the trunk's angle
-from the floor as the model has it), ``knee_to_chest`` (lying, the near knee drawn
+from the floor as the model has it; the neck bends so the head stays down), ``knee_to_chest`` (lying, the near knee drawn
 towards the chest as the lungs empty), ``hands_knees`` (cat–cow: hands under the
 shoulders, knees under the hips), ``standing`` (roll-down, knees soft as the trunk
 bends), ``seated`` and ``seated_knee_lift`` (on the chair, hands on the thighs or
@@ -33,6 +33,7 @@ from .geometry import (
     FLOOR_Y_M,
     SHANK_M,
     THIGH_M,
+    THORAX_LENGTH_M,
     Pose,
     _femur_muscles,
     pose,
@@ -69,6 +70,7 @@ def _arrays(p: Pose) -> tuple[dict, dict]:
         k: (np.array(x, dtype=float), np.array(y, dtype=float)) for k, (x, y) in p.points.items()
     }
     rot = {k: np.array(v, dtype=float) for k, v in p.rotations.items()}
+    rot.setdefault("head", rot["thorax"].copy())  # the neck straight unless a figure bends it
     return pts, rot
 
 
@@ -182,8 +184,13 @@ def bridge(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
         rot = {k: r.copy() for k, r in flat_rot.items()}
         cx, cy = pts["c7"]
         _rotate_about(pts, rot, trunk, turn_deg * DEG, cx.copy(), cy.copy())
+        rot["head"] = flat_rot["head"].copy()  # the neck bends: the head stays on the floor
         # The back of the head and the upper back rest on the floor.
-        low = _lowest_y(pts, rot, "thorax", "l1", o.THORAX_SKIN + o.HAIR)
+        head = [(x, y - THORAX_LENGTH_M) for x, y in o.HAIR]
+        low = np.minimum(
+            _lowest_y(pts, rot, "thorax", "l1", o.THORAX_SKIN),
+            _lowest_y(pts, rot, "head", "c7", head),
+        )
         _shift(pts, trunk, 0.0, FLOOR_Y_M - low)
         return pts, rot
 

@@ -21,6 +21,7 @@ from ...breath import Session
 from ...model import evaluate
 from ...movement.movements import MOVEMENTS, Movement, load_trace
 from ..body.drawing import El, body_elements, render
+from ..body.geometry import FLOOR_Y_M
 from ..body.movement_pose import movement_pose, pose_records
 from ..body.paint import paint_body
 from ..chain.picture import (
@@ -31,9 +32,12 @@ from ..chain.picture import (
 )
 from .figures import alternative_text
 
-#: The figure's scale, px per metre, and where the standing hip joint sits, px from the
-#: panel's top left (the floor is then 93 px below it).
-FIG_SCALE, FIG_ORIGIN = 100.0, (262.0, 112.0)
+#: The figure's box in the panel (px): each movement's figure is scaled to fill it (at
+#: most ``FIG_MAX_SCALE`` px per metre), centred across it, the floor at ``floor_y``.
+FIG_BOX = {"x0": 10.0, "x1": 510.0, "top": 26.0, "floor_y": 214.0}
+FIG_MAX_SCALE = 190.0
+#: Room (m) kept around the keypoints for the head, hands and feet drawn about them.
+FIG_MARGIN_M = 0.16
 #: The floor line's ends (px).
 FLOOR_X_PX = (8.0, 512.0)
 #: The movement panel's layout, px: the figure above, the load trace along the session
@@ -63,20 +67,38 @@ MOVEMENT_FIGURES = {
 FORCES = ("psoas_force_N", "glute_force_N", "extensor_force_N")
 
 
-def figure_spec() -> dict:
+def figure_frame(records: list[dict]) -> tuple[float, tuple[float, float]]:
+    """Scale (px per metre) and origin (px of the standing hip joint) that fit every
+    keyframe of a movement into ``FIG_BOX``, the floor on its floor line."""
+    xs = [r[k] for r in records for k in r if k.endswith("_x")]
+    ys = [r[k] for r in records for k in r if k.endswith("_y")]
+    width_m = max(xs) - min(xs) + 2 * FIG_MARGIN_M
+    height_m = max(ys) + FIG_MARGIN_M - FLOOR_Y_M
+    box = FIG_BOX
+    scale = min(
+        FIG_MAX_SCALE,
+        (box["x1"] - box["x0"]) / width_m,
+        (box["floor_y"] - box["top"]) / height_m,
+    )
+    mid_m = (max(xs) + min(xs)) / 2
+    origin = ((box["x0"] + box["x1"]) / 2 - scale * mid_m, box["floor_y"] + scale * FLOOR_Y_M)
+    return round(scale, 2), (round(origin[0], 1), round(origin[1], 1))
+
+
+def figure_spec(scale: float, origin: tuple[float, float]) -> dict:
     """What the body's painter needs (its ``pic``): scale, origin, muscle strokes (px)."""
     return {
-        "scale": FIG_SCALE,
-        "origin": list(FIG_ORIGIN),
+        "scale": scale,
+        "origin": list(origin),
         "muscle_width": [MUSCLE_WIDTH_BASE_PX, MUSCLE_WIDTH_SPAN_PX],
         "muscle_opacity": [MUSCLE_OPACITY_REST, MUSCLE_OPACITY_SPAN],
         "load_side_px": [0.0, 0.0],
     }
 
 
-def figure_elements() -> list[El]:
+def figure_elements(scale: float, origin: tuple[float, float]) -> list[El]:
     """The panel's body, unpainted (``body.drawing.body_elements`` with its hooks)."""
-    return body_elements(FIG_SCALE, FIG_ORIGIN, FLOOR_X_PX, inset=False)
+    return body_elements(scale, origin, FLOOR_X_PX, inset=False, nodding=True)
 
 
 def movement_records(movement: Movement | str, volumes) -> list[dict]:
@@ -113,16 +135,15 @@ def movement_payload(movement: Movement | str, session: Session) -> dict:
     ``KEYFRAME_VOLUMES``, the load trace, the panel's layout and the movement's words."""
     m = MOVEMENTS[movement] if isinstance(movement, str) else movement
     t, _, result = load_trace(m, session, points_per_s=2.0)
+    records = movement_records(m, KEYFRAME_VOLUMES)
+    scale, origin = figure_frame(records)
     return {
         **m.to_dict(),
         "figure": MOVEMENT_FIGURES[m.key],
         "alternative": alternative_text(m),
-        "body_svg": "".join(render(e) for e in figure_elements()),
-        "pic": figure_spec(),
-        "keyframes": {
-            "volumes": list(KEYFRAME_VOLUMES),
-            "records": movement_records(m, KEYFRAME_VOLUMES),
-        },
+        "body_svg": "".join(render(e) for e in figure_elements(scale, origin)),
+        "pic": figure_spec(scale, origin),
+        "keyframes": {"volumes": list(KEYFRAME_VOLUMES), "records": records},
         "layout": FIGURE_LAYOUT,
         "trace": {
             "t": np.round(t, 2).tolist(),
@@ -135,9 +156,12 @@ def movement_payload(movement: Movement | str, session: Session) -> dict:
     }
 
 
-def painted_body(keyframes: dict, volume: float) -> list[El]:
-    """The body painted at lung volume ``volume`` (as the page paints it)."""
-    return paint_body(figure_elements(), record_at(keyframes, volume), figure_spec())
+def painted_body(view: dict, volume: float) -> list[El]:
+    """The body of ``view`` (``movement_payload``) painted at lung volume ``volume``, as
+    the page paints it."""
+    pic = view["pic"]
+    elements = figure_elements(pic["scale"], tuple(pic["origin"]))
+    return paint_body(elements, record_at(view["keyframes"], volume), pic)
 
 
 def figure_svg(view: dict, volumes=(0.0, 1.0)) -> str:
@@ -148,7 +172,7 @@ def figure_svg(view: dict, volumes=(0.0, 1.0)) -> str:
     words = {0.0: "lungs empty (end of the breath out)", 1.0: "lungs full (end of the breath in)"}
     parts = []
     for k, v in enumerate(volumes):
-        body = "".join(render(e) for e in painted_body(view["keyframes"], v))
+        body = "".join(render(e) for e in painted_body(view, v))
         title = html.escape(words.get(float(v), f"lungs {100 * v:.0f} % full"))
         parts.append(
             f'<g transform="translate({k * w},0)"><g class="body">{body}</g>'
