@@ -138,6 +138,12 @@ def test_the_cat_rounds_the_lower_back_up():
 
     cat, *_, cow = records("cat_cow")
     assert bulge(cat) > bulge(cow) + 0.015
+    # Chin in for the cat, the gaze lifted for the cow (the head turns towards the chest,
+    # clockwise on the screen facing right), on the floor and on the chair.
+    for key in ("cat_cow", "seated_cat_cow"):
+        cat, *_, cow = records(key)
+        assert cat["head_rot"] - cat["thorax_rot"] > 15.0
+        assert cow["head_rot"] - cow["thorax_rot"] < -15.0
 
 
 def test_bridge_lifts_the_hips_with_the_breath_knees_bent_feet_down():

@@ -16,9 +16,10 @@ Figures (``FIGURES``): ``supine_knees_bent`` (pelvic tilt: lying on the back, fe
 flat), ``bridge`` (the same, hips lifted by ``trunk_flexion_deg``, the trunk's angle
 from the floor as the model has it; the neck bends so the head stays down), ``knee_to_chest`` (lying, the near knee drawn
 towards the chest as the lungs empty), ``hands_knees`` (cat–cow: hands under the
-shoulders, knees under the hips), ``standing`` (roll-down, knees soft as the trunk
-bends), ``seated`` and ``seated_knee_lift`` (on the chair, hands on the thighs or
-hugging the lifted knee).
+shoulders, knees under the hips; the head nods, chin in for the cat and the gaze
+lifted for the cow, as the cues say), ``standing`` (roll-down, knees soft as the trunk
+bends), ``seated``, ``seated_cat_cow`` (nodding as on the floor) and ``seated_knee_lift`` (on
+the chair, hands on the thighs or hugging the lifted knee).
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ SEATED_KNEE_LIFT_DEG = 30.0
 #: back (m) per unit sine of the bend (the body's balance over the feet).
 SOFT_KNEE_DEG_AT_45 = 25.0
 HIPS_BACK_M = 0.08
+#: Cat–cow's head (not in the model, as its cues say): chin in for the 'cat' with the
+#: lungs empty, the gaze lifted for the 'cow' with the lungs full (deg, + towards the chest).
+CAT_CHIN_IN_DEG, COW_GAZE_UP_DEG = 25.0, 20.0
 #: Where the hands rest: on the floor, on the thigh (m along it from the hip).
 HAND_ON_THIGH_M = 0.3
 #: Points of the legs and arms, which the movement sets; every other point is the trunk's.
@@ -260,7 +264,14 @@ def hands_knees(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
     _femur_muscles(pts)
     sx, _ = pts["shoulder"]
     _set_arm(pts, (sx, FLOOR_Y_M + o.HAND_RADIUS_M + zero), 1.0)
+    _nod(rot, v)
     return pts, rot
+
+
+def _nod(rot, volume) -> None:
+    """Cat–cow's head: chin in with the lungs empty, gaze up with them full."""
+    nod = CAT_CHIN_IN_DEG - volume * (CAT_CHIN_IN_DEG + COW_GAZE_UP_DEG)
+    rot["head"] = rot["thorax"] + nod
 
 
 def standing(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
@@ -290,6 +301,13 @@ def seated(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
     return pts, rot
 
 
+def seated_cat_cow(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
+    """On the chair as ``seated``, the head nodding with the cat (chin in) and cow (gaze up)."""
+    pts, rot = seated(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg)
+    _nod(rot, np.asarray(volume, dtype=float))
+    return pts, rot
+
+
 def seated_knee_lift(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
     """On the chair, one knee lifted ``SEATED_KNEE_LIFT_DEG`` with the lungs empty (the
     shank hanging, the foot off the floor), the hands hugging the shin below the knee."""
@@ -314,10 +332,11 @@ FIGURES = {
     "hands_knees": hands_knees,
     "standing": standing,
     "seated": seated,
+    "seated_cat_cow": seated_cat_cow,
     "seated_knee_lift": seated_knee_lift,
 }
 #: Figures drawn on the chair (the record's ``chair_shown``).
-ON_THE_CHAIR = ("seated", "seated_knee_lift")
+ON_THE_CHAIR = ("seated", "seated_cat_cow", "seated_knee_lift")
 
 
 def movement_pose(figure: str, volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg) -> Pose:

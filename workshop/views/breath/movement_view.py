@@ -59,7 +59,7 @@ MOVEMENT_FIGURES = {
     "knee_to_chest": "knee_to_chest",
     "roll_down": "standing",
     "seated_pelvic_tilt": "seated",
-    "seated_cat_cow": "seated",
+    "seated_cat_cow": "seated_cat_cow",
     "seated_sit_tall": "seated",
     "seated_knee_lift": "seated_knee_lift",
 }
