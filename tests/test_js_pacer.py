@@ -6,7 +6,8 @@ page, no Jupyter server (``js_harness``), compared with the Python they must agr
 * the audio cues: every phase cued once at its start, every second ticked once, also
   across a restart (a pause, a hidden tab);
 * the run log the page builds against the kernel's ``check_log``;
-* the moving figure against the body's keypoints (``body.geometry``) and ``SKELETON``;
+* the moving figure, painted by the body's painter, against its Python twin
+  (``movement_view.painted_body``) element by element at several lung volumes;
 * the syncer against the widget's synced traits, and the whole bundled widget in the
   page with a stand-in model: a change made by the kernel after display reaches it.
 """
@@ -24,8 +25,12 @@ from js_harness import js_fixture  # noqa: F401  (provides the `js` fixture)
 from workshop.breath import PRESETS, Pattern, Session, lung_volume, phase_at, time_left_in_phase
 from workshop.breath.schedule import boundaries, phase_list
 from workshop.movement.movements import MOVEMENTS
-from workshop.views.body.geometry import SKELETON
-from workshop.views.breath.movement_view import figure_px, movement_keypoints, movement_payload
+from workshop.views.breath.movement_view import (
+    figure_elements,
+    movement_payload,
+    painted_body,
+    record_at,
+)
 from workshop.views.breath.pacer import ESM_ENTRY, PAGE_COLOURS, BreathPacer, pacer_css
 from workshop.views.breath.plan_picture import PHASE_COLOURS
 from workshop.views.breath.run_log import check_log
@@ -168,25 +173,122 @@ def test_the_log_the_page_builds_is_what_the_kernel_takes(js):
 # The moving figure --------------------------------------------------------------------------
 
 
-def python_bones(points: dict) -> list:
-    return [
-        [bone, " ".join(f"{points[n][0]:.1f},{points[n][1]:.1f}" for n in names)]
-        for bone, names in SKELETON
-    ]
+# JS: every element of the body the painter touches, in document order, with the
+# attributes a painter sets (the explorer's tests compare their pictures the same way).
+EXTRACT = """(root) => {
+  const hooked = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-shown-by]";
+  const attrs = ["points", "transform", "cx", "cy", "stroke-width", "opacity", "visibility"];
+  return [...root.querySelectorAll(hooked)].map((el) => ({
+    tag: el.localName,
+    hooks: { ...el.dataset },
+    attrs: Object.fromEntries(attrs.filter((n) => el.hasAttribute(n)).map((n) => [n, el.getAttribute(n)])),
+    text: el.textContent,
+  }));
+}"""
+
+
+def as_markup(v) -> str:
+    """An attribute's value as ``body.drawing.render`` writes it."""
+    return v if isinstance(v, str) else f"{v:g}"
+
+
+def python_body(view: dict, volume: float) -> list:
+    """The Python twin's painted body at ``volume``, as EXTRACT sees an element."""
+    out = []
+    for root in painted_body(view, volume):
+        for el in root.walk():
+            a = el.attrs
+            if not any(
+                h in a
+                for h in ("data-keypoints", "data-rotate", "data-at", "data-force", "data-shown-by")
+            ):
+                continue
+            hooks = {
+                re.sub(r"-(\w)", lambda m: m.group(1).upper(), k[5:]): as_markup(v)
+                for k, v in a.items()
+                if k.startswith("data-")
+            }
+            attrs = {
+                n: as_markup(a[n])
+                for n in (
+                    "points",
+                    "transform",
+                    "cx",
+                    "cy",
+                    "stroke-width",
+                    "opacity",
+                    "visibility",
+                )
+                if n in a
+            }
+            text = "".join(
+                c if isinstance(c, str) else "".join(x for x in c.children if isinstance(x, str))
+                for c in el.children
+            )
+            out.append({"tag": el.tag, "hooks": hooks, "attrs": attrs, "text": text})
+    return out
+
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def assert_same_body(painted: list, twin: list) -> None:
+    """Element by element: same tags, hooks and texts; painted numbers within 0.05 px
+    (one rounding step of the 0.1 px both sides write) or 0.01 of opacity."""
+    assert len(painted) == len(twin)
+    for p, t in zip(painted, twin, strict=True):
+        where = (t["tag"], t["hooks"])
+        assert p["tag"] == t["tag"] and p["hooks"] == t["hooks"], where
+        assert p["attrs"].keys() == t["attrs"].keys(), where
+        for name, value in t["attrs"].items():
+            got = p["attrs"][name]
+            assert NUMBER.sub("#", got) == NUMBER.sub("#", value), (where, name, got, value)
+            tol = 0.0101 if name == "opacity" else 0.1001
+            pairs = zip(NUMBER.findall(got), NUMBER.findall(value), strict=True)
+            assert all(abs(float(x) - float(y)) <= tol for x, y in pairs), (where, name, got, value)
+        assert p["text"] == t["text"], where
+
+
+VOLUMES = [0.0, 0.1, 0.3, 0.5, 0.62, 0.9, 1.0]
 
 
 @pytest.mark.parametrize("key", sorted(MOVEMENTS))
-def test_the_figure_is_the_bodys_keypoints_blended_by_the_breath(js, key):
+def test_the_painted_figure_is_its_python_twin_at_every_lung_volume(js, key):
     view = movement_payload(key, Session([(PRESETS["resonance"], 60)]))
     got = js.run(
         FIGURE,
-        "(f, [view, vs]) => vs.map((v) => f.bonePoints(view.lines, f.posedPoints(view.keyframes, v)))",
-        [view, [0.0, 0.3, 1.0]],
+        """(f, [view, vs]) => {
+          const extract = """
+        + EXTRACT
+        + """;
+          const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+          document.body.appendChild(svg);
+          const body = f.bodyGroup(svg, view.body_svg);
+          const out = vs.map((v) => { f.paintFigure(body, view, v); return extract(body); });
+          svg.remove();
+          return out;
+        }""",
+        [view, VOLUMES],
     )
-    empty = figure_px(movement_keypoints(MOVEMENTS[key], 0.0))
-    full = figure_px(movement_keypoints(MOVEMENTS[key], 1.0))
-    blend = {n: [a + 0.3 * (b - a) for a, b in zip(empty[n], full[n], strict=True)] for n in empty}
-    assert got == [python_bones(empty), python_bones(blend), python_bones(full)]
+    for v, painted in zip(VOLUMES, got, strict=True):
+        assert_same_body(painted, python_body(view, v))
+    # The figure moves with the breath: lungs empty and full are painted differently.
+    assert got[0] != got[-1]
+
+
+def test_record_at_blends_the_neighbouring_keyframes(js):
+    view = movement_payload("bridge", Session([(PRESETS["resonance"], 60)]))
+    kf = view["keyframes"]
+    got = each_js(js, FIGURE, "recordAt", [kf], VOLUMES)
+    for v, rec in zip(VOLUMES, got, strict=True):
+        twin = record_at(kf, v)
+        assert rec.keys() == twin.keys()
+        np.testing.assert_allclose([rec[k] for k in twin], list(twin.values()), rtol=0, atol=1e-12)
+    # At a keyframe's own volume the record is that keyframe.
+    at = record_at(kf, 0.25)
+    np.testing.assert_allclose(
+        [at[k] for k in at], [kf["records"][1][k] for k in at], rtol=0, atol=1e-12
+    )
 
 
 def test_the_load_trace_fills_its_box_along_the_session(js):
@@ -298,11 +400,18 @@ PAGE_STATE = """() => {
     eyes_class: root.classList.contains("mm-eyes-closed"),
     status: root.querySelector(".mm-status").textContent,
     movement: root.querySelector(".mm-movement .mm-status")?.textContent ?? null,
-    bones: root.querySelectorAll(".mm-movement polyline.mm-bone").length,
+    bones: [...root.querySelectorAll(".mm-movement .mm-body [data-keypoints]")]
+      .filter((el) => el.getAttribute("points")).length,
     disc_fill: getComputedStyle(root.querySelector(".mm-disc")).fill,
     sets: t.model.sets, saves: t.model.saves,
   };
 }"""
+
+
+#: Lines of the body (limbs, muscles, the lumbar curve) the page paints in the panel.
+PAINTED_LINES = sum(
+    "data-keypoints" in el.attrs for root in figure_elements(100.0, (0, 0)) for el in root.walk()
+)
 
 
 def rgb(hex_colour: str) -> str:
@@ -324,7 +433,7 @@ def test_the_bundled_widget_follows_the_kernel_after_display(js):
     assert page["status"] == f"{n} phases, {round(p.session.total_s)} s"
     assert (page["sound"], page["eyes_closed"], page["eyes_class"]) == (False, False, False)
     assert page["movement"] == MOVEMENTS["pelvic_tilt"].name
-    assert page["bones"] == len(SKELETON)
+    assert page["bones"] == PAINTED_LINES
     assert page["disc_fill"] == rgb(PHASE_COLOURS["inhale"])
     assert page["sets"] == [] and page["saves"] == 0  # nothing to tell the kernel yet
 
@@ -348,7 +457,7 @@ def test_the_bundled_widget_follows_the_kernel_after_display(js):
     page = js.page.evaluate(PAGE_STATE)
     n = len(p.plan["phases"]["start_s"])
     assert page["status"] == f"{n} phases, {round(p.session.total_s)} s"
-    assert page["movement"] == MOVEMENTS["cat_cow"].name and page["bones"] == len(SKELETON)
+    assert page["movement"] == MOVEMENTS["cat_cow"].name and page["bones"] == PAINTED_LINES
     js.page.evaluate("() => window.pacerTest.model.kernel('movement_view', {})")
     assert js.page.evaluate(PAGE_STATE)["movement"] is None
     listening = js.page.evaluate(

@@ -12,8 +12,11 @@ from .geometry import (
     keypoints,
     pose,
 )
+from .movement_pose import FIGURES, movement_pose, pose_records
+from .paint import paint_body
 
 __all__ = [
+    "FIGURES",
     "MUSCLES",
     "POINTS",
     "ROTATIONS",
@@ -21,5 +24,8 @@ __all__ = [
     "Pose",
     "body_elements",
     "keypoints",
+    "movement_pose",
+    "paint_body",
     "pose",
+    "pose_records",
 ]

@@ -5,7 +5,8 @@ pelvis, muscles, force arrows, chair and floor) as a tree of ``El`` whose moving
 parts carry ``data-*`` hooks instead of coordinates. A painter fills them from a
 record of ``geometry.pose`` fields (``{point}_x``, ``{point}_y`` in metres,
 ``{part}_rot`` in degrees, ``chair_shown``); the browser's painter
-(``views/chain/js/painter.js``) and the Python twin (``views/chain/picture.py``)
+(``views/body/js/paint.js``, used by the explorer and the breath pacer) and the
+Python twins (``views/chain/picture.py``; ``body/paint.py`` for the body alone)
 follow the same rules:
 
 ==========================  ==============================================================
@@ -37,7 +38,14 @@ import html
 from dataclasses import dataclass, field
 
 from . import outline as o
-from .geometry import FLOOR_Y_M, ROTATIONS, SKELETON, VERTEBRAE
+from .geometry import (
+    FLOOR_Y_M,
+    HEAD_ROTATION,
+    ROTATIONS,
+    SKELETON,
+    THORAX_LENGTH_M,
+    VERTEBRAE,
+)
 
 #: Colours of the body, the same in light and dark themes: each reads on a white and on a
 #: near-black card (the texts and the card itself follow the theme, see explorer.css).
@@ -106,7 +114,8 @@ def _poly(cls: str, keypoints: tuple[str, ...], **attrs) -> El:
 
 
 def _rigid(cls: str, part: str, *children: El) -> El:
-    return El("g", {"class": cls, "data-rotate": part, "data-at": ROTATIONS[part]}, list(children))
+    anchor = {**ROTATIONS, **HEAD_ROTATION}[part]
+    return El("g", {"class": cls, "data-rotate": part, "data-at": anchor}, list(children))
 
 
 def _path(cls: str, d: str, **attrs) -> El:
@@ -114,12 +123,19 @@ def _path(cls: str, d: str, **attrs) -> El:
 
 
 def body_elements(
-    scale: float, origin: tuple[float, float], floor_x: tuple[float, float], *, inset: bool
+    scale: float,
+    origin: tuple[float, float],
+    floor_x: tuple[float, float],
+    *,
+    inset: bool,
+    nodding: bool = False,
 ) -> list[El]:
     """The body, back to front, for ``scale`` px per metre, the hip of standing at ``origin``.
 
     ``floor_x``: the floor line's ends (px). ``inset``: the close-up
     copy (strokes keep their screen width; adds the L4/L5 force arrows and label).
+    ``nodding``: the head is its own part (``head_rot`` about C7, ``HEAD_ROTATION``), as
+    the movement figures draw it; otherwise it is the thorax's.
     """
     c = BODY_COLOURS
     keep = {"vector-effect": "non-scaling-stroke"} if inset else {}
@@ -161,17 +177,32 @@ def body_elements(
     )
     for v in VERTEBRAE:
         out.append(_rigid("lumbar-skin", v, _path("skin", o.path_px(o.LUMBAR_SKIN, scale), **skin)))
+
+    # The head: in the thorax's frame, or (nodding) its own about C7, the thorax's length
+    # further up the same shapes.
+    down = THORAX_LENGTH_M if nodding else 0.0
+
+    def lowered(shape):
+        return [(x, y - down) for x, y in shape]
+
     (hx, hy), hr = o.HEAD
+    (ex, ey), er = o.EYE
+    (ax, ay), arx, ary = o.EAR
+    hy, ey, ay = hy - down, ey - down, ay - down
     head = [
-        _path("skin", o.path_px(o.THORAX_SKIN, scale), **skin),
         El("circle", {"class": "skin head", "cx": f"{hx * scale:.1f}", "cy": f"{-hy * scale:.1f}", "r": f"{hr * scale:.1f}", **thin}),
-        _path("skin nose", o.path_px(o.NOSE, scale), **thin),
-        _path("hair", o.path_px(o.HAIR, scale), fill=c["hair"], stroke="none"),
-        El("ellipse", {"class": "ear", **o.ellipse_px(*o.EAR, scale), "fill": "none", "stroke": c["skin_edge"], "stroke-width": 1, **keep}),
-        El("circle", {"class": "eye", "cx": f"{o.EYE[0][0] * scale:.1f}", "cy": f"{-o.EYE[0][1] * scale:.1f}", "r": f"{max(o.EYE[1] * scale, 1.2):.1f}", "fill": c["ink"]}),
-        _path("mouth", o.path_px(o.MOUTH, scale, closed=False), fill="none", stroke=c["skin_edge"], **{"stroke-width": 1.2}, **keep),
+        _path("skin nose", o.path_px(lowered(o.NOSE), scale), **thin),
+        _path("hair", o.path_px(lowered(o.HAIR), scale), fill=c["hair"], stroke="none"),
+        El("ellipse", {"class": "ear", **o.ellipse_px((ax, ay), arx, ary, scale), "fill": "none", "stroke": c["skin_edge"], "stroke-width": 1, **keep}),
+        El("circle", {"class": "eye", "cx": f"{ex * scale:.1f}", "cy": f"{-ey * scale:.1f}", "r": f"{max(er * scale, 1.2):.1f}", "fill": c["ink"]}),
+        _path("mouth", o.path_px(lowered(o.MOUTH), scale, closed=False), fill="none", stroke=c["skin_edge"], **{"stroke-width": 1.2}, **keep),
     ]  # fmt: skip
-    out.append(_rigid("thorax-skin", "thorax", *head))
+    chest = _path("skin", o.path_px(o.THORAX_SKIN, scale), **skin)
+    if nodding:
+        out.append(_rigid("thorax-skin", "thorax", chest))
+        out.append(_rigid("head-skin", "head", *head))
+    else:
+        out.append(_rigid("thorax-skin", "thorax", chest, *head))
     # Skin seams inside the trunk are hidden by filling the parts again without edges.
     fill_only = {"fill": c["skin"], "stroke": "none"}
     out.append(

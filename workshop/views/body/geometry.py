@@ -10,7 +10,8 @@ points forward (the face's side), y up.
 chair sitting, the back resting on the floor lying) and adds the rotations of the
 rigid parts (pelvis, each lumbar vertebra, thorax with head, foot) and the L4/L5
 force arrows. ``keypoints`` is its older, unplaced view: origin at the hip joint
-centre (lying: turned a quarter and lifted 0.12 m), kept for the pacer's figure.
+centre (lying: turned a quarter and lifted 0.12 m), kept for the matplotlib
+benchmark figure. The breath-paced movements are placed by ``movement_pose``.
 Every computation is elementwise numpy over broadcastable angle arrays, so a
 whole slider grid is one call per position.
 """
@@ -78,15 +79,18 @@ ROTATIONS = {
     "thorax": "l1",
     "foot": "ankle",
 }
+#: A part only the movement figures turn on its own (``movement_pose``): the head about
+#: C7, so the neck can bend (in ``pose`` the head is the thorax's).
+HEAD_ROTATION = {"head": "c7"}
 #: The lumbar vertebrae from the lowest up.
 VERTEBRAE = ("L5", "L4", "L3", "L2", "L1")
 #: Disc centres from the sacrum up; the top one is L1's upper endplate (T12/L1).
 LUMBAR_POINTS = ("s1", "l4l5", "l3l4", "l2l3", "l1l2", "l1")
 
 #: The one skeleton of the body: each bone is a polyline through named keypoints
-#: (``POINTS``). Every picture of the body draws these lines (the explorer and
-#: its twin over the outlines of ``body.outline``; the pacer's figure and the
-#: matplotlib benchmark figure as they are); the head is a circle at ``head``.
+#: (``POINTS``). Every picture of the body draws these lines (the explorer, the
+#: pacer's movement figures and their twins over the outlines of ``body.outline``;
+#: the matplotlib benchmark figure as they are); the head is a circle at ``head``.
 SKELETON: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("legs", ("ankle", "knee", "hip")),
     ("pelvis", ("psis", "s1", "asis", "hip", "psis")),

@@ -16,7 +16,9 @@ Frames:
   y along the segment; its body, posterior arch and spinous process, and that
   disc.
 - ``thorax``: origin at L1's upper endplate, y along the trunk; chest, neck,
-  head with its face (nose and eye on the forward side).
+  head with its face (nose and eye on the forward side). The drawing turns the head
+  as its own part about C7 (``geometry.ROTATIONS["head"]``, the thorax's angle unless a
+  movement nods it), so its shapes here are moved down the thorax's length there.
 - ``foot``: origin at the ankle joint, sole level.
 """
 

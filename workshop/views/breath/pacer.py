@@ -37,8 +37,8 @@ from ..common.esm import bundle
 from ..common.palette import OKABE_ITO
 from ..common.trust import Refused, TrustBoundary, check_bool, refusal, trust_tree
 from ..common.twin import StaticTwin
-from .movement_view import movement_payload
-from .plan_picture import PHASE_COLOURS, plan_svg
+from .movement_view import figure_svg, movement_payload
+from .plan_picture import PHASE_COLOURS, plan_svg, stacked_svg
 from .run_log import check_log
 
 HERE = pathlib.Path(__file__).parent
@@ -47,7 +47,6 @@ ESM_ENTRY = HERE / "pacer.js"
 #: Every colour the page paints, as CSS custom properties on ``.mm-pacer`` (pacer.css).
 PAGE_COLOURS = {
     **{f"phase-{name}": colour for name, colour in PHASE_COLOURS.items()},
-    "lumbar": OKABE_ITO["blue"],
     "trace": OKABE_ITO["vermillion"],
     "focus": OKABE_ITO["blue"],
     "caution": OKABE_ITO["orange"],
@@ -177,8 +176,11 @@ class BreathPacer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
         return np.array([r["shown_s"] - r["planned_s"] for r in rows if r["boundary"]], dtype=float)
 
     def to_svg(self) -> str:
-        """A static picture of the plan: the phases along time (for stored outputs)."""
-        return plan_svg(self.plan)
+        """A static picture of the plan (the phases along time) and, with a movement,
+        its figure at lungs empty and full over its load trace (for stored outputs)."""
+        if not self.movement_view:
+            return plan_svg(self.plan)
+        return stacked_svg(plan_svg(self.plan), figure_svg(self.movement_view))
 
     def static_text(self) -> str:
         return f"BreathPacer: {self.session!r}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 
 from ..common.palette import OKABE_ITO
 
@@ -89,4 +90,22 @@ def plan_svg(plan: dict) -> str:
         f"(light blue: in, dark blue: out, green: hold)</text>"
         + "".join(rects)
         + f'<text x="{x0}" y="72">{labels}</text></svg>'
+    )
+
+
+def stacked_svg(*svgs: str) -> str:
+    """Several standalone SVG pictures one above the other, as one SVG (each keeps its
+    own ``width`` and ``height`` in px, read from its root element)."""
+    parts, y, width = [], 0.0, 0.0
+    for svg in svgs:
+        w, h = (
+            float(re.search(rf'<svg[^>]*\s{k}="([0-9.]+)"', svg).group(1))
+            for k in ("width", "height")
+        )
+        parts.append(svg.replace("<svg ", f'<svg x="0" y="{y:g}" ', 1))
+        y, width = y + h, max(width, w)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}" height="{y:g}">'
+        + "".join(parts)
+        + "</svg>"
     )

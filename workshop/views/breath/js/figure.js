@@ -1,24 +1,38 @@
-// The movement panel: a body figure that moves with the breath, and the modelled load
-// along the session. Everything it draws comes from the kernel (BreathPacer's
-// movement_view): the skeleton's bones (workshop.views.body.geometry.SKELETON), the
-// keypoints in px with lungs empty and full, the load trace and the panel's layout.
-// The page only blends the two poses by the lung volume and sets attributes.
+// The movement panel: the one body (workshop/views/body/drawing.py) moving with the
+// breath, and the modelled load along the session. Everything it draws comes from the
+// kernel (BreathPacer's movement_view): the body's drawing with its data-* hooks, the
+// painter's spec, keyframe records (the body's pose at a few lung volumes), the load
+// trace and the panel's layout. The page only blends the two keyframes either side of
+// the lung volume and paints the body with the body's painter.
 import { svgEl, htmlEl } from "./dom.js";
+import { paintBody } from "../../body/js/paint.js";
 
-// Keypoints (px) at lung volume v (0 empty, 1 full): each point moves on the straight
-// line from its empty pose to its full pose.
-export function posedPoints(keyframes, v) {
-  const out = {};
-  for (const [name, a] of Object.entries(keyframes.empty)) {
-    const b = keyframes.full[name];
-    out[name] = [a[0] + v * (b[0] - a[0]), a[1] + v * (b[1] - a[1])];
-  }
+// The record at lung volume v (0 empty, 1 full): every field on the straight line
+// between the keyframes either side (movement_view.record_at is its Python twin).
+export function recordAt(keyframes, v) {
+  const vols = keyframes.volumes, recs = keyframes.records;
+  const x = Math.min(Math.max(v, vols[0]), vols[vols.length - 1]);
+  let i = 0;
+  while (i < vols.length - 2 && x > vols[i + 1]) i += 1;
+  const f = (x - vols[i]) / (vols[i + 1] - vols[i]);
+  const a = recs[i], b = recs[i + 1], out = {};
+  for (const k of Object.keys(a)) out[k] = a[k] + f * (b[k] - a[k]);
   return out;
 }
 
-// Each bone's polyline `points` attribute: [[bone, "x,y x,y ..."]] in SKELETON order.
-export function bonePoints(lines, points) {
-  return lines.map(([bone, names]) => [bone, names.map((n) => points[n].map((x) => x.toFixed(1)).join(",")).join(" ")]);
+// The body's drawing (unpainted markup) as a <g> in `svg`.
+export function bodyGroup(svg, markup) {
+  const g = svgEl("g", { class: "mm-body" }, svg);
+  // The markup is the kernel's own drawing (body_elements), parsed as SVG.
+  const doc = new DOMParser().parseFromString(
+    `<svg xmlns="http://www.w3.org/2000/svg">${markup}</svg>`, "image/svg+xml");
+  for (const el of Array.from(doc.documentElement.childNodes)) g.appendChild(svg.ownerDocument.importNode(el, true));
+  return g;
+}
+
+// Paint the body group `body` (bodyGroup) at lung volume v.
+export function paintFigure(body, view, v) {
+  paintBody(body, view.pic, recordAt(view.keyframes, v));
 }
 
 // x (px) of session time t on the trace's time axis.
@@ -40,26 +54,25 @@ export function cueFor(view, phaseName) {
   return "";
 }
 
-// Build the panel in `parent`; returns {draw(v, t, phaseName), remove()}.
+// Build the panel in `parent`; returns {draw(v, t, phaseName), remove()}: draw paints the
+// body at lung volume v and moves the trace's cursor to session time t.
 export function movementPanel(parent, view, totalS) {
   const L = view.layout;
   const panel = htmlEl("div", { class: "mm-movement" }, parent);
   htmlEl("div", { class: "mm-status" }, panel).textContent = view.name;
   const svg = svgEl("svg", { width: L.width, height: L.height, viewBox: `0 0 ${L.width} ${L.height}`, role: "img", "aria-label": view.name }, panel);
-  const bones = {};
-  for (const [bone] of view.lines) bones[bone] = svgEl("polyline", { class: `mm-bone ${bone}` }, svg);
-  const head = svgEl("circle", { class: "mm-head", r: L.head_r }, svg);
+  const body = bodyGroup(svg, view.body_svg);
   svgEl("polyline", { class: "mm-trace", points: tracePoints(view.trace, L.trace, totalS) }, svg);
   const cursor = svgEl("line", { class: "mm-cursor", y1: L.cursor.top, y2: L.cursor.bottom }, svg);
   svgEl("text", { class: "mm-trace-label", x: L.label.x, y: L.label.y }, svg).textContent = view.trace_label;
   const cue = htmlEl("div", { class: "mm-status mm-cue" }, panel);
   htmlEl("div", { class: "mm-caution" }, panel).textContent = "Caution: " + view.caution;
   htmlEl("div", { class: "mm-status" }, panel).textContent = "Model note: " + view.model_note;
+  // A floor movement offers its seated alternative (and a seated one names its floor movement).
+  if (view.alternative) htmlEl("div", { class: "mm-status mm-alternative" }, panel).textContent = view.alternative;
 
   function draw(v, t, phaseName) {
-    const points = posedPoints(view.keyframes, v);
-    for (const [bone, attr] of bonePoints(view.lines, points)) bones[bone].setAttribute("points", attr);
-    head.setAttribute("cx", points.head[0]); head.setAttribute("cy", points.head[1]);
+    paintFigure(body, view, v);
     const x = traceX(L.trace, totalS, t);
     cursor.setAttribute("x1", x); cursor.setAttribute("x2", x);
     cue.textContent = cueFor(view, phaseName);
