@@ -84,7 +84,13 @@ export function render({ model, el }) {
   let readoutTimer = null;
   function update() {
     controls.show(values, pinned !== null);
-    current = grid.lookup(values.position, lastMoved, values[lastMoved]);
+    const next = grid.lookup(values.position, lastMoved, values[lastMoved]);
+    // A position the kernel has not computed for this setting yet (NaN): keep the
+    // picture until its grid arrives (one round trip; the kernel computes only the
+    // current position's grid).
+    root.dataset.waiting = Number.isFinite(next.compression_N) ? "" : "grid";
+    if (root.dataset.waiting) return;
+    current = next;
     paint(live, pic, current, pinned ? nameB : "");
     root.dataset.compression = current.compression_N.toFixed(0);
     clearTimeout(readoutTimer);

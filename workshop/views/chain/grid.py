@@ -233,12 +233,13 @@ class GridLayout:
     def write(self, values: dict, cache: BlockCache | None = None) -> bytes:
         """The grid at one setting (complete, clamped ``values``) as bytes.
 
-        Blocks of the current position carry the uncertainty band; blocks of the
-        other positions carry it only if ``cache`` already holds it, else NaN (the
-        browser then draws no band until the kernel has sent the grid for the
-        position chosen). With a ``cache``, a block already computed for the same
-        setting of the other controls is reused: after a committed change, only
-        the blocks that depend on the control moved are recomputed.
+        Only the current position's blocks are computed (with the uncertainty
+        band). A block of another position is sent if ``cache`` holds it for this
+        setting, else as NaN ("not computed"): when the learner picks that
+        position, the browser keeps its picture until the kernel's grid for it
+        arrives (one round trip). With a ``cache``, a block already computed for
+        the same setting of the other controls is reused: after a committed
+        change, only the blocks that depend on the control moved are recomputed.
         """
         cache = cache if cache is not None else BlockCache()
         wanted = []  # (position, control, key, needs band)
@@ -246,7 +247,7 @@ class GridLayout:
             for control in self.controls:
                 key = _block_key(position, control, values)
                 wanted.append((position, control, key, position == values["position"]))
-        missing = [w for w in wanted if cache.get(w[2], band=w[3]) is None]
+        missing = [w for w in wanted if w[3] and cache.get(w[2], band=True) is None]
         groups = sorted({(w[3], w[0]) for w in missing}, key=str)
         for with_band, group_position in groups:
             # One call per position: the model is fastest with a scalar position.
@@ -261,13 +262,18 @@ class GridLayout:
                 columns[control.name][-1] = control.grid
             inputs = {k: np.concatenate(v) for k, v in columns.items()}
             inputs["position"] = inputs["position"].astype(str)
+            spans = [self.steps(control) for _, control, _, _ in todo]
             table = fields_table(inputs, band=with_band)  # one model call per kind
             start = 0
-            for _, control, key, _ in todo:
-                n = self.steps(control)
+            for (_, _, key, _), n in zip(todo, spans, strict=True):
                 cache.put(key, table[:, start : start + n].astype(self.dtype), band=with_band)
                 start += n
-        blocks = [cache.get(key, band=False) for _, _, key, _ in wanted]
+        blocks = []
+        for _, control, key, _ in wanted:
+            block = cache.get(key, band=False)
+            if block is None:  # another position, not computed for this setting
+                block = np.full((len(self.fields), self.steps(control)), np.nan, self.dtype)
+            blocks.append(block)
         return b"".join(np.ascontiguousarray(b).tobytes() for b in blocks)
 
     def block(self, data: bytes, position: str, control_name: str) -> np.ndarray:
