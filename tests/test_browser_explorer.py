@@ -35,6 +35,20 @@ def drive_explorer(page) -> None:
         page.keyboard.press("ArrowRight")
     assert glute.input_value() == "1"
     assert explorer_state(page)["lumbar"] != after["lumbar"]  # weak glutes: more lumbar bend
+    # Another position: the kernel computes its grid when it is picked, and the page
+    # paints it when it arrives (never NaN, never a stale picture left behind).
+    for position in ("sitting", "lying"):
+        shown = explorer_state(page)
+        page.locator(".mm-explorer select[name='position']").first.select_option(position)
+        page.wait_for_function(
+            "(old) => { const el = document.querySelector('.mm-explorer');"
+            " return !el.dataset.waiting"
+            " && el.querySelector('polyline.lumbar').getAttribute('points') !== old; }",
+            arg=shown["lumbar"],
+            timeout=10_000,
+        )
+        now = explorer_state(page)
+        assert "NaN" not in now["lumbar"] and all("NaN" not in g for g in now["gauges"])
 
 
 def test_explorer_follows_the_keyboard_in_jupyterlab(lab_server, page):
