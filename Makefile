@@ -55,9 +55,15 @@ student: $(VENV)/.installed  ## student copies of the notebooks in student/: sol
 slides: $(VENV)/.installed  ## offline reveal.js decks + facilitator guide in slides/_build/
 	$(BIN)/workshop slides
 
-lint: $(VENV)/.installed-test
+# ESLint (pinned in package.json / package-lock.json) for the widgets' ES modules.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lint: $(VENV)/.installed-test node_modules/.installed  ## ruff on Python, ESLint on workshop/**/*.js
 	$(BIN)/ruff check workshop tests benchmarks notebooks
 	$(BIN)/ruff format --check workshop tests benchmarks notebooks
+	npx --no-install eslint workshop
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format workshop tests benchmarks notebooks

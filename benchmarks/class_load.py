@@ -18,7 +18,7 @@ arrive one every ``--arrival-gap`` seconds (default 3 s: a class of 30 comes in 
    slider change as the browser does when a drag ends: a ``comm_msg``
    ``update`` of the widget's ``values`` (one control set to a random value on
    its grid). The round trip is the time until the kernel sends back the
-   recomputed grid (an ``update`` with a new ``grid_version``) in reply to that
+   recomputed grid (an ``update`` carrying ``grid``, a binary buffer) in reply to that
    message; no reply within ``REPLY_TIMEOUT_S`` counts as a dropped message.
 
 One more learner ("pacer") runs notebook 04 (the breath pacer) and keeps its
@@ -89,6 +89,11 @@ class LearnerError(RuntimeError):
     def __init__(self, step: str, message: str):
         super().__init__(f"{step}: {message}")
         self.step = step
+
+
+def _carries_grid(data: dict) -> bool:
+    """True when a widget ``update`` carries the explorer's ``grid`` (sent as a buffer)."""
+    return "grid" in data.get("state", {}) or ["grid"] in data.get("buffer_paths", [])
 
 
 class Kernel:
@@ -222,7 +227,7 @@ class Kernel:
 
     def explorer_comm(self) -> str | None:
         for comm_id, state in self.comms.items():
-            if "grid_version" in state and "values" in state:
+            if "values" in state and "layout_json" in state:
                 return comm_id
         return None
 
@@ -247,7 +252,7 @@ class Kernel:
             if (
                 msg.get("msg_type") == "comm_msg"
                 and msg.get("parent_header", {}).get("msg_id") == msg_id
-                and "grid_version" in msg["content"]["data"].get("state", {})
+                and _carries_grid(msg["content"]["data"])
             ):
                 return time.perf_counter() - t0
         return None

@@ -174,8 +174,8 @@ def main() -> None:
 
     planned = [4.0 * ((k + 1) // 2) + 6.0 * (k // 2) for k in range(int(seconds // 10) * 2)]
     results = {}
-    rows = [r for r in pacer_log["shown"] if r[4] == 1]
-    results["pacer"] = [1000 * (r[3] - r[2]) for r in rows][1:]
+    rows = [r for r in pacer_log["shown"] if r["boundary"]]
+    results["pacer"] = [1000 * (r["shown_s"] - r["planned_s"]) for r in rows][1:]
     for way in shown:
         times = [s[1] for s in shown[way]]
         if times:

@@ -1,10 +1,15 @@
 """The breath pacer in a real Chromium with Playwright's fake clock: minutes of a session
-run in seconds, and the phase labels change on time, in JupyterLab and in the Voila app."""
+run in seconds, and the phase labels change on time, in JupyterLab and in the Voila app;
+and what the kernel changes after display reaches the page."""
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 from browser_helpers import kit_errors, open_lab_notebook, open_voila
+from nbformat.v4 import new_code_cell, new_notebook
+
+from workshop.movement.movements import MOVEMENTS
 
 pytestmark = pytest.mark.browser
 
@@ -43,10 +48,10 @@ def run_pacer_on_fake_clock(page) -> None:
     shown = log["shown"]
     assert len(shown) >= 38  # every phase boundary was shown
     # Each phase appeared within one 60 Hz frame of its planned time (pause removed).
-    boundaries = [row for row in shown if row[4] == 1]
+    boundaries = [row for row in shown if row["boundary"]]
     assert len(boundaries) == len(shown) - 1  # only the phase shown on resume is not one
-    for _index, _name, planned, actual, _ in boundaries:
-        assert abs(actual - planned) <= 1 / 60 + 1e-3, (planned, actual)
+    for row in boundaries:
+        assert abs(row["shown_s"] - row["planned_s"]) <= 1 / 60 + 1e-3, row
     assert log["pauses"] and log["end"]["reason"] == "stopped"
 
 
@@ -59,4 +64,68 @@ def test_pacer_keeps_time_in_jupyterlab(lab_server, page):
 def test_pacer_keeps_time_in_the_voila_app(voila_server, page):
     open_voila(page, voila_server, "04_breath_pacing.ipynb")
     run_pacer_on_fake_clock(page)
+    assert [e for e in kit_errors(page.console_errors) if "AudioContext" not in e] == []
+
+
+# After the first run's log reaches the kernel, the kernel changes the pacer: a change
+# made in Python after display, started by the page, so no sleep or typing is needed.
+CONTRACT_CELL = """
+from workshop.views.breath import BreathPacer
+
+pacer = BreathPacer("resonance", minutes=1, sound=False, movement="pelvic_tilt")
+
+
+def change_from_python(change):
+    if change["new"].get("end") and pacer.session.total_s < 100:
+        pacer.eyes_closed = True
+        pacer.tick = True
+        pacer.movement = "cat_cow"
+        pacer.session = "box"
+
+
+pacer.observe(change_from_python, "log")
+pacer
+"""
+
+PAGE = """() => {
+  const root = document.querySelector('.mm-pacer');
+  const box = (k) => root.querySelector(`input[data-option="${k}"]`).checked;
+  return {
+    sound: box('sound'), tick: box('tick'), eyes_closed: box('eyes_closed'),
+    eyes_class: root.classList.contains('mm-eyes-closed'),
+    status: root.querySelector('.mm-status').textContent,
+    movement: root.querySelector('.mm-movement .mm-status').textContent,
+  };
+}"""
+
+
+def test_python_side_changes_after_display_reach_the_page(lab_server, notebooks_copy, page):
+    nb = new_notebook(cells=[new_code_cell(CONTRACT_CELL)])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, notebooks_copy / "pacer_contract.ipynb")
+    open_lab_notebook(page, lab_server, "pacer_contract.ipynb")
+    before = page.evaluate(PAGE)
+    assert (before["sound"], before["tick"], before["eyes_closed"]) == (False, False, False)
+    assert before["status"] == "12 phases, 60 s"  # six 4 s in / 6 s out breaths
+    page.locator(".mm-pacer button", has_text="Start").first.click()
+    page.locator(".mm-pacer button", has_text="Stop").first.click()
+    # Waits on what the page shows, never on a clock.
+    page.wait_for_function(
+        "() => document.querySelector('.mm-pacer .mm-status').textContent !== '12 phases, 60 s'",
+        timeout=60_000,
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.mm-pacer').classList.contains('mm-eyes-closed')",
+        timeout=60_000,
+    )
+    after = page.evaluate(PAGE)
+    # Box breathing for 5 minutes: 19 cycles of four 4 s phases.
+    assert after["status"] == "76 phases, 304 s"
+    assert (after["eyes_closed"], after["eyes_class"], after["tick"]) == (True, True, True)
+    assert after["sound"] is True  # eyes closed turns the sound cues on
+    assert after["movement"] == MOVEMENTS["cat_cow"].name
     assert [e for e in kit_errors(page.console_errors) if "AudioContext" not in e] == []

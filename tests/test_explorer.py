@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
 from workshop.model import evaluate
 from workshop.views.chain.controls import (
     CONTROL_BY_NAME,
-    CONTROLS,
     POSITIONS,
     clamp_values,
     default_values,
 )
 from workshop.views.chain.explorer import FIELDS, KineticChainExplorer, grid_table, snapshot
+from workshop.views.chain.grid import GRID
 
 
 def lookup(widget, position, control_name, value, field):
-    """Read one field from the binary grid the widget sends, as the browser does."""
-    data = np.frombuffer(widget.grid, dtype=np.float32)
-    off = 0
-    for p in POSITIONS:
-        for c in CONTROLS:
-            n = len(c.grid)
-            if p == position and c.name == control_name:
-                i = int(np.argmin(np.abs(c.grid - value)))
-                return float(data[off + FIELDS.index(field) * n + i])
-            off += n * len(FIELDS)
-    raise KeyError(control_name)
+    """Read one field from the binary grid the widget sends, with the grid's one layout."""
+    return GRID.lookup(widget.grid, position, control_name, value)[field]
+
+
+def test_the_grid_layout_is_the_one_the_browser_receives():
+    w = KineticChainExplorer()
+    layout = json.loads(w.layout_json)["grid"]
+    assert layout == GRID.to_json()
+    assert layout["fields"] == list(FIELDS)
+    assert len(w.grid) == 4 * layout["size"]  # float32
+    # Blocks tile the buffer: position-major, then control, each fields x steps.
+    ends = [
+        off + len(FIELDS) * c["n"]
+        for row in layout["blocks"]
+        for off, c in zip(row, layout["controls"], strict=True)
+    ]
+    starts = [off for row in layout["blocks"] for off in row]
+    assert starts[0] == 0 and starts[1:] == ends[:-1] and ends[-1] == layout["size"]
+    block = GRID.block(w.grid, w.values["position"], "load_kg")
+    assert block.shape == (len(FIELDS), len(CONTROL_BY_NAME["load_kg"].grid))
+    assert np.array_equal(block[FIELDS.index("load_kg")], CONTROL_BY_NAME["load_kg"].grid)
 
 
 def test_grid_holds_the_model_at_every_slider_step():
@@ -35,6 +47,7 @@ def test_grid_holds_the_model_at_every_slider_step():
     for name in ("hip_flexor_tightness", "trunk_flexion_deg", "load_kg"):
         for value in CONTROL_BY_NAME[name].grid[::7]:
             for position in POSITIONS:
+                w.set(position=position)  # the kernel computes the current position's grid
                 inputs = {**w.values, "position": position, name: value}
                 expected = float(evaluate(**inputs).compression_N)
                 got = lookup(w, position, name, value, "compression_N")
@@ -43,10 +56,10 @@ def test_grid_holds_the_model_at_every_slider_step():
 
 def test_setting_a_control_recomputes_what_the_view_receives():
     w = KineticChainExplorer()
-    before_version = w.grid_version
+    before_grid = w.grid
     before = lookup(w, "standing", "trunk_flexion_deg", 40, "compression_N")
     w.set(load_kg=20, load_distance_m=0.5)
-    assert w.grid_version > before_version
+    assert w.grid != before_grid
     after = lookup(w, "standing", "trunk_flexion_deg", 40, "compression_N")
     assert after > before
     expected = float(evaluate(trunk_flexion_deg=40, load_kg=20, load_distance_m=0.5).compression_N)
@@ -80,10 +93,18 @@ def test_reset_returns_to_defaults_and_pin_keeps_a_copy():
     w.pin()
     w.set(load_kg=25)
     assert w.pinned["load_kg"] == 12
+    # What the page paints for the pinned picture: the pinned setting and its record.
+    assert w.pinned_state["values"] == w.pinned
+    assert w.pinned_state["record"]["load_kg"] == 12
+    assert w.pinned_state["record"]["compression_N"] == pytest.approx(
+        float(evaluate(**w.pinned).compression_N)
+    )
     html = w.compare_table().data
     assert "+" in html and "disc pressure" in html
     w.reset()
     assert w.values == clamp_values(default_values())
+    w.unpin()
+    assert w.pinned == {} and w.pinned_state == {}
 
 
 def test_static_twin_is_svg_with_the_model_numbers():
@@ -109,3 +130,18 @@ def test_snapshot_band_brackets_the_value():
 
 def test_grid_size_stays_small_enough_to_send_on_every_change():
     assert grid_table(default_values()).nbytes < 400_000
+
+
+def test_the_comparison_picture_scales_to_the_output_area():
+    from workshop.views.chain.compare import compare_svg
+
+    svg = compare_svg(
+        {"hip_flexor_tightness": 0}, {"hip_flexor_tightness": 1}, ("loose", "tight")
+    ).data
+    root = svg[: svg.index(">")]
+    assert 'width="100%"' in root and "viewBox=" in root and "max-width:100%" in root
+    assert 'height="' not in root  # the height follows the width (viewBox)
+    # A | differences | B: both settings drawn, the differences between them named.
+    assert "loose" in svg and "tight" in svg and "tight − loose" in svg
+    tilt = evaluate(hip_flexor_tightness=1).pelvic_tilt_deg - evaluate().pelvic_tilt_deg
+    assert f"pelvic tilt: {float(tilt):+.1f} °" in svg

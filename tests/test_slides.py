@@ -121,6 +121,73 @@ def test_solutions_wait_for_a_key_press():
     assert slides.count_slides(slides.prepare_notebook(nb)) == 3
 
 
+GUIDE_SAMPLE = """# Guide
+
+## 90-minute timetable
+
+| Time | Min | Notebook | What happens |
+|---|---|---|---|
+| 0–10 | 10 | **00 · Welcome** | Read the script aloud. |
+| 10–25 | 15 | **01 · Chain** | Live demo. |
+
+## Safety script (read aloud)
+
+> Stop if it hurts.
+
+## Discussion prompts by notebook
+
+### 00 · Welcome
+
+- What brought you here?
+
+### 01 · Chain
+
+- Which slider first?
+  Why?
+
+## Sources
+
+- A source.
+"""
+
+
+def test_guide_notes_take_each_decks_rows_prompts_and_sections():
+    notes = slides.guide_notes(GUIDE_SAMPLE)
+    assert sorted(notes) == ["00", "01", "05"]  # 05 only has the script read again
+    assert notes["05"].timetable == [] and notes["05"].prompts == ""
+    assert "Stop if it hurts." in notes["05"].opening
+    assert notes["01"].timetable == ["- *90-minute timetable*: 10–25 (15 min): Live demo."]
+    assert notes["01"].prompts == "- Which slider first?\n  Why?"
+    assert notes["01"].sections == []
+    assert "Stop if it hurts." in notes["00"].opening  # SECTIONS_BY_DECK["00"]
+    assert "What brought you here?" in notes["00"].closing
+    assert "Sources" not in notes["01"].closing and "A source" not in notes["01"].closing
+    assert slides.deck_key("01_kinetic_chain") == "01" and slides.deck_key("draft") == ""
+
+
+def test_speaker_notes_go_on_the_first_slide_and_before_the_references():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_markdown_cell("Intro."),
+        nbformat.v4.new_markdown_cell("## Exercise\n\nPredict."),
+        nbformat.v4.new_markdown_cell("### Solution", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_markdown_cell("## References\n\n- A."),
+    ]
+    prepared = slides.prepare_notebook(nb)
+    notes = slides.guide_notes(GUIDE_SAMPLE)["01"]
+    with_notes = slides.add_speaker_notes(prepared, notes)
+    kinds = [c.metadata.get("slideshow", {}).get("slide_type") for c in with_notes.cells]
+    # Opening notes right after the title cell; prompts right after the Exercise
+    # heading, so not inside the solution's fragment.
+    assert kinds == ["slide", "notes", None, "slide", "notes", "fragment", "slide"]
+    assert "Live demo." in with_notes.cells[1].source
+    assert "Which slider first?" in with_notes.cells[4].source
+    assert slides.count_slides(with_notes) == slides.count_slides(prepared) == 3
+    assert len(prepared.cells) == 5  # the prepared copy is not changed
+    assert slides.add_speaker_notes(prepared, None).cells == prepared.cells
+
+
 def test_widgets_show_their_static_picture(built):
     pictures = 0
     for deck in built.decks:
@@ -272,7 +339,9 @@ def test_deck_runs_offline_in_chromium(built, site, page, notebook):
     page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
     total = page.evaluate("Reveal.getTotalSlides()")
     assert total > 1
-    assert total == deck.slides
+    # The authored slides, and the continuations of those too tall for the screen.
+    continued = page.evaluate("document.querySelectorAll('section.workshop-continued').length")
+    assert total == deck.slides + continued
     for i in range(total):  # visit every slide: each is measured and shown once
         page.evaluate("i => Reveal.slide(i)", i)
     assert page.evaluate("Reveal.getIndices().h") == total - 1

@@ -92,7 +92,13 @@ def test_any_yes_advises_a_clinician_with_the_screens_urgency(ticks, urgency):
     expected = screen({k: k in ticks for k in s.checkboxes})
     assert s.last_result == expected and expected.urgency == urgency
     shown = visible_text(s.result.value)
-    assert f"Please see a clinician: {urgency}" in shown
+    heading = safety_screen.HEADINGS[urgency]
+    assert shown.startswith(heading)
+    assert (
+        "Please see a clinician: " not in shown
+    )  # the old "see a clinician: see a clinician soon"
+    # The reassurance never sits beside an emergency (it could make someone wait).
+    assert ("most people who do have no serious problem" in shown) == (urgency != EMERGENCY)
     for line in expected.message.splitlines()[:-1]:
         assert visible_text(line) in shown
     for item in NOT_THE_KIT:
@@ -116,9 +122,10 @@ def test_changing_an_answer_makes_the_result_stale_and_clear_resets():
     s = SafetyScreen()
     s.checkboxes["fever_unwell"].value = True
     s.button.click()
-    assert EMERGENCY in s.result.value
+    today = safety_screen.HEADINGS[EMERGENCY]
+    assert today in s.result.value
     s.checkboxes["fever_unwell"].value = False
-    assert EMERGENCY not in s.result.value and "changed" in s.result.value
+    assert today not in s.result.value and "changed" in s.result.value
     s.checkboxes["weight_loss"].value = True
     s.clear_button.click()
     assert not any(s.answers().values()) and s.result.value == safety_screen.PROMPT
@@ -134,6 +141,17 @@ def test_static_tables_list_every_question_with_its_urgency():
     ptable = precautions_table().data
     for p in PRECAUTIONS:
         assert p.advice.replace("'", "&#x27;") in ptable
+
+
+def test_static_example_is_labelled_as_an_example_with_every_other_answer_no():
+    shown = visible_text(safety_screen.screen_result({"saddle_numbness": True}).data)
+    assert shown.startswith("Example, not your result")
+    assert safety_screen.HEADINGS[EMERGENCY] in shown
+    assert "not answered" not in shown  # the example answers every other question no
+    live = SafetyScreen()
+    live.checkboxes["saddle_numbness"].value = True
+    live.run()
+    assert "Example" not in visible_text(live.result.value)  # the learner's own is not
 
 
 def test_safety_exercise_accepts_the_screens_own_answer():

@@ -46,7 +46,9 @@ from workshop.breath import LEHRER_RESONANCE_FINDING, PHASES, PRESETS, Session
 from workshop.model import POSITIONS as MODEL_POSITIONS
 from workshop.model import RANGES
 from workshop.safety import ScreenResult
-from workshop.views.breath.pacer import END_REASONS, BreathPacer, check_log, plan_svg
+from workshop.views.breath.pacer import BreathPacer, pacer_plan
+from workshop.views.breath.plan_picture import plan_svg
+from workshop.views.breath.run_log import END_REASONS, check_log
 from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
 from workshop.views.chain.explorer import KineticChainExplorer
 from workshop.views.common.exercises import Choice, Exercise, MultipleChoice, NumberExercise
@@ -170,7 +172,7 @@ def test_python_side_misuse_of_the_explorer_still_raises_naming_the_input():
     before = dict(w.values)
     with pytest.raises(ValueError, match=r"position must be one of .*'kneeling'"):
         w.set(position="kneeling")
-    with pytest.raises(TypeError, match=r"load_kg must be a number in \[0, 50\] kg"):
+    with pytest.raises(TypeError, match=r"load_kg must lie in \[0, 50\] kg"):
         w.set(load_kg="heavy")
     # Inside hold_trait_notifications too: the refusal rolls the change back.
     with pytest.raises(ValueError), w.hold_trait_notifications():
@@ -187,19 +189,29 @@ def test_a_refused_key_is_echoed_with_the_kernels_value():
     assert echo["state"]["values"] == w.values
 
 
+def shown_record(i, name, planned, at, boundary=True) -> dict:
+    return {"index": i, "phase": name, "planned_s": planned, "shown_s": at, "boundary": boundary}
+
+
 def test_malformed_pacer_logs_are_refused_and_lags_still_work():
     p = BreathPacer("box", minutes=1)
     start, name = float(p._phases["time_s"][1]), str(p._phases["phase"][1])
     run = {"started_wall_ms": 1.7e12, "total_s": p.session.total_s, "pauses": [], "end": None}
-    p.set_state({"log": {**run, "shown": [[1, name, start, start + 0.01, 1]]}})
+    p.set_state({"log": {**run, "shown": [shown_record(1, name, start, start + 0.01)]}})
     assert p.lags_s() == pytest.approx([0.01])
     for log in (
         {"shown": [[0]]},
         {**run, "shown": "x"},
         [1, 2],
-        {**run, "shown": [[1, name, start, None, 1]]},
-        {**run, "shown": [[99_999, name, start, start, 1]]},
-        {**run, "shown": [[1, name, start, start, 1]], "total_s": 1.0},
+        {**run, "shown": [shown_record(1, name, start, None)]},
+        {**run, "shown": [shown_record(99_999, name, start, start)]},
+        {**run, "shown": [shown_record(1, name, start, start)], "total_s": 1.0},
+        # Positional rows, the old format: refused, a record names its fields.
+        {**run, "shown": [[1, name, start, start, 1]]},
+        {**run, "shown": [shown_record(1, name, start, start, 1)]},
+        {**run, "shown": [{**shown_record(1, name, start, start), "extra": 0}]},
+        {**run, "pauses": [[0.0, None]]},
+        {**run, "end": {"reason": "stopped", "at_s": 1.0, "why": "x"}},
     ):
         p.set_state({"log": log})
         assert p.lags_s() == pytest.approx([0.01])
@@ -207,14 +219,52 @@ def test_malformed_pacer_logs_are_refused_and_lags_still_work():
         p.log = {"shown": []}
 
 
-def test_a_plan_from_the_browser_is_refused_and_the_session_kept():
+def test_a_pacer_plan_from_the_browser_is_refused_and_the_session_kept():
     p = BreathPacer("resonance", minutes=2)
-    plan, svg, sent = p.session.to_dict(), p.to_svg(), capture_sends(p)
+    plan, svg, sent = pacer_plan(p.session), p.to_svg(), capture_sends(p)
     other = BreathPacer("box", minutes=1).plan
     p.set_state({"plan": other})
     assert p.plan == plan and p.to_svg() == svg and "plan" in sent
     with pytest.raises(ValueError, match="plan is the session's own"):
         p.plan = other
+
+
+def test_a_pacer_movement_from_the_browser_is_refused_and_the_kernels_kept():
+    p = BreathPacer("resonance", minutes=1, movement="cat_cow")
+    view, sent = p.movement_view, capture_sends(p)
+    p.set_state({"movement_view": BreathPacer("box", minutes=1, movement="bridge").movement_view})
+    assert p.movement_view == view and p.movement == "cat_cow" and "movement_view" in sent
+
+
+def test_python_side_pacer_changes_reach_the_synced_state():
+    p = BreathPacer("resonance", minutes=2, movement="pelvic_tilt")
+    sent = capture_sends(p)
+    start = float(p._phases["time_s"][1])
+    p.log = {
+        "started_wall_ms": 1.7e12,
+        "total_s": p.session.total_s,
+        "shown": [shown_record(1, str(p._phases["phase"][1]), start, start)],
+        "pauses": [],
+        "end": None,
+    }
+    box = Session([(PRESETS["box"], 60)])
+    p.session = box
+    # The page runs the new plan, its movement trace spans it, the old run's log is gone.
+    assert p.session is box and p.plan == pacer_plan(box)
+    assert p.plan["phases"]["total_s"] == box.total_s == p.movement_view["trace"]["t"][-1]
+    assert p.log == {} and p.lags_s().size == 0
+    p.movement = "bridge"
+    assert p.movement_view["key"] == "bridge"
+    p.movement = None
+    assert p.movement_view == {} and p.movement is None
+    with pytest.raises(ValueError, match="unknown movement 'jump'"):
+        p.movement = "jump"
+    assert p.movement is None
+    p.sound, p.eyes_closed, p.tick = False, True, True
+    keys = set()
+    for key in sent:
+        keys |= {key} if isinstance(key, str) else set(key or ())
+    assert {"plan", "movement_view", "log", "sound", "eyes_closed", "tick"} <= keys
 
 
 def test_a_plan_of_a_million_cycles_draws_quickly():
@@ -523,16 +573,13 @@ def valid_logs(phases):
     n, total = len(starts) - 1, starts[-1]
 
     def row(i, lag, boundary):
-        return [
-            i,
-            names[i],
-            round(starts[i], 4),
-            min(max(round(starts[i] + lag, 4), 0), total),
-            boundary,
-        ]
+        at = min(max(round(starts[i] + lag, 4), 0), total)
+        return shown_record(i, names[i], round(starts[i], 4), at, boundary)
 
-    rows = st.builds(row, st.integers(0, n - 1), st.floats(-0.02, 0.05), st.sampled_from([0, 1]))
-    pause = st.tuples(st.floats(0, total), st.none() | st.floats(0, 1e4)).map(list)
+    rows = st.builds(row, st.integers(0, n - 1), st.floats(-0.02, 0.05), st.booleans())
+    pause = st.fixed_dictionaries(
+        {"at_s": st.floats(0, total), "duration_s": st.none() | st.floats(0, 1e4)}
+    )
     end = st.none() | st.fixed_dictionaries(
         {"reason": st.sampled_from(END_REASONS), "at_s": st.floats(0, 2 * total)}
     )
@@ -553,14 +600,17 @@ def logs_off(draw, phases):
     starts, names = phases["time_s"].tolist(), phases["phase"].tolist()
     n, total = len(starts) - 1, starts[-1]
     other = next(p for p in PHASES if p != names[0])
+    good = shown_record(0, names[0], starts[0], 0.0)
     bad_rows = [
-        [n, names[0], 0.0, 0.0, 1],
-        [0, other, starts[0], 0.0, 1],
-        [0, names[0], starts[0] + 1.0, 0.0, 1],
-        [0, names[0], starts[0], NAN, 1],
-        [0, names[0], starts[0], total + 5.0, 1],
-        [0, names[0], starts[0], 0.0, 2],
-        [0, names[0], starts[0], 0.0],
+        {**good, "index": n},
+        {**good, "phase": other},
+        {**good, "planned_s": starts[0] + 1.0},
+        {**good, "shown_s": NAN},
+        {**good, "shown_s": total + 5.0},
+        {**good, "boundary": 1},
+        {key: value for key, value in good.items() if key != "boundary"},
+        {**good, "note": "x"},
+        [0, names[0], starts[0], 0.0, 1],
         "row",
     ]
     how = draw(st.sampled_from(["row", "extra", "missing", "total", "end", "pause", "started"]))
@@ -575,7 +625,7 @@ def logs_off(draw, phases):
     elif how == "end":
         log["end"] = draw(st.sampled_from([{"reason": "done", "at_s": 0.0}, {"reason": "stopped"}]))
     elif how == "pause":
-        log["pauses"] = [[NAN, None]]
+        log["pauses"] = [{"at_s": NAN, "duration_s": None}]
     else:
         log["started_wall_ms"] = -1.0
     return log
@@ -594,7 +644,7 @@ class PacerBrowser(Browser):
             w = BreathPacer("resonance", minutes=2, movement="pelvic_tilt")
         else:
             w = BreathPacer(session, minutes=2)
-        self.plan = w.session.to_dict()
+        self.plan = pacer_plan(w.session)
         return w
 
     def valid(self, w, key):

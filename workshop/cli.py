@@ -300,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
         except (OfflineError, FileNotFoundError) as exc:
             return _failed("slides", exc)
         for deck in result.decks:
-            print(f"{deck.html}: {deck.slides} slides from {deck.notebook.name}")
+            print(
+                f"{deck.html}: {deck.slides} sections from {deck.notebook.name} (long ones continue on further slides)"
+            )
         print(f"{result.guide}: facilitator guide")
         print(f"open {result.index} (works offline)")
         return 0

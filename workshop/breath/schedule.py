@@ -16,8 +16,10 @@ seconds from the start of the session in ``[0, session.total_s]``. Phases are
 half-open, ``[start, end)``: exactly at a boundary the new phase has begun; at
 ``t == total_s`` the last phase is reported with no time left.
 
-``Session.to_dict()`` exports the plan as a compact JSON-able dict from which a
-browser pacer computes the phase from elapsed time on its own clock.
+``Session.to_dict()`` exports the plan as a compact JSON-able dict;
+``phase_list(session)`` lists every phase's start (the same numbers as
+``boundaries``), from which a browser pacer finds the phase and the lung volume
+at the elapsed time on its own clock.
 """
 
 from __future__ import annotations
@@ -165,8 +167,9 @@ class Session:
 
         ``segments`` lists, for each segment, ``start_s``, ``cycles``, ``cycle_s``
         and ``phases`` (``[name, seconds]`` pairs, zero holds left out). A pacer
-        finds the segment with ``start_s <= elapsed``, takes
-        ``(elapsed - start_s) % cycle_s`` and walks the phases. Lung volume within
+        can find the segment with ``start_s <= elapsed``, take
+        ``(elapsed - start_s) % cycle_s`` and walk the phases; the kit's own pacer
+        receives ``phase_list`` as well and only looks phases up. Lung volume within
         a phase follows ``lung_volume`` (raised cosine in inhale and exhale, flat
         in holds).
         """
@@ -279,3 +282,28 @@ def boundaries(session: Session) -> np.ndarray:
     out["phase"][:-1] = _NAMES[session._codes]
     out[-1] = (session.total_s, "end")
     return out
+
+
+#: Format tag of ``phase_list()``.
+PHASE_LIST_FORMAT = "workshop.breath.phases/1"
+
+
+def phase_list(session: Session) -> dict:
+    """Every phase of ``session`` as JSON-able columns, for a browser pacer.
+
+    ``{"format", "total_s", "start_s": [...], "phase": [...]}``: phase ``i``
+    (named as in ``PHASES``) runs from ``start_s[i]`` (s) to ``start_s[i + 1]``, the
+    last one to ``total_s``. These are the numbers ``boundaries``, ``phase_at`` and
+    ``lung_volume`` use, so a pacer that looks the phase up here (half-open,
+    ``[start, end)``) and eases the volume as ``lung_volume`` does shows the same
+    schedule. Its size grows with the number of phases: at most 48 000 (four
+    hours of the shortest cycle with both holds, 1.2 s), about 1 MB of JSON.
+    """
+    if not isinstance(session, Session):
+        raise TypeError(f"session must be a Session; got {type(session).__name__}")
+    return {
+        "format": PHASE_LIST_FORMAT,
+        "total_s": session.total_s,
+        "start_s": session._starts.tolist(),
+        "phase": _NAMES[session._codes].tolist(),
+    }

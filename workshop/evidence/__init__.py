@@ -10,10 +10,23 @@
   mindfulness-based stress reduction in chronic low back pain, with sources;
   ``to_points_0_10`` and ``MID_POINTS_0_10`` put them on one scale next to the
   minimal important change.
+* ``CLAIMS`` / ``BRAIN_STUDIES`` / ``DESIGNS`` — the seed essay's claims about
+  yoga, tai chi and the brain, graded, with the studies behind them and what
+  each study design can and cannot show.
 
 Nothing here diagnoses or gives treatment advice.
 """
 
+from .claims import (
+    BRAIN_STUDIES,
+    CLAIM_BY_KEY,
+    CLAIMS,
+    DESIGNS,
+    BrainStudy,
+    Claim,
+    Design,
+    studies_for,
+)
 from .cohort import COHORT, COHORT_RANGES, Cohort
 from .published import (
     MEASURES,
@@ -35,6 +48,14 @@ from .studies import (
 )
 
 __all__ = [
+    "BRAIN_STUDIES",
+    "CLAIMS",
+    "CLAIM_BY_KEY",
+    "DESIGNS",
+    "BrainStudy",
+    "Claim",
+    "Design",
+    "studies_for",
     "COHORT",
     "COHORT_RANGES",
     "MEASURES",

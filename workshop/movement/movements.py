@@ -11,6 +11,10 @@ spine curled (``trunk_flexion_deg``: the abdominals hold the curl against the
 stretched tissues) and hands and knees (the trunk a beam between the arms and
 the thighs, sagging towards the floor; the 'cat' curls it). Read their traces
 for shape and size, not for exact numbers.
+
+Each floor movement has a seated alternative (``SEATED_ALTERNATIVES``, marked
+``seated_alternative_of``): the same breath on a chair, model position
+"sitting", with its own cues, cautions and load trace.
 Every movement carries its cautions. This kit teaches; it does not prescribe.
 
 Sources for the cautions: Sinaki M, Mikkelsen BA 1984, Arch Phys Med Rehabil
@@ -53,6 +57,13 @@ class Movement:
     model_note: str
     empty: dict = field(default_factory=dict)
     full: dict = field(default_factory=dict)
+    #: For a seated alternative: the key of the floor movement it stands in for.
+    seated_alternative_of: str | None = None
+
+    @property
+    def position(self) -> str:
+        """The model position the movement is done in (``empty``'s)."""
+        return self.empty["position"]
 
     @property
     def cue(self) -> str:
@@ -81,6 +92,8 @@ class Movement:
             "exhale_cue": self.exhale_cue,
             "caution": self.caution,
             "model_note": self.model_note,
+            "position": self.position,
+            "seated_alternative_of": self.seated_alternative_of,
         }
 
 
@@ -148,17 +161,91 @@ MOVEMENTS: dict[str, Movement] = {
         Movement(
             "roll_down",
             "Standing roll-down (for contrast)",
-            "Breathe in: roll back up to standing, vertebra by vertebra.",
-            "Breathe out: let the head and trunk roll forward, knees soft, to about 45°.",
+            "Breathe in: from standing tall, let the head and trunk roll forward, knees "
+            "soft, to about 45°.",
+            "Breathe out: roll back up to standing, vertebra by vertebra.",
             "Not for people with osteoporosis, a recent disc problem or who feel dizzy "
             "bending down; keep the knees soft. " + STOP_RULE,
             "Standing; the trunk bends 0–45°. It shows how much more load bending "
-            "upright puts on the spine than the floor movements.",
-            empty={"position": "standing", "trunk_flexion_deg": 45.0},
-            full={"position": "standing", "trunk_flexion_deg": 0.0},
+            "upright puts on the spine than the floor movements. A session starts with "
+            "empty lungs, so the roll-down starts upright and rolls down on the first "
+            "breath in.",
+            empty={"position": "standing", "trunk_flexion_deg": 0.0},
+            full={"position": "standing", "trunk_flexion_deg": 45.0},
         ),
     )
 }
+
+SEATED_NOTE = (
+    "Sit towards the front of a stable chair without wheels, feet flat and hip-width apart. "
+)
+
+#: Seated versions of the floor movements, for anyone who cannot get down to (or up
+#: from) the floor: same breath, on a chair (model position "sitting").
+SEATED: tuple[Movement, ...] = (
+    Movement(
+        "seated_pelvic_tilt",
+        "Seated pelvic tilts (on a chair)",
+        "Breathe in: roll the pelvis forward a little and sit tall, the low back in its "
+        "natural small arch.",
+        "Breathe out: roll the pelvis back so the low back rounds a little, as if sinking "
+        "into the chair.",
+        SEATED_NOTE + "Small and pain-free only. Skip or ask a clinician first after recent "
+        "spinal surgery or fracture. " + STOP_RULE,
+        "Sitting without a backrest; rounding is modelled as a 10° forward curl of the "
+        "trunk, which flattens the lumbar curve and raises the disc pressure a little "
+        "over sitting tall.",
+        empty={"position": "sitting", "trunk_flexion_deg": 10.0},
+        full={"position": "sitting", "trunk_flexion_deg": 0.0},
+        seated_alternative_of="pelvic_tilt",
+    ),
+    Movement(
+        "seated_cat_cow",
+        "Seated cat–cow (on a chair)",
+        "Breathe in: lift the chest and the gaze, hands resting on the thighs (cow).",
+        "Breathe out: round the back, chin in, belly drawn gently in (cat).",
+        SEATED_NOTE + "Move within an easy range. The 'cow' bends the lower back "
+        "backwards: with leg symptoms on walking that ease on sitting (a pattern typical "
+        "of spinal stenosis, MSD Manual 2024) keep it very small. With osteoporosis keep "
+        "the 'cat' small and ask a clinician first (Sinaki & Mikkelsen 1984). " + STOP_RULE,
+        "Sitting; the 'cat' is a 20° forward curl of the trunk. The model has no backward "
+        "bending, so 'cow' is drawn as sitting tall.",
+        empty={"position": "sitting", "trunk_flexion_deg": 20.0},
+        full={"position": "sitting", "trunk_flexion_deg": 0.0},
+        seated_alternative_of="cat_cow",
+    ),
+    Movement(
+        "seated_sit_tall",
+        "Seated sit-tall with a glute squeeze (bridge alternative, on a chair)",
+        "Breathe in: let the squeeze go and rest, still upright, shoulders soft.",
+        "Breathe out: press the feet into the floor, squeeze the buttocks and grow tall "
+        "through the crown of the head.",
+        SEATED_NOTE + "Press and squeeze only as much as stays comfortable; do not hold "
+        "the breath. After recent back, abdominal or hip surgery follow your surgical "
+        "team's advice first. " + STOP_RULE,
+        "Sitting; resting is modelled as a slight slump (8° forward curl) and the squeeze "
+        "as sitting tall. The glutes' own work is not in the trace.",
+        empty={"position": "sitting", "trunk_flexion_deg": 0.0},
+        full={"position": "sitting", "trunk_flexion_deg": 8.0},
+        seated_alternative_of="bridge",
+    ),
+    Movement(
+        "seated_knee_lift",
+        "Seated knee hug (knee to chest alternative, on a chair)",
+        "Breathe in: lower the foot back to the floor and sit tall.",
+        "Breathe out: lift one knee and draw it gently towards the chest with your hands.",
+        SEATED_NOTE + "Gentle pull only; hold the chair with one hand if balance is "
+        "uncertain. Skip after recent hip replacement (ask your surgeon). It rounds the "
+        "lower back: with osteoporosis ask a clinician first (Sinaki & Mikkelsen 1984). "
+        + STOP_RULE,
+        "Sitting; hugging the knee rounds the low back, modelled as a 12° forward curl "
+        "of the trunk. The lifted leg's weight is not in the model.",
+        empty={"position": "sitting", "trunk_flexion_deg": 12.0},
+        full={"position": "sitting", "trunk_flexion_deg": 0.0},
+        seated_alternative_of="knee_to_chest",
+    ),
+)
+MOVEMENTS.update({m.key: m for m in SEATED})
 
 
 def load_trace(movement: Movement | str, session: Session, points_per_s: float = 10.0):
@@ -180,3 +267,5 @@ def load_trace(movement: Movement | str, session: Session, points_per_s: float =
 
 #: The floor movements (the ones a practice plan can hold).
 FLOOR_MOVEMENTS: dict[str, Movement] = {k: m for k, m in MOVEMENTS.items() if m.floor}
+#: The seated alternatives by the key of the floor movement each stands in for.
+SEATED_ALTERNATIVES: dict[str, Movement] = {m.seated_alternative_of: m for m in SEATED}

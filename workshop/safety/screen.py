@@ -5,7 +5,8 @@ to any red flag gives a message to see a clinician, with the urgency of the
 most urgent flag; a yes to a precaution gives a message to check with a
 clinician before practising. No yes at all gives a message that the screen
 found nothing **and that this is not a clearance**. Every message ends with
-what the kit is not.
+what the kit is not. The reassurance that most people who answer yes have no
+serious problem is left out of an emergency message, which must not invite waiting.
 """
 
 from __future__ import annotations
@@ -105,11 +106,14 @@ def screen(answers: dict[str, bool]) -> ScreenResult:
                 advice = getattr(item, "advice", "")
                 if advice:
                     parts.append(advice)
+    emergency = any(_ITEMS[k].urgency == EMERGENCY for k in yes)
     if yes:
-        parts.append(
-            "Answering yes does not mean something serious is wrong; most people who do "
-            "have no serious problem. It means a clinician should hear about it."
-        )
+        if not emergency:
+            # Not beside an emergency: a soothing line there could make someone wait.
+            parts.append(
+                "Answering yes does not mean something serious is wrong; most people who do "
+                "have no serious problem. It means a clinician should hear about it."
+            )
     else:
         parts.append(
             "None of the answers given was a yes, so this screen found nothing to act on. "

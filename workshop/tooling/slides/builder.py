@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..nbfiles import default_notebooks_dir, notebook_files
 from .deck import DECK_SUFFIX, Deck, build_deck, deck_exporter
+from .notes import deck_key, guide_notes
 from .offline import check_offline
 from .pages import build_guide, build_index
 from .sources import GUIDE_SOURCE, REVEAL_DIR, find_slides_dir, reveal_script
@@ -74,7 +75,11 @@ def build(
         stale.unlink()
     _copy_reveal(slides_dir, out_dir)
     exporter = deck_exporter(include_code)
-    decks = tuple(build_deck(nb, out_dir, exporter=exporter) for nb in notebooks)
+    notes = guide_notes((slides_dir / GUIDE_SOURCE).read_text(encoding="utf-8"))
+    decks = tuple(
+        build_deck(nb, out_dir, exporter=exporter, notes=notes.get(deck_key(nb.stem)))
+        for nb in notebooks
+    )
     guide = build_guide(slides_dir / GUIDE_SOURCE, out_dir)
     index = build_index(decks, guide, out_dir)
     check_offline(out_dir)

@@ -16,11 +16,15 @@ from pathlib import Path
 
 from ...files import write_atomically
 from ..nbfiles import is_solution, read_notebook, strip_widget_views
+from .notes import DeckNotes, add_speaker_notes
 from .pages import first_heading
 from .sources import REVEAL_DIR
 
 DECK_SUFFIX = ".slides.html"
 DECK_TEMPLATE_FILE = "deck.html.j2"
+#: Scripts inlined in every deck, run before reveal.js starts: table columns aligned
+#: (text left, numbers right), then slides too tall for the deck continued on the next.
+DECK_SCRIPT_FILES = ("tables.js", "paginate.js")
 #: A markdown cell whose first line is a ``#`` or ``##`` heading starts a slide.
 _SLIDE_HEADING = re.compile(r"\A\s*#{1,2}[ \t]")
 #: nbconvert settings that name a CDN; none is used by the deck template, and each is
@@ -39,7 +43,9 @@ _CDN_TRAITS = (
 
 @dataclass(frozen=True)
 class Deck:
-    """A built deck: its notebook, its HTML file, its title and how many slides it shows."""
+    """A built deck: its notebook, its HTML file, its title, and how many slides its
+    notebook starts (``slides``; one too tall for the screen continues on more when
+    the deck opens, so reveal.js may show more)."""
 
     notebook: Path
     html: Path
@@ -47,9 +53,13 @@ class Deck:
     slides: int
 
 
+def _package_text(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 def deck_template() -> str:
     """The text of the deck template (package data ``deck.html.j2``)."""
-    return resources.files(__package__).joinpath(DECK_TEMPLATE_FILE).read_text(encoding="utf-8")
+    return _package_text(DECK_TEMPLATE_FILE)
 
 
 def notebook_title(nb, fallback: str) -> str:
@@ -107,8 +117,8 @@ def deck_exporter(include_code: bool = False):
         reveal_theme="white",
         reveal_transition="slide",
         reveal_number="c/t",
-        reveal_width="1100",
-        reveal_height="760",
+        reveal_width="1280",
+        reveal_height="720",
         exclude_input=not include_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -119,16 +129,26 @@ def deck_exporter(include_code: bool = False):
     return SlidesExporter(**settings)
 
 
-def build_deck(notebook: Path, out_dir: Path, exporter=None, include_code: bool = False) -> Deck:
-    """Convert one notebook into ``out_dir/<stem>.slides.html`` (written atomically)."""
+def build_deck(
+    notebook: Path,
+    out_dir: Path,
+    exporter=None,
+    include_code: bool = False,
+    notes: DeckNotes | None = None,
+) -> Deck:
+    """Convert one notebook into ``out_dir/<stem>.slides.html`` (written atomically),
+    with ``notes`` (from the facilitator guide) in its speaker view."""
     notebook = Path(notebook)
     exporter = exporter or deck_exporter(include_code)
     nb = read_notebook(notebook)
     title = notebook_title(nb, notebook.stem)
     prepared = prepare_notebook(nb)
     body, _ = exporter.from_notebook_node(
-        prepared,
-        resources={"metadata": {"name": title, "path": str(notebook.parent)}},
+        add_speaker_notes(prepared, notes),
+        resources={
+            "metadata": {"name": title, "path": str(notebook.parent)},
+            "workshop_scripts": [_package_text(name) for name in DECK_SCRIPT_FILES],
+        },
     )
     target = Path(out_dir) / f"{notebook.stem}{DECK_SUFFIX}"
     write_atomically(target, body)

@@ -97,10 +97,10 @@ def build_guide(source: Path, out_dir: Path) -> Path:
 
 
 def index_page(decks: Iterable[Deck], guide: Path) -> str:
-    """The page that lists the decks (title, slide count, notebook) and links the guide."""
+    """The page that lists the decks (title, sections, notebook) and links the guide."""
     rows = "\n".join(
         f'<li><a href="{html.escape(d.html.name)}">{html.escape(d.title)}</a>'
-        f" <small>({d.slides} slides · {html.escape(d.notebook.name)})</small></li>"
+        f" <small>({d.slides} sections · {html.escape(d.notebook.name)})</small></li>"
         for d in decks
     )
     content = Template(_package_file("index.template.html")).substitute(

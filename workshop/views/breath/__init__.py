@@ -11,10 +11,8 @@ from .figures import (
     resonance_figure,
     session_heart_rate_figure,
 )
-from .pacer import (
-    BreathPacer,
-    plan_svg,
-)
+from .pacer import BreathPacer
+from .plan_picture import plan_svg
 
 __all__ = [
     "BreathPacer",

@@ -14,11 +14,12 @@ def resonance_exercise() -> NumberExercise:
     """Notebook 04: the rate at which the model's heart-rate swing peaks."""
     peak = resonance_rate()
     return NumberExercise(
-        "At how many breaths per minute does the model's heart-rate swing peak?",
+        "At how many breaths per minute does the model's heart-rate swing peak (to one decimal)?",
         round(peak, 1),
-        tolerance=0.5,
+        # Half the last decimal: the neighbours one decimal away are wrong answers.
+        tolerance=0.05,
         unit="breaths/min",
-        hint="Read the figure's dashed line.",
+        hint="Read the figure's dashed line; its label in the legend gives the rate.",
         solution_text=(
             f"About {peak:.1f} per minute, with a swing of {float(hr_oscillation(peak)):.1f} "
             "beats/min. People's own resonance rates lie between about 4.5 and 7."

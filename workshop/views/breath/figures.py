@@ -33,6 +33,8 @@ def resonance_figure():
     ax.axvspan(12, 20, color="#dddddd", alpha=0.5, label="usual resting rates")
     ax.set_xlabel("breathing rate (breaths per minute)")
     ax.set_ylabel("heart-rate swing (beats/min)")
+    # From 0, so a swing twice as large stands twice as high.
+    ax.set_ylim(0.0, float(swing.max()) * 1.1)
     ax.set_title("Heart-rate swing with each breath (closed-loop baroreflex model)", fontsize=10)
     ax.legend(fontsize=8)
     return detached(fig)
@@ -80,15 +82,31 @@ def presets_table():
 
 def movements_table(floor_only: bool = False):
     """Movements (all, or only the floor movements a practice plan can hold) with cues,
-    cautions and model notes (HTML)."""
+    cautions, model notes and each floor movement's seated alternative (HTML)."""
     from IPython.display import HTML
 
     from ...movement.movements import FLOOR_MOVEMENTS, MOVEMENTS
 
     chosen = (FLOOR_MOVEMENTS if floor_only else MOVEMENTS).values()
-    rows = [(m.name, m.inhale_cue, m.exhale_cue, m.caution, m.model_note) for m in chosen]
-    head = ("movement", "in-breath", "out-breath", "caution", "in the model")
+    rows = [
+        (m.name, m.inhale_cue, m.exhale_cue, m.caution, m.model_note, alternative_text(m))
+        for m in chosen
+    ]
+    head = ("movement", "in-breath", "out-breath", "caution", "in the model", "seated")
     return HTML(table(head, rows, cls="workshop-movements"))
+
+
+def alternative_text(m) -> str:
+    """A floor movement's seated alternative, or what a seated alternative stands in for,
+    with the key to give ``BreathPacer(movement=...)``; empty for the others."""
+    from ...movement.movements import MOVEMENTS, SEATED_ALTERNATIVES
+
+    if m.key in SEATED_ALTERNATIVES:
+        alt = SEATED_ALTERNATIVES[m.key]
+        return f"seated alternative: {alt.name} (movement={alt.key!r})"
+    if m.seated_alternative_of:
+        return f"in place of: {MOVEMENTS[m.seated_alternative_of].name}"
+    return ""
 
 
 def movement_load_ranges(minutes: float = 1.0):

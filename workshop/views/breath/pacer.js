@@ -1,287 +1,185 @@
-// Breath pacer front end. Timed by the browser clock: the phase is computed from
-// elapsed time in requestAnimationFrame (never by counting ticks), sounds are
-// scheduled ahead on the AudioContext clock, and the phase is recomputed when the
-// tab becomes visible again. The session log goes back to Python.
-const SVGNS = "http://www.w3.org/2000/svg";
-const LOOKAHEAD_S = 1.5;          // audio scheduled this far ahead
-const PHASE_LABEL = { inhale: "Breathe in", hold_in: "Hold", exhale: "Breathe out", hold_out: "Hold" };
-const PHASE_COLOUR = { inhale: "#56B4E9", hold_in: "#009E73", exhale: "#0072B2", hold_out: "#009E73" };
-const TONE_HZ = { inhale: 523.25, exhale: 329.63, hold_in: 440.0, hold_out: 440.0 };
+// Breath pacer front end (the entry: BreathPacer's _esm bundles it with its modules).
+// Timed by the browser clock: the phase is computed from elapsed time in
+// requestAnimationFrame (never by counting ticks), sounds are scheduled ahead on the
+// AudioContext clock, and the phase is recomputed when the tab becomes visible again.
+// The run log goes back to the kernel; every change the kernel makes comes in through
+// the syncer.
+import { elapsedS, frameIntervalMs, pausedClock, phaseEndS, phaseIndexAt, resumedClock, runClock, volumeInPhase } from "./js/clock.js";
+import { audioScheduler } from "./js/audio.js";
+import { movementPanel } from "./js/figure.js";
+import { pacerControls, settleOptions } from "./js/controls.js";
+import { endRecord, newRunLog, pauseRecord, roundS, shownRecord } from "./js/runlog.js";
+import { syncModel } from "./js/syncer.js";
+import { htmlEl } from "./js/dom.js";
 
-function el(tag, attrs, parent, ns) {
-  const e = ns ? document.createElementNS(SVGNS, tag) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-  if (parent) parent.appendChild(e);
-  return e;
-}
-
-// The whole plan flattened to phases: [{start, dur, name, seg}] (seconds).
-function flatten(plan) {
-  const phases = [];
-  plan.segments.forEach((seg, si) => {
-    let t = seg.start_s;
-    for (let c = 0; c < seg.cycles; c++) {
-      for (const [name, dur] of seg.phases) {
-        phases.push({ start: t, dur, name, seg: si });
-        t += dur;
-      }
-    }
-  });
-  return phases;
-}
-
-// Index of the phase containing t (binary search over starts).
-function locate(phases, t) {
-  let lo = 0, hi = phases.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (phases[mid].start <= t) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
-
-// Lung volume: raised cosine in inhale and exhale, flat in holds (as workshop.breath).
-function volumeAt(p, t) {
-  const x = Math.min(Math.max((t - p.start) / p.dur, 0), 1);
-  const ease = 0.5 - 0.5 * Math.cos(Math.PI * x);
-  if (p.name === "inhale") return ease;
-  if (p.name === "exhale") return 1 - ease;
-  return p.name === "hold_in" ? 1 : 0;
-}
+// How often the audio lookahead is topped up, ms.
+const AUDIO_REFILL_MS = 250;
 
 function render({ model, el: host }) {
-  const plan = model.get("plan");
-  const phases = flatten(plan);
-  const total = plan.total_s;
-  const movement = model.get("movement");
-
-  const root = el("div", { class: "mm-pacer", "data-lm-suppress-shortcuts": "true" }, host);
+  const root = htmlEl("div", { class: "mm-pacer", "data-lm-suppress-shortcuts": "true" }, host);
+  // Keys pressed in the pacer are the pacer's, not JupyterLab's shortcuts.
   for (const type of ["keydown", "keyup", "keypress"]) root.addEventListener(type, (e) => e.stopPropagation());
 
-  const row = el("div", { class: "mm-pacer-row" }, root);
-  const svg = el("svg", { class: "mm-breath", width: 180, height: 180, viewBox: "0 0 180 180", role: "img", "aria-label": "breathing circle" }, row, true);
-  el("circle", { cx: 90, cy: 90, r: 84, fill: "none", stroke: "#cccccc", "stroke-width": 2 }, svg, true);
-  const disc = el("circle", { cx: 90, cy: 90, r: 30, fill: PHASE_COLOUR.inhale }, svg, true);
-  const info = el("div", {}, row);
-  const phaseEl = el("div", { class: "mm-phase", "aria-live": "assertive", role: "status" }, info);
-  phaseEl.textContent = "Ready";
-  const leftEl = el("div", { class: "mm-left" }, info);
-  const statusEl = el("div", { class: "mm-status" }, info);
-  statusEl.textContent = `${phases.length} phases, ${Math.round(total)} s`;
-
-  const buttons = el("div", { class: "mm-pacer-row" }, root);
-  const startBtn = el("button", { type: "button" }, buttons); startBtn.textContent = "Start";
-  const pauseBtn = el("button", { type: "button", disabled: "" }, buttons); pauseBtn.textContent = "Pause";
-  const stopBtn = el("button", { type: "button", disabled: "" }, buttons); stopBtn.textContent = "Stop";
-
-  const opts = el("div", { class: "mm-options" }, root);
-  const option = (label, key) => {
-    const l = el("label", {}, opts);
-    const box = el("input", { type: "checkbox" }, l);
-    box.checked = !!model.get(key);
-    l.append(" " + label);
-    box.addEventListener("change", () => { model.set(key, box.checked); model.save_changes(); applyOptions(); });
-    return box;
-  };
-  const soundBox = option("sound cues", "sound");
-  const tickBox = option("soft tick each second", "tick");
-  const eyesBox = option("eyes-closed mode (sound only)", "eyes_closed");
-  function applyOptions() {
-    root.classList.toggle("mm-eyes-closed", eyesBox.checked);
-    if (eyesBox.checked && !soundBox.checked) { soundBox.checked = true; model.set("sound", true); model.save_changes(); }
-    if (running) rescheduleAudio();
-  }
-
-  // Movement panel: a figure that moves with the breath, its load trace below.
+  let phases = model.get("plan").phases;
   let figure = null;
-  if (movement && movement.name) {
-    const m = el("div", {}, root);
-    el("div", { class: "mm-status" }, m).textContent = movement.name;
-    const fsvg = el("svg", { width: 520, height: 230, viewBox: "0 0 520 230", role: "img", "aria-label": movement.name }, m, true);
-    const lines = {};
-    for (const [name] of movement.lines) {
-      lines[name] = el("polyline", { fill: "none", stroke: name === "lumbar" ? "#0072B2" : "#444", "stroke-width": 5, "stroke-linecap": "round" }, fsvg, true);
-    }
-    const head = el("circle", { r: 12, fill: "#fff", stroke: "#444", "stroke-width": 3 }, fsvg, true);
-    const trace = el("polyline", { fill: "none", stroke: "#D55E00", "stroke-width": 2 }, fsvg, true);
-    const cursor = el("line", { y1: 150, y2: 225, stroke: "#000" }, fsvg, true);
-    const traceLabel = el("text", { x: 4, y: 148, "font-size": 11 }, fsvg, true);
-    traceLabel.textContent = movement.trace_label;
-    const tr = movement.trace;
-    const span = Math.max(...tr.v) - Math.min(...tr.v) || 1;
-    const vmin = Math.min(...tr.v);
-    trace.setAttribute("points", tr.t.map((t, i) => `${(10 + 500 * t / total).toFixed(1)},${(222 - 60 * (tr.v[i] - vmin) / span).toFixed(1)}`).join(" "));
-    const cue = el("div", { class: "mm-status" }, m);
-    el("div", { class: "mm-caution" }, m).textContent = "Caution: " + movement.caution;
-    el("div", { class: "mm-status" }, m).textContent = "Model note: " + movement.model_note;
-    figure = { lines, head, cursor, cue };
+  let state = "idle";  // idle, running, paused
+  let clock = null, current = -1, frame = 0, lastTs = 0, frameMs = 1000 / 60;
+  let log = null, audioTimer = null;
+  const audio = audioScheduler();
+  const ui = pacerControls(root, { start, pause: togglePause, stop: () => finish("stopped"), option: setOption });
+  const movementHost = htmlEl("div", {}, root);
+
+  function options() {
+    return { sound: ui.boxes.sound.checked, tick: ui.boxes.tick.checked, eyes_closed: ui.boxes.eyes_closed.checked };
   }
-  function drawFigure(v, t, phaseName) {
-    if (!figure) return;
-    const k = movement.keyframes;
-    const P = (name) => {
-      const a = k.empty[name], b = k.full[name];
-      return [a[0] + v * (b[0] - a[0]), a[1] + v * (b[1] - a[1])];
-    };
-    for (const [name, pts] of movement.lines) {
-      figure.lines[name].setAttribute("points", pts.map((n) => P(n).map((x) => x.toFixed(1)).join(",")).join(" "));
-    }
-    const [hx, hy] = P("head");
-    figure.head.setAttribute("cx", hx); figure.head.setAttribute("cy", hy);
-    const x = 10 + 500 * t / total;
-    figure.cursor.setAttribute("x1", x); figure.cursor.setAttribute("x2", x);
-    figure.cue.textContent = phaseName === "inhale" ? movement.inhale_cue : phaseName === "exhale" ? movement.exhale_cue : "";
+  // Show the options settled by the rule; send the kernel what differs from its own
+  // (the learner's click, or what the rule changed).
+  function applyOptions(opts) {
+    const settled = settleOptions(opts);
+    for (const [key, box] of Object.entries(ui.boxes)) box.checked = settled[key];
+    root.classList.toggle("mm-eyes-closed", settled.eyes_closed);
+    const changed = Object.keys(settled).filter((k) => settled[k] !== model.get(k));
+    for (const key of changed) model.set(key, settled[key]);
+    if (changed.length) model.save_changes();
+    if (state === "running") restartAudio();
+  }
+  function setOption(key, checked) { applyOptions({ ...options(), [key]: checked }); }
+
+  function showIdle(text) {
+    ui.phase.textContent = text;
+    ui.status.textContent = `${phases.start_s.length} phases, ${Math.round(phases.total_s)} s`;
+    ui.setState("idle");
+  }
+  function showMovement(view) {
+    if (figure) figure.remove();
+    figure = view && view.name ? movementPanel(movementHost, view, phases.total_s) : null;
   }
 
   // Clock -------------------------------------------------------------------------
-  let running = false, paused = false;
-  let t0 = 0, pausedMs = 0, pauseStart = 0;
-  let current = -1, frame = 0, lastTs = 0, frameMs = 1000 / 60;
-  let audio = null, scheduled = [], scheduledUpTo = -1, scheduledTicks = -1, audioTimer = null;
-  let log = null;
-
-  function elapsed(now) { return t0 === null ? 0 : (now - t0 - pausedMs) / 1000; }
-
-  function tone(at, hz, dur, gain) {
-    const osc = audio.createOscillator(), g = audio.createGain();
-    osc.frequency.value = hz;
-    g.gain.setValueAtTime(0, at);
-    g.gain.linearRampToValueAtTime(gain, at + 0.02);
-    g.gain.exponentialRampToValueAtTime(0.0001, at + dur);
-    osc.connect(g).connect(audio.destination);
-    osc.start(at); osc.stop(at + dur + 0.05);
-    scheduled.push(osc);
-  }
-  // Schedule the cues that fall within the next LOOKAHEAD_S on the audio clock.
+  function now() { return performance.now(); }
+  function sessionS(atMs) { return clock === null ? 0 : elapsedS(clock, atMs); }
   function scheduleAudio() {
-    if (!audio || !running || paused || t0 === null || !soundBox.checked) return;
-    const nowT = elapsed(performance.now());
-    const offset = audio.currentTime - nowT;  // session time -> audio time
-    const horizon = nowT + LOOKAHEAD_S;
-    for (let i = Math.max(scheduledUpTo + 1, locate(phases, Math.max(nowT, 0))); i < phases.length && phases[i].start <= horizon; i++) {
-      const p = phases[i];
-      if (p.start + offset >= audio.currentTime - 0.01) {
-        const up = p.name === "inhale";
-        tone(Math.max(p.start + offset, audio.currentTime), TONE_HZ[p.name], p.name.startsWith("hold") ? 0.15 : 0.6, up ? 0.25 : 0.2);
-      }
-      scheduledUpTo = i;
-    }
-    if (tickBox.checked) {
-      for (let s = Math.max(scheduledTicks + 1, Math.ceil(nowT)); s <= horizon && s < total; s++) {
-        tone(s + offset, 1200, 0.03, 0.04);
-        scheduledTicks = s;
-      }
+    if (state === "running" && clock !== null && ui.boxes.sound.checked) {
+      audio.schedule(phases, sessionS(now()), ui.boxes.tick.checked);
     }
   }
-  function cancelAudio() {
-    for (const osc of scheduled) { try { osc.stop(); } catch (e) { /* already stopped */ } }
-    scheduled = [];
-  }
-  function rescheduleAudio() {
-    cancelAudio();
-    const nowT = elapsed(performance.now());
-    scheduledUpTo = locate(phases, Math.max(nowT, 0));
-    if (phases[scheduledUpTo].start < nowT) { /* current phase already cued */ } else scheduledUpTo -= 1;
-    scheduledTicks = Math.floor(nowT);
+  function restartAudio() {
+    audio.restart(phases, sessionS(now()));
     scheduleAudio();
   }
 
   function show(ts) {
-    if (!running || paused) return;
+    if (state !== "running") return;
     // The session starts on the first frame after Start: anchoring the clock to the
     // display's frame grid puts every later boundary at the same place in its frame.
     // The frame's own timestamp can run at a slightly different rate from the page
     // clock in some browsers; the schedule lives on the page clock, so read it here.
-    const now = performance.now();
-    if (t0 === null) { t0 = now; scheduleAudio(); }
+    const nowMs = now();
+    if (clock === null) { clock = runClock(nowMs); scheduleAudio(); }
     // Estimate the display interval from recent frames, and show the state at the
     // middle of the coming frame's display, so a boundary is at most half a frame off.
-    if (lastTs) frameMs = 0.9 * frameMs + 0.1 * Math.min(Math.max(ts - lastTs, 4), 50);
+    if (lastTs) frameMs = frameIntervalMs(frameMs, ts - lastTs);
     lastTs = ts;
-    const t = elapsed(now + frameMs / 2);
-    if (t >= total) { finish("completed"); return; }
-    const i = locate(phases, Math.max(t, 0));
-    const p = phases[i];
+    const t = elapsedS(clock, nowMs + frameMs / 2);
+    if (t >= phases.total_s) { finish("completed"); return; }
+    const i = phaseIndexAt(phases, Math.max(t, 0));
     if (i !== current) {
       // A phase change seen on the clock is a boundary; a phase shown again after a
-      // pause or a hidden tab is not, and is logged as such (last field 0).
-      const boundary = current >= 0 || i === 0 ? 1 : 0;
+      // pause or a hidden tab is not, and is logged as such.
+      const boundary = current >= 0 || i === 0;
       current = i;
-      phaseEl.textContent = PHASE_LABEL[p.name];
-      phaseEl.dataset.phase = p.name;
-      phaseEl.dataset.index = String(i);
-      disc.setAttribute("fill", PHASE_COLOUR[p.name]);
-      log.shown.push([i, p.name, +(p.start).toFixed(4), +elapsed(now).toFixed(4), boundary]);
+      ui.showPhase(phases.phase[i]);
+      ui.phase.dataset.index = String(i);
+      log.shown.push(shownRecord(phases, i, elapsedS(clock, nowMs), boundary));
     }
-    const v = volumeAt(p, t);
-    disc.setAttribute("r", (30 + 54 * v).toFixed(1));
-    leftEl.textContent = `${Math.ceil(p.start + p.dur - t)} s`;
-    drawFigure(v, t, p.name);
+    const v = volumeInPhase(phases, i, t);
+    ui.showVolume(v);
+    ui.left.textContent = `${Math.ceil(phaseEndS(phases, i) - t)} s`;
+    if (figure) figure.draw(v, t, phases.phase[i]);
     frame = requestAnimationFrame(show);
   }
 
   function start() {
     // Audio may start only from the learner's click: this handler is that click.
-    const Ctx = window.AudioContext || window.webkitAudioContext;
-    if (Ctx && !audio) { try { audio = new Ctx(); } catch (e) { audio = null; } }
-    if (audio && audio.state === "suspended") audio.resume();
-    t0 = null; pausedMs = 0; current = -1; lastTs = 0;
-    scheduledUpTo = -1; scheduledTicks = -1;
-    log = { started_wall_ms: Date.now(), total_s: total, shown: [], pauses: [], end: null };
+    audio.open();
+    clock = null; current = -1; lastTs = 0;
+    log = newRunLog(Date.now(), phases.total_s);
     root.pacerLog = log;  // readable by tests and benchmarks
-    running = true; paused = false;
-    startBtn.disabled = true; pauseBtn.disabled = false; stopBtn.disabled = false;
-    pauseBtn.textContent = "Pause";
-    audioTimer = setInterval(scheduleAudio, 250);
+    state = "running";
+    ui.setState(state);
+    audioTimer = setInterval(scheduleAudio, AUDIO_REFILL_MS);
     frame = requestAnimationFrame(show);
   }
-  function pause() {
-    if (!running) return;
-    if (!paused) {
-      paused = true; pauseStart = performance.now();
-      cancelAnimationFrame(frame); cancelAudio();
-      pauseBtn.textContent = "Resume";
-      phaseEl.textContent = "Paused";
-      log.pauses.push([+elapsed(pauseStart).toFixed(4), null]);
+  function togglePause() {
+    if (state === "running" && clock !== null) {
+      const nowMs = now();
+      state = "paused";
+      cancelAnimationFrame(frame); audio.cancel();
+      ui.setState(state);
+      ui.phase.textContent = "Paused";
+      log.pauses.push(pauseRecord(elapsedS(clock, nowMs)));
+      clock = pausedClock(clock, nowMs);
       sendLog();
-    } else {
-      pausedMs += performance.now() - pauseStart; paused = false;
-      log.pauses[log.pauses.length - 1][1] = +((performance.now() - pauseStart) / 1000).toFixed(4);
-      current = -1; lastTs = 0;
-      pauseBtn.textContent = "Pause";
-      rescheduleAudio();
+    } else if (state === "paused") {
+      const resumed = resumedClock(clock, now());
+      clock = resumed.run;
+      log.pauses[log.pauses.length - 1].duration_s = roundS(resumed.pause_s);
+      state = "running"; current = -1; lastTs = 0;
+      ui.setState(state);
+      restartAudio();
       frame = requestAnimationFrame(show);
     }
   }
-  function finish(reason) {
-    running = false; paused = false;
+  function halt() {
     cancelAnimationFrame(frame); clearInterval(audioTimer);
-    if (reason !== "completed") cancelAudio();
-    log.end = { reason, at_s: +elapsed(performance.now()).toFixed(4) };
-    phaseEl.textContent = reason === "completed" ? "Well done" : "Stopped";
-    startBtn.disabled = false; pauseBtn.disabled = true; stopBtn.disabled = true;
+  }
+  function finish(reason) {
+    if (state === "idle") return;
+    halt();
+    if (reason !== "completed") audio.cancel();
+    log.end = endRecord(reason, sessionS(now()));
+    state = "idle";
+    showIdle(reason === "completed" ? "Well done" : "Stopped");
     sendLog();
   }
   function sendLog() { model.set("log", JSON.parse(JSON.stringify(log))); model.save_changes(); }
 
-  startBtn.addEventListener("click", start);
-  pauseBtn.addEventListener("click", pause);
-  stopBtn.addEventListener("click", () => finish("stopped"));
   // A hidden tab throttles timers: when it is visible again, recompute the phase from
   // the clock at once and schedule the coming sounds anew.
   const onVisible = () => {
-    if (document.visibilityState === "visible" && running && !paused) {
-      current = -1; lastTs = 0; rescheduleAudio();
+    if (document.visibilityState === "visible" && state === "running" && clock !== null) {
+      current = -1; lastTs = 0; restartAudio();
       cancelAnimationFrame(frame); frame = requestAnimationFrame(show);
     }
   };
   document.addEventListener("visibilitychange", onVisible);
-  applyOptions();
-  if (figure) drawFigure(0, 0, "");
+
+  // The kernel's changes after display.
+  const unsync = syncModel(model, {
+    // A new plan: a run of the old one ends unlogged (its log would not fit the plan).
+    plan(plan) {
+      halt(); audio.cancel(); state = "idle"; log = null;
+      phases = plan.phases;
+      ui.left.textContent = "";
+      ui.showVolume(0);
+      showIdle("Ready");
+      showMovement(model.get("movement_view"));
+    },
+    movement_view(view) { showMovement(view); },
+    sound(value) { applyOptions({ ...options(), sound: value }); },
+    tick(value) { applyOptions({ ...options(), tick: value }); },
+    eyes_closed(value) { applyOptions({ ...options(), eyes_closed: value }); },
+    // The kernel's copy of the run log: it keeps the last valid one the page sent and
+    // clears it for a new plan. The page's own run goes on; nothing to redraw.
+    log() {},
+  });
+
+  showIdle("Ready");
+  showMovement(model.get("movement_view"));
+  applyOptions({ sound: !!model.get("sound"), tick: !!model.get("tick"), eyes_closed: !!model.get("eyes_closed") });
   return () => {
-    running = false; cancelAnimationFrame(frame); clearInterval(audioTimer); cancelAudio();
+    state = "idle"; halt(); audio.close(); unsync();
     document.removeEventListener("visibilitychange", onVisible);
-    if (audio) audio.close();
   };
 }
 

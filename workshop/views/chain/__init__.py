@@ -20,6 +20,7 @@ from .explorer import (
 )
 from .figures import (
     chain_heatmap_figure,
+    chain_heatmap_summary,
     flexion_sweep_figure,
 )
 from .picture import (
@@ -41,6 +42,7 @@ __all__ = [
     "POSITIONS",
     "calibration_table",
     "chain_heatmap_figure",
+    "chain_heatmap_summary",
     "chain_links_table",
     "compare_svg",
     "compare_table",

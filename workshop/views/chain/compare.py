@@ -1,4 +1,8 @@
-"""Two bodies side by side, with the differences in numbers."""
+"""Two settings side by side: the difference rows and two static bodies with them between.
+
+``ROWS`` is the one list of what an A/B comparison shows; the live explorer
+receives it (``paint_spec``/layout) and fills the same rows in the browser.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ import html
 from IPython.display import HTML, SVG
 
 from . import picture
-from .explorer import snapshot
+from .grid import snapshot
 
+#: Rows of an A/B comparison: output, label, unit, decimals.
 ROWS = (
     ("pelvic_tilt_deg", "pelvic tilt", "°", 1),
     ("lumbar_lordosis_deg", "lumbar lordosis", "°", 1),
@@ -19,35 +24,90 @@ ROWS = (
 )
 
 
+def signed(delta: float, decimals: int) -> str:
+    """A difference with its sign (+3, -2), and no sign when it reads 0 (never "-0")."""
+    text = f"{delta:+.{decimals}f}"
+    return text[1:] if float(text) == 0 else text
+
+
+def diff_cells(a: dict, b: dict) -> list[list[str]]:
+    """For each of ``ROWS``: label, A, B and B − A as text (values with units)."""
+    return [
+        [label, f"{a[k]:.{d}f} {u}", f"{b[k]:.{d}f} {u}", f"{signed(b[k] - a[k], d)} {u}"]
+        for k, label, u, d in ROWS
+    ]
+
+
+def diff_table_html(a: dict, b: dict, names=("A", "B"), css_class="workshop-compare") -> str:
+    """``diff_cells`` as an HTML table with a header naming A and B."""
+    na, nb = (html.escape(n) for n in names)
+    head = f"<tr><th></th><th>{na}</th><th>{nb}</th><th>{nb} − {na}</th></tr>"
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+        for row in diff_cells(a, b)
+    )
+    return f'<table class="{css_class}">{head}{body}</table>'
+
+
 def compare_table(a: dict, b: dict, names=("A", "B")) -> HTML:
     """Numbers of two settings and B − A."""
-    na, nb = snapshot(a)["numbers"], snapshot(b)["numbers"]
-    body = "".join(
-        f"<tr><td>{label}</td><td>{na[k]:.{d}f} {u}</td><td>{nb[k]:.{d}f} {u}</td>"
-        f"<td>{nb[k] - na[k]:+.{d}f} {u}</td></tr>"
-        for k, label, u, d in ROWS
+    return HTML(diff_table_html(snapshot(a)["numbers"], snapshot(b)["numbers"], names))
+
+
+#: The comparison picture (px): each side shows the body and its close-up (the part of the
+#: explorer's frame left of the gauges), the differences in a column between them.
+SIDE_WIDTH_PX = 600.0
+DIFF_WIDTH_PX = 330.0
+
+
+def _side(record: dict, name: str, x: float) -> str:
+    w, h = SIDE_WIDTH_PX, picture.HEIGHT
+    return (
+        f'<svg x="{x:g}" y="0" width="{w:g}" height="{h}" viewBox="0 0 {w:g} {h}">'
+        f'<rect class="mm-card" width="{w:g}" height="{h}" fill="{picture.COLOURS["card"]}" '
+        f'stroke="{picture.COLOURS["frame"]}"/>' + picture.body_svg(record, title=name) + "</svg>"
     )
-    head = (
-        f"<tr><th></th><th>{html.escape(names[0])}</th><th>{html.escape(names[1])}</th>"
-        f"<th>{html.escape(names[1])} − {html.escape(names[0])}</th></tr>"
-    )
-    return HTML(f'<table class="workshop-compare">{head}{body}</table>')
+
+
+def _differences(a: dict, b: dict, names, x: float) -> str:
+    na, nb = names
+    ink = picture.INK
+    out = [
+        f'<g font-size="15" fill="{ink}"><text x="{x + 12:g}" y="40" font-weight="bold" '
+        f'font-size="17">{html.escape(f"{nb} − {na}")}</text>'
+    ]
+    for i, (label, va, vb, delta) in enumerate(diff_cells(a, b)):
+        y = 80 + 56 * i
+        out.append(
+            f'<text x="{x + 12:g}" y="{y}"><tspan font-weight="bold">'
+            f"{html.escape(label)}: {html.escape(delta)}</tspan></text>"
+            f'<text x="{x + 12:g}" y="{y + 20}" font-size="13.5">'
+            f"{html.escape(f'{na} {va} → {nb} {vb}')}</text>"
+        )
+    out.append("</g>")
+    return "".join(out)
 
 
 def compare_svg(a: dict, b: dict, names=("A", "B")) -> SVG:
-    """Two bodies side by side (static), each with its gauges."""
-    sa, sb = snapshot(a), snapshot(b)
-    w, h = picture.WIDTH, picture.HEIGHT
-    parts = []
-    for i, (s, name) in enumerate(((sa, names[0]), (sb, names[1]))):
-        parts.append(
-            f'<g transform="translate({i * w},0)">'
-            f'<rect width="{w}" height="{h}" fill="#fff" stroke="#ddd"/>'
-            + picture.body_svg(s["numbers"], s["points"], title=name)
-            + picture.gauges_svg(s["numbers"], s["band"])
-            + "</g>"
-        )
+    """Two bodies side by side, A | differences | B (static), scaled to the output's width.
+
+    ``a`` and ``b`` are explorer settings; the picture's width follows the page
+    (``width="100%"`` with its ``viewBox``), so it fits any output area.
+    """
+    ra, rb = snapshot(a)["record"], snapshot(b)["record"]
+    w = 2 * SIDE_WIDTH_PX + DIFF_WIDTH_PX
+    h = picture.HEIGHT
+    inner = (
+        _side(ra, names[0], 0.0)
+        + _differences(ra, rb, names, SIDE_WIDTH_PX)
+        + _side(rb, names[1], SIDE_WIDTH_PX + DIFF_WIDTH_PX)
+    )
+    label = html.escape(
+        f"{names[0]}: {picture.readout_text(ra)} {names[1]}: {picture.readout_text(rb)}"
+    )
     return SVG(
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h}" '
-        f'viewBox="0 0 {2 * w} {h}" font-family="sans-serif">{"".join(parts)}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {w:g} {h}" '
+        f'style="max-width:100%;height:auto" font-family="sans-serif" role="img" '
+        f'aria-label="{label}">'
+        f'<rect width="{w:g}" height="{h}" fill="{picture.COLOURS["card"]}"/>{inner}</svg>'
     )

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import reprlib
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 import numpy as np
 
-from ...checks import to_float
+from ...checks import Range, to_float
 
 #: Positions the explorer draws (the first three of ``workshop.model.POSITIONS``;
 #: the floor positions and the sit-up are in ``evaluate`` and in the movements).
@@ -30,14 +31,22 @@ class Control:
     default: float
     help: str
 
-    @property
+    @cached_property
     def grid(self) -> np.ndarray:
+        """The slider's steps, ``low`` to ``high`` (read-only; made once)."""
         n = int(round((self.high - self.low) / self.step)) + 1
-        return np.round(np.linspace(self.low, self.high, n), 6)
+        steps = np.round(np.linspace(self.low, self.high, n), 6)
+        steps.flags.writeable = False
+        return steps
+
+    @property
+    def range(self) -> Range:
+        """The slider's range in the kit's one check type (``workshop.checks.Range``)."""
+        return Range(self.low, self.high, self.unit)
 
     def describe(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{self.name} must be a number in [{self.low:g}, {self.high:g}]{unit}"
+        """``"<name> must lie in [low, high] unit"``, as every input check says it."""
+        return self.range.rule(self.name)
 
     def _number(self, value) -> float:
         # The kit's one number conversion (workshop.checks): any Python or numpy

@@ -21,31 +21,49 @@ CLOSER = {**FAR_WEAK, "load_distance_m": 0.2}
 STRONGER = {**FAR_WEAK, "glute_weakness": 0.0}
 
 
+def load_distance_changes() -> dict[str, float]:
+    """Notebook 01's exercise, solved: the far load with weak glutes (``base``, N) and how
+    much each change lowers the modelled L4/L5 compression (N; negative: raises it)."""
+    base = float(evaluate(**FAR_WEAK).compression_N)
+    return {
+        "base": base,
+        "closer": base - float(evaluate(**CLOSER).compression_N),
+        "stronger": base - float(evaluate(**STRONGER).compression_N),
+    }
+
+
 def load_distance_exercise() -> MultipleChoice:
     """Notebook 01: which lowers L4/L5 compression more, a closer load or strong glutes?"""
-    base = float(evaluate(**FAR_WEAK).compression_N)
-    closer = base - float(evaluate(**CLOSER).compression_N)
-    stronger = base - float(evaluate(**STRONGER).compression_N)
+    changes = load_distance_changes()
+    base, closer, stronger = changes["base"], changes["closer"], changes["stronger"]
+    near = f"{CLOSER['load_distance_m'] * 100:.0f} cm"
+    far = f"{FAR_WEAK['load_distance_m'] * 100:.0f} cm"
     return MultipleChoice(
         "Standing upright with 10 kg in your hands and weak glutes: which lowers the "
         "modelled L4/L5 compression more?",
         [
             Choice(
-                f"Bringing the load from {FAR_WEAK['load_distance_m'] * 100:.0f} cm to "
-                f"{CLOSER['load_distance_m'] * 100:.0f} cm in front of you",
+                f"Bringing the load from {far} to {near} in front of you",
                 correct=closer > stronger,
-                explanation=f"The closer load {_change(closer)} in the model.",
+                explanation=(
+                    f"Bringing the load closer {_change(closer, base)} in the model "
+                    f"(from {base:.0f} N)."
+                ),
             ),
             Choice(
                 "Making the glutes fully strong again",
                 correct=stronger >= closer,
-                explanation=f"Strong glutes {_change(stronger)} in the model.",
+                explanation=(
+                    f"Making the glutes strong {_change(stronger, base)} in the model "
+                    f"(from {base:.0f} N)."
+                ),
             ),
         ],
         hint="The load's lever arm about L4/L5 multiplies its weight.",
         solution_text=(
-            f"Closer load: {_change(closer)}; strong glutes: {_change(stronger)}. Upright, the "
-            "hip extensors carry little of the load; the distance of the load dominates."
+            f"From {base:.0f} N, bringing the load closer {_change(closer, base)}; making the "
+            f"glutes strong {_change(stronger, base)}. Upright, the hip extensors carry little of the load; "
+            "the distance of the load dominates."
         ),
     )
 
@@ -59,10 +77,17 @@ def load_distance_solution() -> HTML:
     return HTML(close + strong)
 
 
-def _change(drop_N: float) -> str:
-    """'lowers it by about N N' or 'raises it by about N N', from a drop in newtons."""
-    verb = "lowers" if drop_N >= 0 else "raises"
-    return f"{verb} it by about {abs(drop_N):.0f} N"
+def _change(drop_N: float, base_N: float) -> str:
+    """What a change does to compression, its sign in the verb: 'lowers the compression by
+    about 515 N (33 %)' or 'raises the compression by about 5 N (0.3 %)', from a drop in
+    newtons (negative: a rise) and the value it changes (N). Under half a newton: 'leaves
+    the compression unchanged'."""
+    if abs(drop_N) < 0.5:
+        return "leaves the compression unchanged"
+    verb = "lowers" if drop_N > 0 else "raises"
+    percent = 100 * abs(drop_N) / base_N
+    share = f"{percent:.0f}" if percent >= 1 else f"{percent:.1f}"
+    return f"{verb} the compression by about {abs(drop_N):.0f} N ({share} %)"
 
 
 #: Notebook 02's exercise: the load held this far in front of the lower back, m.

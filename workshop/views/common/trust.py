@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import math
-import numbers
 import reprlib
 from collections.abc import Callable
 from functools import partial
@@ -31,6 +30,8 @@ import ipywidgets as widgets
 import traitlets
 from ipywidgets.widgets.widget import JUPYTER_WIDGETS_ECHO, _put_buffers, _remove_buffers
 from ipywidgets.widgets.widget_selection import _MultipleSelection, _Selection
+
+from ...checks import Range
 
 #: Where refusals are logged. Widgets reach it as ``widget.logger``: ``log`` is
 #: traitlets' name for it, and the pacer uses ``log`` for its synced run log.
@@ -89,32 +90,18 @@ def check_bool(value, name: str = "value") -> bool:
 
 
 def check_real(value, name: str = "value", low: float = -math.inf, high: float = math.inf):
-    """A finite number in ``[low, high]`` (booleans are not numbers here)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number in [{low:g}, {high:g}]; got {shown(value)}")
-    try:
-        x = float(value)
-    except OverflowError:  # an int beyond float range
-        x = math.copysign(math.inf, value)
-    if not (math.isfinite(x) and low <= x <= high):
-        raise ValueError(
-            f"{name} must be a finite number in [{low:g}, {high:g}]; got {shown(value)}"
-        )
+    """A finite number in ``[low, high]`` (booleans are not numbers here): the kit's
+    one check (``workshop.checks.Range``), finite even where the range is open-ended."""
+    allowed = Range(low, high)
+    x = allowed.check(name, value)
+    if not math.isfinite(x):
+        raise ValueError(f"{allowed.rule(name)} and be finite; got {shown(value)}")
     return x
 
 
 def check_integer(value, name: str = "value", low: int = -MAX_SAFE_INT, high: int = MAX_SAFE_INT):
     """A whole number in ``[low, high]``; ``3.0`` counts (JavaScript has one number type)."""
-    what = f"{name} must be a whole number in [{low:g}, {high:g}]; got {shown(value)}"
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(what)
-    try:
-        x = float(value)
-    except OverflowError:  # an int beyond float range
-        raise ValueError(what) from None
-    if not (math.isfinite(x) and x.is_integer() and low <= x <= high):
-        raise ValueError(what)
-    return int(x)
+    return Range(low, high).check_int(name, value, whole_floats=True)
 
 
 def check_text(value, name: str = "value", max_chars: int = MAX_TEXT_CHARS) -> str:

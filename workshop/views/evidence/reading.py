@@ -348,11 +348,48 @@ def study_summary_html(n: dict) -> str:
     )
 
 
+#: True specific effects (points) compared in :func:`design_comparison_table`: none, and
+#: the ends of the demo's slider.
+COMPARED_EFFECTS = (0.0, 1.0, 2.0)
+
+
+def design_comparison_table(effects=COMPARED_EFFECTS) -> HTML:
+    """What each design reports for a few true specific effects (the demo's numbers, seed
+    ``SEED``), and a sentence saying what the numbers show, computed from them."""
+    numbers = [study_numbers(e) for e in effects]
+    rows = [
+        (
+            f"{n['specific_effect']:g}",
+            f"{n['single'].percent_drop:.0f}% ({n['single'].mean_drop:.2f} points)",
+            f"{n['trial'].difference:+.2f} ({n['trial'].ci_low:+.2f} to {n['trial'].ci_high:+.2f})",
+        )
+        for n in numbers
+    ]
+    head = (
+        "true specific effect (points)",
+        "single group: drop",
+        "randomised trial: difference (95% CI), points",
+    )
+    none = next((n for n in numbers if n["specific_effect"] == 0.0), numbers[0])
+    top = numbers[-1]
+    caption = (
+        f"With no specific effect at all the single-group study still reports a drop of "
+        f"{none['single'].percent_drop:.0f}%; with an effect of {top['specific_effect']:g} "
+        f"points it reports {top['single'].percent_drop:.0f}%. The drop grows with the effect, "
+        "but it starts far from zero, so a single group cannot say how much of its drop is "
+        "the practice's. The trial's difference follows the true effect."
+    )
+    return HTML(
+        table(head, rows, cls="workshop-design-comparison", numeric=(0, 1, 2), caption=caption)
+    )
+
+
 class StudyDesignDemo(SliderDemo):
     """A slider for the practice's true specific effect; what each design reports.
 
-    The single-group drop barely tells a useless practice from a useful one;
-    the trial's between-arm difference tracks the specific effect. A value the
+    The single-group drop grows with the effect but is already large with none,
+    so on its own it cannot say how much of a drop is the practice's; the
+    trial's between-arm difference tracks the specific effect. A value the
     simulation refuses (NaN) raises ``ValueError``; the slider goes back to the
     effect shown.
     """
@@ -397,6 +434,7 @@ class StudyDesignDemo(SliderDemo):
 
 def evidence_exercise() -> MultipleChoice:
     """Notebook 06's first self-check: what a single-group drop can tell."""
+    none = study_numbers(0.0)["single"]
     return MultipleChoice(
         f"A {TRIAL_LENGTH_WEEKS}-week study of a yoga programme, with no control group, reports "
         "that pain "
@@ -428,9 +466,10 @@ def evidence_exercise() -> MultipleChoice:
         hint="Move the specific-effect slider to 0 and read the single-group drop.",
         solution_text=(
             "Nothing about the yoga's own effect. With a specific effect of zero the "
-            "simulated single-group study still shows a drop of about 40%, from regression "
-            "to the mean, the natural course and the placebo response (Morton & Torgerson "
-            "2003; Costa et al. 2012; Artus et al. 2010). A randomised comparison is needed."
+            f"simulated single-group study still shows a drop of {none.percent_drop:.0f}%, from "
+            "regression to the mean, the natural course and the placebo response (Morton & "
+            "Torgerson 2003; Costa et al. 2012; Artus et al. 2010). A randomised comparison "
+            "is needed."
         ),
     )
 
@@ -459,11 +498,11 @@ def mid_exercise() -> NumberExercise:
         f"0–10 scale ({answer['study']}). What fraction of the {MID_POINTS_0_10:g}-point "
         "minimal important change is that (to two decimals)?",
         share,
-        0.011,
-        explain="About a third of the change a person would call important.",
+        0.005,  # half the last decimal: 0.01 off is a wrong answer to two decimals
+        explain=f"{share:.0%} of the change a person would call important.",
         hint=f"Divide the size of the effect (ignore the sign) by {MID_POINTS_0_10:g}.",
         solution_text=(
-            f"|{effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: about a third of the "
+            f"|{effect:g}| / {MID_POINTS_0_10:g} = <b>{share:.2f}</b>: {share:.0%} of the "
             "minimal important change (Ostelo et al. 2008). An average difference this small "
             "can still hide some people who improve a lot and others who do not."
         ),

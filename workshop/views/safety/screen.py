@@ -20,6 +20,7 @@ from ...safety import (
     EMERGENCY,
     NOT_THE_KIT,
     PRECAUTIONS,
+    QUESTIONS,
     RED_FLAGS,
     SOON,
     ScreenResult,
@@ -42,6 +43,13 @@ INTRO = (
     "Tick every question you would answer <b>yes</b>, then press <b>See what to do</b>. "
     "An unticked box counts as no. Nothing you tick leaves this computer."
 )
+#: The result's heading per urgency (None: no yes at all).
+HEADINGS = {
+    EMERGENCY: "Get medical help today",
+    SOON: "Please see a clinician soon",
+    BEFORE_PRACTICE: "Please check with a clinician before practising",
+    None: "This screen found nothing to act on (not a clearance)",
+}
 PROMPT = "<i>No answers screened yet: press <b>See what to do</b> when you are ready.</i>"
 
 
@@ -51,29 +59,46 @@ def not_the_kit_html() -> str:
     return f'<div class="workshop-not-the-kit"><b>What this kit is not</b><ul>{items}</ul></div>'
 
 
-def result_html(result: ScreenResult) -> str:
-    """A screen result as HTML: the urgency in words and colour, the advice, what the kit is not."""
+def result_html(result: ScreenResult, example: str = "") -> str:
+    """A screen result as HTML: the urgency in words and colour, the advice, what the kit is not.
+
+    ``example``: for a static example, the answers it shows in words; the result is then
+    labelled as an example, so that nobody reads it as their own.
+    """
     colour = URGENCY_COLOURS[result.urgency]
-    if result.see_clinician:
-        heading = f"Please see a clinician: {result.urgency}"
-    else:
-        heading = "This screen found nothing to act on (not a clearance)"
+    heading = HEADINGS[result.urgency]
     lines = [
         line
         for line in result.message.splitlines()
         if line.strip() and not line.startswith("What this kit is not")
     ]
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    label = (
+        f'<p class="workshop-example-label"><i>Example, not your result: what the screen says '
+        f"for {html.escape(example)}.</i></p>"
+        if example
+        else ""
+    )
     return (
         f'<div class="workshop-screen-result" style="border-left:6px solid {colour};'
-        f'padding:4px 10px;margin:6px 0"><p style="font-weight:bold">{html.escape(heading)}</p>'
-        f"{body}{not_the_kit_html()}</div>"
+        f'padding:4px 10px;margin:6px 0">{label}<p style="font-weight:bold">'
+        f"{html.escape(heading)}</p>{body}{not_the_kit_html()}</div>"
     )
 
 
+def describe_answers(answers: dict[str, bool]) -> str:
+    """Answers in words: 'a yes to “…”' for each yes, or 'no yes at all'."""
+    yes = [QUESTIONS[k] for k, v in answers.items() if v]
+    if not yes:
+        return "answers with no yes at all"
+    return "a yes to " + " and ".join(f"“{q}”" for q in yes) + " and no other yes"
+
+
 def screen_result(answers: dict[str, bool]) -> HTML:
-    """What the screen says for some answers (a static example for a notebook)."""
-    return HTML(result_html(screen(answers)))
+    """What the screen says for some yes answers, every other question answered no,
+    labelled as an example (for a notebook)."""
+    full = {key: False for key in QUESTIONS} | dict(answers)
+    return HTML(result_html(screen(full), example=describe_answers(full)))
 
 
 def not_the_kit() -> HTML:
@@ -230,7 +255,7 @@ def safety_exercise() -> MultipleChoice:
                 ),
             ),
             Choice(
-                "See a clinician soon and mention it; a yes is a reason to be checked, "
+                f"{HEADINGS[urgency]} and mention it; a yes is a reason to be checked, "
                 "not a finding.",
                 correct=True,
                 explanation=(
@@ -248,8 +273,8 @@ def safety_exercise() -> MultipleChoice:
         ],
         hint="Try it: tick that one box in the screen above and press <b>See what to do</b>.",
         solution_text=(
-            "The screen advises arranging to see a clinician <b>soon</b> about a past cancer. "
-            "It does not say the pain comes from a cancer: red flags are prompts to get "
+            f"The screen's advice: <b>{html.escape(HEADINGS[urgency].lower())}</b> about "
+            f"{html.escape(flag.label)}. It does not say the pain comes from a cancer: red flags are prompts to get "
             "checked, and there is little high-quality evidence for the diagnostic accuracy "
             "of most of them (Finucane et al. 2020)."
         ),

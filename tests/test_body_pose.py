@@ -1,0 +1,140 @@
+"""The placed body (``body.geometry.pose``) and its shapes (``body.outline``): where the
+body touches the floor and the chair, how far its parts turn, and what the picture shows
+of the forces."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workshop.model import evaluate
+from workshop.views.body import outline as o
+from workshop.views.body.geometry import (
+    COMPRESSION_M_PER_N,
+    FLOOR_Y_M,
+    ROTATIONS,
+    SHEAR_M_PER_N,
+    keypoints,
+    pose,
+)
+from workshop.views.chain import picture
+from workshop.views.chain.grid import snapshot
+
+STANDING, SITTING, LYING = 0, 1, 2
+
+
+def world(p, part: str, shape) -> np.ndarray:
+    """A part's shape (its frame, metres) placed as the picture places it: (n, 2) metres."""
+    x0, y0 = (float(v) for v in p.points[ROTATIONS[part]])
+    a = -np.deg2rad(float(p.rotations[part]))  # SVG degrees are clockwise
+    pts = np.asarray(shape, float)
+    c, s = np.cos(a), np.sin(a)
+    return np.column_stack([x0 + pts[:, 0] * c - pts[:, 1] * s, y0 + pts[:, 0] * s + pts[:, 1] * c])
+
+
+def placed(position: str, **inputs):
+    r = evaluate(position=position, **inputs)
+    code = ("standing", "sitting", "lying").index(position)
+    return pose(
+        code,
+        r.pelvic_tilt_deg,
+        r.lumbar_lordosis_deg,
+        inputs.get("trunk_flexion_deg", 0.0),
+        inputs.get("load_distance_m", 0.0),
+        inputs.get("load_kg", 0.0),
+        r.compression_N,
+        r.shear_N,
+    )
+
+
+@pytest.mark.parametrize("position", ["standing", "sitting"])
+def test_the_feet_stand_on_the_floor(position):
+    p = placed(position)
+    foot = world(p, "foot", o.FOOT)
+    assert foot[:, 1].min() == pytest.approx(FLOOR_Y_M, abs=1e-9)
+
+
+def test_sitting_rests_on_the_seat_of_the_chair():
+    p = placed("sitting")
+    buttock = world(p, "pelvis", o.PELVIS_SKIN)
+    assert buttock[:, 1].min() == pytest.approx(o.SEAT_Y_M, abs=0.015)
+
+
+@pytest.mark.parametrize("tightness", [0.0, 1.0])
+def test_lying_rests_on_the_floor_not_above_or_through_it(tightness):
+    p = placed("lying", hip_flexor_tightness=tightness)
+    back = np.vstack(
+        [world(p, "pelvis", o.PELVIS_SKIN), world(p, "thorax", o.THORAX_SKIN)]
+        + [world(p, v, o.LUMBAR_SKIN) for v in ("L5", "L4", "L3", "L2", "L1")]
+    )
+    lowest = back[:, 1].min()
+    assert FLOOR_Y_M - 0.01 <= lowest <= FLOOR_Y_M + 0.005  # touching, at most 1 cm pressed in
+    # Both the buttock and the upper back or head rest on it, whatever the pelvic tilt.
+    for part, shape in (("pelvis", o.PELVIS_SKIN), ("thorax", o.THORAX_SKIN + o.HAIR)):
+        assert world(p, part, shape)[:, 1].min() == pytest.approx(FLOOR_Y_M, abs=0.002), part
+    assert world(p, "thorax", o.THORAX_SKIN)[:, 1].min() >= FLOOR_Y_M - 0.002
+    heel = world(p, "foot", o.FOOT)[:, 1].min()
+    assert heel == pytest.approx(FLOOR_Y_M, abs=0.006)
+    # Face up: the nose is above the head's centre.
+    nose = world(p, "thorax", o.NOSE)
+    head = world(p, "thorax", [o.HEAD[0]])
+    assert nose[:, 1].max() > head[0, 1] + 0.08
+
+
+def test_the_face_looks_forward_standing():
+    p = placed("standing")
+    nose = world(p, "thorax", o.NOSE)
+    head = world(p, "thorax", [o.HEAD[0]])
+    assert nose[:, 0].max() > head[0, 0] + 0.1  # x forward
+
+
+def test_tightness_turns_the_pelvis_and_lumbar_curve_visibly_in_the_close_up():
+    loose, tight = (
+        placed("standing", hip_flexor_tightness=0.0),
+        placed("standing", hip_flexor_tightness=1.0),
+    )
+    turn = float(tight.rotations["pelvis"] - loose.rotations["pelvis"])
+    assert turn == pytest.approx(10.0, abs=1.5)
+    # The ASIS moves relative to L4/L5 by this many screen px in the close-up.
+    zoom_px = picture.SCALE * picture.INSET_ZOOM
+    shift = [
+        np.subtract(world(p, "pelvis", [(0.07, 0.05)])[0], [float(v) for v in p.points["l4l5"]])
+        for p in (loose, tight)
+    ]
+    assert np.hypot(*(shift[1] - shift[0])) * zoom_px >= 10.0
+    # Each vertebra turns too: the top of the curve leans back further with more lordosis.
+    assert float(tight.rotations["L1"] - tight.rotations["L5"]) < float(
+        loose.rotations["L1"] - loose.rotations["L5"]
+    )
+
+
+def test_force_arrows_are_proportional_to_the_modelled_forces():
+    p = placed("standing", trunk_flexion_deg=60.0, load_kg=20.0, load_distance_m=0.4)
+    r = evaluate(trunk_flexion_deg=60.0, load_kg=20.0, load_distance_m=0.4)
+
+    def length(name):
+        (x0, y0), (x1, y1) = p.points[f"{name}_tail"], p.points[f"{name}_tip"]
+        return float(np.hypot(x1 - x0, y1 - y0))
+
+    assert length("compression") == pytest.approx(COMPRESSION_M_PER_N * float(r.compression_N))
+    assert length("shear") == pytest.approx(SHEAR_M_PER_N * abs(float(r.shear_N)))
+
+
+def test_backward_shear_points_backward_and_is_named():
+    r = evaluate(position="sitting")
+    assert float(r.shear_N) < 0  # the case this test is about
+    p = placed("sitting")
+    (tx, _), (hx, _) = p.points["shear_tail"], p.points["shear_tip"]
+    assert float(hx) < float(tx)  # x forward: the tip is behind the tail
+    record = snapshot({"position": "sitting"})["record"]
+    gauge = next(g for g in picture.GAUGES if g.key == "shear_N")
+    reading = picture.gauge_reading(gauge, record)
+    assert reading["value"].endswith("backward") and not reading["value"].startswith("-")
+    assert float(reading["bar_width"]) > 0  # the size is drawn, not an empty bar
+    assert "backward" in picture.explorer_svg(record)
+
+
+def test_keypoints_keep_the_pacers_unplaced_view():
+    kp = keypoints(1, 0.0, 40.0, 0.0, 0.3, 0.0)
+    assert float(kp["hip"][0]) == 0.0 and float(kp["hip"][1]) == 0.0  # origin at the hip
+    assert {"head", "ankle", "l4l5", "l1", "c7"} <= set(kp)

@@ -1,0 +1,100 @@
+"""The explorer recomputes only what a committed change touches (issue 12: cheaper learners).
+
+A grid block (position, control) depends on its position, its control's steps and
+the other controls' values. Only the current position's blocks are computed (with
+the band); another position's block is sent if it was computed before for the same
+setting, else NaN until the learner picks that position. After a change, blocks
+that do not depend on the control moved are reused. The band and the picture's
+pose are exact at every other slider step and linear in between.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from workshop.views.chain import grid as grid_module
+from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS, default_values
+from workshop.views.chain.grid import BAND_OUTPUTS, GRID, BlockCache
+from workshop.views.chain.picture import GAUGES, gauge_reading
+
+BAND_ROWS = [GRID.fields.index(f) for f in BAND_OUTPUTS]
+OTHER_ROWS = [i for i in range(len(GRID.fields)) if i not in BAND_ROWS]
+
+
+def blocks(data: bytes, position: str):
+    return {c.name: GRID.block(data, position, c.name) for c in CONTROLS}
+
+
+def test_only_the_current_position_is_computed_the_others_wait():
+    setting = {**default_values(), "position": "sitting", "load_kg": 12.0}
+    data = GRID.write(setting, BlockCache())
+    for position in POSITIONS:
+        for name, block in blocks(data, position).items():
+            if position == "sitting":
+                assert np.isfinite(block).all(), name
+            else:
+                assert np.isnan(block).all(), (position, name)
+
+
+def test_a_cached_grid_equals_a_fresh_one():
+    rng = np.random.default_rng(7)
+    cache = BlockCache()
+    setting = default_values()
+    for _ in range(12):
+        c = CONTROLS[rng.integers(len(CONTROLS))]
+        setting = {**setting, c.name: float(rng.choice(c.grid))}
+        if rng.random() < 0.3:
+            setting["position"] = str(rng.choice(POSITIONS))
+        cached = np.frombuffer(GRID.write(setting, cache), GRID.dtype)
+        fresh = np.frombuffer(GRID.write(setting, BlockCache()), GRID.dtype)
+        both = np.isfinite(cached) & np.isfinite(fresh)
+        # Same numbers wherever both have them; the cache may add other positions' bands.
+        assert np.array_equal(cached[both], fresh[both])
+        assert not (np.isnan(cached) & np.isfinite(fresh)).any()
+        current = setting["position"]
+        for block in blocks(cached.tobytes(), current).values():
+            assert np.isfinite(block).all()
+
+
+def test_a_committed_change_recomputes_only_the_blocks_that_depend_on_it(monkeypatch):
+    cache = BlockCache()
+    setting = default_values()
+    GRID.write(setting, cache)
+    computed = []
+    real = grid_module.fields_table
+
+    def counting(inputs, *, band=True):
+        computed.append((band, len(inputs["position"])))
+        return real(inputs, band=band)
+
+    monkeypatch.setattr(grid_module, "fields_table", counting)
+    moved = CONTROL_BY_NAME["trunk_flexion_deg"]
+    GRID.write({**setting, "trunk_flexion_deg": 45.0}, cache)
+    steps = sum(len(c.grid) for c in CONTROLS)
+    # The current position only, every block but the moved control's own, with its band.
+    assert computed == [(True, steps - len(moved.grid))]
+    computed.clear()
+    GRID.write({**setting, "trunk_flexion_deg": 45.0, "position": "lying"}, cache)
+    assert computed == [(True, steps)]  # a newly chosen position: all its blocks
+    computed.clear()
+    data = GRID.write({**setting, "trunk_flexion_deg": 45.0}, cache)
+    assert computed == []  # back to a setting seen: nothing recomputed
+    # ...and the position visited at this setting travels along, computed.
+    assert np.isfinite(GRID.block(data, "lying", "load_kg")).all()
+
+
+def test_the_cache_is_bounded():
+    cache = BlockCache(max_blocks=10)
+    setting = default_values()
+    for kg in range(5):
+        GRID.write({**setting, "load_kg": float(kg)}, cache)
+    assert len(cache._blocks) == 10
+
+
+@pytest.mark.parametrize("gauge", [g for g in GAUGES if g.band], ids=lambda g: g.key)
+def test_a_band_not_yet_computed_is_not_drawn(gauge):
+    record = {gauge.key: 1.0, gauge.band[0]: math.nan, gauge.band[1]: math.nan}
+    assert float(gauge_reading(gauge, record)["band_width"]) == 0.0

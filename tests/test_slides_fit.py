@@ -1,0 +1,244 @@
+"""Every slide of every deck fits a 1280 x 720 screen, and every deck has speaker notes.
+
+The decks are built into a temporary folder and opened from ``file://`` (no server)
+in one Chromium at a 1280 x 720 viewport. Each slide is shown in turn and measured
+in the browser: the boxes of everything on it must lie inside the slide as reveal.js
+draws it (``.reveal .slides``, already scaled to the screen), nothing may scroll
+inside its own box, and no text or picture may sit under the arrows or the slide
+number. A failure names the deck, the slide's index and heading, and by how much
+(in the slide's own px) it does not fit.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from servers import ROOT
+
+from workshop.tooling import slides
+from workshop.tooling.nbfiles import notebook_files
+
+NOTEBOOKS = notebook_files(ROOT / "notebooks")
+VIEWPORT = {"width": 1280, "height": 720}
+GUIDE = (ROOT / "slides" / "facilitator_guide.md").read_text(encoding="utf-8")
+
+#: Shows each slide and measures it. Returns one record per slide.
+MEASURE_JS = """
+() => {
+  Reveal.configure({ transition: "none", backgroundTransition: "none" });
+  const scale = Reveal.getScale();
+  const inside = (a, b) => !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
+  const records = [];
+  Reveal.getSlides().forEach((slide, index) => {
+    const at = Reveal.getIndices(slide);
+    Reveal.slide(at.h, at.v);
+    const box = document.querySelector(".reveal .slides").getBoundingClientRect();
+    const furniture = [".reveal .controls .enabled", ".reveal .slide-number"]
+      .flatMap((q) => Array.from(document.querySelectorAll(q)))
+      .filter((el) => getComputedStyle(el).display !== "none")
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0);
+    let top = box.top, bottom = box.top, left = box.left, right = box.left;
+    const scrolls = [], covered = [];
+    for (const el of slide.querySelectorAll("*")) {
+      if (el.closest("aside.notes")) continue;
+      const style = getComputedStyle(el);
+      if (style.display === "none" || style.visibility === "hidden") continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+      left = Math.min(left, r.left); right = Math.max(right, r.right);
+      const clips = (v) => ["auto", "scroll", "hidden"].includes(v);
+      if ((clips(style.overflowY) && el.scrollHeight > el.clientHeight + 2) ||
+          (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 2)) {
+        scrolls.push(el.tagName.toLowerCase() + "." + el.className);
+      }
+      const shows = el.children.length === 0 && (el.textContent.trim() || /^(IMG|svg|CANVAS)$/.test(el.tagName));
+      if (shows && furniture.some((f) => inside(r, f))) covered.push(el.textContent.trim().slice(0, 40) || el.tagName);
+    }
+    const heading = Array.from(slide.querySelectorAll("h1, h2")).find((h) => !h.closest("aside.notes"));
+    records.push({
+      index, h: at.h, v: at.v,
+      heading: heading ? heading.textContent.replace("¶", "").trim() : "",
+      below: (bottom - box.bottom) / scale, above: (box.top - top) / scale,
+      right: (right - box.right) / scale, left: (box.left - left) / scale,
+      scrolls, covered,
+      notes: Array.from(slide.querySelectorAll("aside.notes"))
+        .filter((n) => !n.closest(".fragment")).map((n) => n.textContent.trim()).join("\\n"),
+    });
+  });
+  return records;
+}
+"""
+
+
+def _problems(deck_name: str, records: list[dict]) -> list[str]:
+    out = []
+    for r in records:
+        where = f"{deck_name} slide {r['index']} (#/{r['h']}/{r['v']}) {r['heading']!r}"
+        for side in ("below", "above", "right", "left"):
+            if r[side] > 1:
+                out.append(f"{where}: content {r[side]:.0f} px {side} the slide")
+        if r["scrolls"]:
+            out.append(f"{where}: content scrolls inside {r['scrolls']}")
+        if r["covered"]:
+            out.append(f"{where}: under the arrows or slide number: {r['covered']}")
+    return out
+
+
+def _open(page, html) -> None:
+    page.goto(html.resolve().as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return slides.build(tmp_path_factory.mktemp("slides-fit") / "_build")
+
+
+@pytest.fixture(scope="module")
+def measured(built, browser):
+    """Every deck opened and every slide measured, in one page of one browser."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        result = {}
+        for deck in built.decks:
+            _open(page, deck.html)
+            result[deck.html.name] = {
+                "records": page.evaluate(MEASURE_JS),
+                "continued": page.evaluate(
+                    "document.querySelectorAll('.reveal .slides section.workshop-continued').length"
+                ),
+                "total": page.evaluate("Reveal.getTotalSlides()"),
+            }
+        result["errors"] = errors
+        yield result
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_every_slide_fits_1280x720(built, measured):
+    problems = []
+    for deck in built.decks:
+        problems += _problems(deck.html.name, measured[deck.html.name]["records"])
+    assert problems == [], "slides that do not fit:\n" + "\n".join(problems)
+    assert measured["errors"] == []
+
+
+@pytest.mark.browser
+def test_every_authored_slide_is_shown_and_continuations_are_counted(built, measured):
+    for deck in built.decks:
+        m = measured[deck.html.name]
+        assert m["total"] == len(m["records"]) == deck.slides + m["continued"], deck.html.name
+        headings = [r["heading"] for r in m["records"]]
+        assert all(headings), f"{deck.html.name}: a slide without a heading: {headings}"
+
+
+@pytest.mark.browser
+def test_every_deck_has_the_guides_speaker_notes(built, measured):
+    notes = slides.guide_notes(GUIDE)
+    for deck in built.decks:
+        records = measured[deck.html.name]["records"]
+        expected = notes[slides.deck_key(deck.notebook.stem)]
+        first = records[0]["notes"]
+        assert "timing" in first, f"{deck.html.name}: no timing notes on the first slide"
+        for row in expected.timetable:  # "- *90-minute timetable*: 10–25 (15 min): …"
+            time = row.split(": ", 2)[1].split(" ")[0]
+            assert time in first, (deck.html.name, time)
+        prompts = [r for r in records if "discussion prompts" in r["notes"]]
+        assert len(prompts) == 1, f"{deck.html.name}: discussion prompts on {len(prompts)} slides"
+        assert not prompts[0]["heading"].lower().startswith("references")
+        first_prompt = expected.prompts.splitlines()[0].lstrip("- ").split("?")[0]
+        assert " ".join(first_prompt.split()) in " ".join(prompts[0]["notes"].split())
+    by_name = {
+        d.notebook.stem[:2]: measured[d.html.name]["records"][0]["notes"] for d in built.decks
+    }
+    assert "saddle" in by_name["00"] and "bladder" in by_name["00"]  # the safety script
+    assert "Stop." in by_name["05"] and "saddle" in by_name["05"]  # pain steps, script again
+
+
+@pytest.mark.browser
+def test_speaker_view_opens_offline_with_the_notes(built, browser):
+    """Pressing S opens reveal.js's speaker view (built into plugin/notes/notes.js) from
+    file://; it shows the current slide's notes."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    try:
+        _open(page, built.decks[0].html)
+        with page.expect_popup() as popup_info:
+            page.keyboard.press("s")
+        speaker = popup_info.value
+        speaker.wait_for_function(
+            "() => (document.querySelector('.speaker-controls-notes .value') || {}).textContent"
+            " && document.querySelector('.speaker-controls-notes .value').textContent.includes('timing')",
+            timeout=15_000,
+        )
+        assert "Safety script" in speaker.locator(".speaker-controls-notes").inner_text()
+    finally:
+        context.close()
+
+
+def _long_notebook(rows: int) -> nbformat.NotebookNode:
+    body = "".join(
+        f"<tr><td>row {i:02d}</td><td>{'a long cell of text ' * (1 + i % 5)}</td><td>{i}.0 N</td></tr>"
+        for i in range(rows)
+    )
+    table = f"<table><thead><tr><th>name</th><th>text</th><th>force</th></tr></thead><tbody>{body}</tbody></table>"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# A long deck\n\nIntro."),
+        nbformat.v4.new_markdown_cell("## A long table\n\nEvery row must be shown once:"),
+        nbformat.v4.new_code_cell(
+            "table()",
+            outputs=[
+                nbformat.v4.new_output(
+                    "display_data", data={"text/html": table, "text/plain": "table"}
+                )
+            ],
+        ),
+        nbformat.v4.new_markdown_cell(
+            "## A long list\n\n" + "\n".join(f"- item {i:02d}: a line of text" for i in range(40))
+        ),
+    ]
+    return nb
+
+
+@pytest.mark.browser
+def test_a_long_table_and_list_continue_on_the_next_slides_with_nothing_lost(tmp_path, browser):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nbformat.write(_long_notebook(rows=30), notebooks / "10_long.ipynb")
+    deck = slides.build(tmp_path / "out", notebooks).decks[0]
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    try:
+        _open(page, deck.html)
+        records = page.evaluate(MEASURE_JS)
+        assert _problems(deck.html.name, records) == []
+        assert len(records) > deck.slides == 3  # the table and the list were continued
+        shown = page.evaluate(
+            """() => Reveal.getSlides().map((s) => ({
+                 heading: s.querySelector('h1, h2').textContent.replace('¶', '').trim(),
+                 rows: Array.from(s.querySelectorAll('tbody tr td:first-child'), (td) => td.textContent),
+                 headers: s.querySelectorAll('thead th').length,
+                 items: Array.from(s.querySelectorAll('li'), (li) => li.textContent.slice(0, 7)),
+                 numbers: Array.from(s.querySelectorAll('td.workshop-num'), (td) => td.textContent),
+               }))"""
+        )
+    finally:
+        context.close()
+    rows = [r for s in shown for r in s["rows"]]
+    assert rows == [f"row {i:02d}" for i in range(30)]
+    items = [i for s in shown for i in s["items"]]
+    assert items == [f"item {i:02d}" for i in range(40)]
+    for s in shown:
+        if s["rows"]:
+            assert s["headers"] == 3, s  # the header row is repeated
+            assert len(s["numbers"]) == len(s["rows"])  # the force column reads as numbers
+        if s["heading"].endswith("(continued)"):
+            assert s["heading"] in ("A long table (continued)", "A long list (continued)")

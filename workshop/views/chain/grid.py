@@ -1,0 +1,303 @@
+"""The explorer's precomputed grid: what is in it, how its bytes are laid out.
+
+For the current setting, the kernel evaluates the model along every slider's
+whole grid (for every position), with the picture's keypoints and the
+uncertainty band, and sends it to the browser as one binary buffer. Its byte
+layout is ``GridLayout``: the kernel writes with it (``grid_table``), the
+browser reads with its JSON (``GridLayout.to_json`` -> ``js/grid.js``) and
+the tests read with it (``GridLayout.lookup``). Nobody else knows the layout.
+
+Every record (``state_record``, one setting) and every grid column holds the
+same ``FIELDS``, computed by one function (``fields_table``), so the static
+twin and the live picture draw the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...model import evaluate, uncertainty_bands
+from ..body.geometry import POINTS, ROTATIONS, SKELETON, pose
+from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
+from .picture import frame_points
+
+#: Model outputs in every record (``ModelResult`` attribute names, their units in the name).
+OUTPUTS = (
+    "pelvic_tilt_deg",
+    "lumbar_lordosis_deg",
+    "extensor_force_N",
+    "compression_N",
+    "shear_N",
+    "disc_pressure_MPa",
+    "psoas_force_N",
+    "glute_force_N",
+)
+#: Inputs every record carries too (the painter sizes the load from it).
+INPUT_FIELDS = ("load_kg",)
+#: The 5-95 % band of compression (N) and disc pressure (MPa) over uncertain constants.
+BAND_OUTPUTS = ("compression_low", "compression_high", "pressure_low", "pressure_high")
+#: Keypoints in every record: those the picture's frame names and those of the skeleton
+#: (so any drawing of ``SKELETON`` can be made from a record), in ``POINTS`` order.
+_NAMED = set(frame_points()) | {p for _, bone in SKELETON for p in bone}
+GRID_POINTS = tuple(p for p in POINTS if p in _NAMED)
+#: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
+#: ``body.geometry.ROTATIONS``) and whether the chair is drawn (1 sitting, else 0).
+POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown",)
+#: Everything a record holds: outputs, inputs, band, each keypoint's x and y (metres),
+#: then the pose fields.
+FIELDS = (
+    OUTPUTS
+    + INPUT_FIELDS
+    + BAND_OUTPUTS
+    + tuple(f"{p}_{xy}" for p in GRID_POINTS for xy in "xy")
+    + POSE_FIELDS
+)
+#: Draws of the uncertain constants per band (seeded: the same band every time).
+BAND_SAMPLES = 100
+
+
+def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
+    """Every field (rows, ``FIELDS`` order) for columns of model inputs: float64.
+
+    ``inputs`` are ``evaluate`` keywords as equal-length 1-d arrays (``position``
+    an array of names from ``POSITIONS``). One vectorised model call, one band call,
+    and one keypoint call per position present. ``band=False`` leaves the band
+    rows NaN ("not computed"): the band costs ``BAND_SAMPLES`` model calls per
+    column, nearly all of the table's cost.
+    """
+    position = np.asarray(inputs["position"]).astype(str)
+    model_inputs = dict(inputs)
+    if position.size and (position == position[0]).all():
+        # One position: a scalar spares the model its per-position dispatch
+        # (about 2.5x faster for the band's sampled constants).
+        model_inputs["position"] = str(position[0])
+    r = evaluate(**model_inputs)
+    n = position.size
+    rows = [np.broadcast_to(getattr(r, k), (n,)) for k in OUTPUTS]
+    rows += [np.broadcast_to(np.asarray(inputs[k], float), (n,)) for k in INPUT_FIELDS]
+    if band:
+        bands = uncertainty_bands(
+            ("compression_N", "disc_pressure_MPa"), n_samples=BAND_SAMPLES, **model_inputs
+        )
+        band_c, band_p = bands["compression_N"], bands["disc_pressure_MPa"]
+        rows += [
+            np.broadcast_to(b, (n,)) for b in (band_c.low, band_c.high, band_p.low, band_p.high)
+        ]
+    else:
+        rows += [np.full(n, np.nan) for _ in BAND_OUTPUTS]
+    points = {p: (np.empty(n), np.empty(n)) for p in GRID_POINTS}
+    rotations = {part: np.empty(n) for part in ROTATIONS}
+    chair = np.zeros(n)
+    for code, name in enumerate(POSITIONS):
+        # The pose depends on the position's leg layout and placing: one call per position.
+        mask = position == name
+        if not mask.any():
+            continue
+        kp = pose(
+            code,
+            np.broadcast_to(r.pelvic_tilt_deg, (n,))[mask],
+            np.broadcast_to(r.lumbar_lordosis_deg, (n,))[mask],
+            np.asarray(inputs["trunk_flexion_deg"], float)[mask],
+            np.asarray(inputs["load_distance_m"], float)[mask],
+            np.asarray(inputs["load_kg"], float)[mask],
+            np.broadcast_to(r.compression_N, (n,))[mask],
+            np.broadcast_to(r.shear_N, (n,))[mask],
+        )
+        for p in GRID_POINTS:
+            points[p][0][mask], points[p][1][mask] = kp.points[p]
+        for part in ROTATIONS:
+            rotations[part][mask] = kp.rotations[part]
+        chair[mask] = float(name == "sitting")
+    for p in GRID_POINTS:
+        rows += [points[p][0], points[p][1]]
+    rows += [rotations[part] for part in ROTATIONS] + [chair]
+    return np.stack(rows).astype(float)
+
+
+def state_record(values: dict) -> dict[str, float]:
+    """Every field at one (complete, clamped) setting: ``{field: value}``."""
+    inputs = {k: np.asarray([v]) for k, v in values.items()}
+    column = fields_table(inputs)[:, 0]
+    return {f: float(v) for f, v in zip(FIELDS, column, strict=True)}
+
+
+def snapshot(values: dict) -> dict:
+    """Everything drawn at one setting (clamped, defaults filled in): for the static twin.
+
+    ``values``: the setting; ``numbers``: model outputs and ``load_kg``; ``band``:
+    ``{output: (low, high)}``; ``points``: keypoints ``{name: (x, y)}`` in metres;
+    ``record``: all of it as one ``{field: value}`` (what a grid column holds, what
+    ``picture.explorer_svg`` paints).
+    """
+    values = clamp_values({**default_values(), **values})
+    record = state_record(values)
+    numbers = {k: record[k] for k in OUTPUTS + INPUT_FIELDS}
+    band = {
+        "compression_N": (record["compression_low"], record["compression_high"]),
+        "disc_pressure_MPa": (record["pressure_low"], record["pressure_high"]),
+    }
+    pts = {p: (record[f"{p}_x"], record[f"{p}_y"]) for p in GRID_POINTS}
+    return {"values": values, "numbers": numbers, "band": band, "points": pts, "record": record}
+
+
+def _block_key(position: str, control: Control, values: dict) -> tuple:
+    """What one block depends on: its position, its control, and every other control."""
+    others = tuple(
+        (name, v) for name, v in sorted(values.items()) if name not in (control.name, "position")
+    )
+    return (position, control.name, others)
+
+
+class BlockCache:
+    """Recently computed grid blocks, least recently used dropped first.
+
+    A block is stored with or without its band rows; a block with its band also
+    serves a request without one. ``max_blocks`` bounds the memory (a block is at
+    most ``len(FIELDS) x 91`` float32 values, about 21 kB).
+    """
+
+    def __init__(self, max_blocks: int = 256):
+        self.max_blocks = max_blocks
+        self._blocks: OrderedDict[tuple, tuple[np.ndarray, bool]] = OrderedDict()
+
+    def get(self, key: tuple, *, band: bool) -> np.ndarray | None:
+        hit = self._blocks.get(key)
+        if hit is None or (band and not hit[1]):
+            return None
+        self._blocks.move_to_end(key)
+        return hit[0]
+
+    def put(self, key: tuple, block: np.ndarray, *, band: bool) -> None:
+        old = self._blocks.get(key)
+        if old is not None and old[1] and not band:
+            return  # keep the block that has its band
+        self._blocks[key] = (block, band)
+        self._blocks.move_to_end(key)
+        while len(self._blocks) > self.max_blocks:
+            self._blocks.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class GridLayout:
+    """The grid's byte layout: one block per (position, control), in that nesting.
+
+    A block holds ``len(fields)`` rows of ``n`` values each: row ``k`` is field
+    ``fields[k]`` at the control's ``n`` slider steps (``low + i * step``), the other
+    controls at the current setting. Values are ``dtype`` (little-endian float32),
+    blocks follow each other with no padding: element offset of (position ``p``,
+    control ``c``) is ``sum(len(fields) * n)`` over the blocks before it.
+    """
+
+    positions: tuple[str, ...] = POSITIONS
+    controls: tuple[Control, ...] = CONTROLS
+    fields: tuple[str, ...] = FIELDS
+    dtype: str = "<f4"
+
+    def steps(self, control: Control) -> int:
+        return len(control.grid)
+
+    def offset(self, position: str, control_name: str) -> int:
+        """Element (not byte) offset of one block."""
+        off = 0
+        for p in self.positions:
+            for c in self.controls:
+                if p == position and c.name == control_name:
+                    return off
+                off += len(self.fields) * self.steps(c)
+        raise KeyError(f"no block for position {position!r} and control {control_name!r}")
+
+    @property
+    def size(self) -> int:
+        """Elements in the whole grid."""
+        return len(self.positions) * sum(len(self.fields) * self.steps(c) for c in self.controls)
+
+    def to_json(self) -> dict:
+        """What the browser's reader (``js/grid.js``) needs: fields and every block."""
+        return {
+            "dtype": "float32",
+            "little_endian": self.dtype.startswith("<"),
+            "order": ["position", "control", "field", "step"],
+            "fields": list(self.fields),
+            "positions": list(self.positions),
+            "controls": [
+                {"name": c.name, "low": c.low, "step": c.step, "n": self.steps(c)}
+                for c in self.controls
+            ],
+            "blocks": [[self.offset(p, c.name) for c in self.controls] for p in self.positions],
+            "size": self.size,
+        }
+
+    def write(self, values: dict, cache: BlockCache | None = None) -> bytes:
+        """The grid at one setting (complete, clamped ``values``) as bytes.
+
+        Only the current position's blocks are computed (with the uncertainty
+        band). A block of another position is sent if ``cache`` holds it for this
+        setting, else as NaN ("not computed"): when the learner picks that
+        position, the browser keeps its picture until the kernel's grid for it
+        arrives (one round trip). With a ``cache``, a block already computed for
+        the same setting of the other controls is reused: after a committed
+        change, only the blocks that depend on the control moved are recomputed.
+        """
+        cache = cache if cache is not None else BlockCache()
+        wanted = []  # (position, control, key, needs band)
+        for position in self.positions:
+            for control in self.controls:
+                key = _block_key(position, control, values)
+                wanted.append((position, control, key, position == values["position"]))
+        missing = [w for w in wanted if w[3] and cache.get(w[2], band=True) is None]
+        groups = sorted({(w[3], w[0]) for w in missing}, key=str)
+        for with_band, group_position in groups:
+            # One call per position: the model is fastest with a scalar position.
+            todo = [w for w in missing if (w[3], w[0]) == (with_band, group_position)]
+            columns: dict[str, list] = {name: [] for name in values}
+            for position, control, _, _ in todo:
+                n = self.steps(control)
+                for name, v in values.items():
+                    kind = object if name == "position" else float
+                    columns[name].append(np.full(n, v, dtype=kind))
+                columns["position"][-1][:] = position
+                columns[control.name][-1] = control.grid
+            inputs = {k: np.concatenate(v) for k, v in columns.items()}
+            inputs["position"] = inputs["position"].astype(str)
+            spans = [self.steps(control) for _, control, _, _ in todo]
+            table = fields_table(inputs, band=with_band)  # one model call per kind
+            start = 0
+            for (_, _, key, _), n in zip(todo, spans, strict=True):
+                cache.put(key, table[:, start : start + n].astype(self.dtype), band=with_band)
+                start += n
+        blocks = []
+        for _, control, key, _ in wanted:
+            block = cache.get(key, band=False)
+            if block is None:  # another position, not computed for this setting
+                block = np.full((len(self.fields), self.steps(control)), np.nan, self.dtype)
+            blocks.append(block)
+        return b"".join(np.ascontiguousarray(b).tobytes() for b in blocks)
+
+    def block(self, data: bytes, position: str, control_name: str) -> np.ndarray:
+        """One block of a written grid as a (fields, steps) array."""
+        c = next(c for c in self.controls if c.name == control_name)
+        n = self.steps(c)
+        flat = np.frombuffer(data, dtype=self.dtype)
+        off = self.offset(position, control_name)
+        return flat[off : off + len(self.fields) * n].reshape(len(self.fields), n)
+
+    def lookup(self, data: bytes, position: str, control_name: str, value: float) -> dict:
+        """Every field at ``value`` of one control: linear between slider steps.
+
+        The browser's ``lookup`` does the same; values off the range are clipped.
+        """
+        c = next(c for c in self.controls if c.name == control_name)
+        block = self.block(data, position, control_name).astype(float)
+        n = block.shape[1]
+        f = min(max((value - c.low) / c.step, 0.0), n - 1)
+        i0 = int(np.floor(f))
+        i1, w = min(i0 + 1, n - 1), f - i0
+        row = block[:, i0] * (1 - w) + block[:, i1] * w
+        return dict(zip(self.fields, row.tolist(), strict=True))
+
+
+#: The explorer's grid layout (all positions, all controls, all fields).
+GRID = GridLayout()

@@ -1,0 +1,55 @@
+// The explorer's grid reader: every record field along one slider, looked up and
+// interpolated while the learner drags. The byte layout is not known here: it
+// arrives as `spec` (workshop/views/chain/grid.py, GridLayout.to_json), the same
+// object the kernel writes with and the Python tests read with.
+
+// The grid's values as a Float32Array, from what the widget model holds
+// (a DataView), or an ArrayBuffer / typed array (tests).
+export function floatsOf(spec, buffer) {
+  if (spec.dtype !== "float32" || !spec.little_endian) {
+    throw new Error(`grid: cannot read dtype ${spec.dtype} (little endian: ${spec.little_endian})`);
+  }
+  const view = ArrayBuffer.isView(buffer) ? buffer : new Uint8Array(buffer);
+  // Copied: a DataView into a larger message buffer may not be 4-byte aligned.
+  const bytes = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
+  const data = new Float32Array(bytes);
+  if (data.length !== spec.size) {
+    throw new Error(`grid: ${data.length} values received, the layout has ${spec.size}`);
+  }
+  return data;
+}
+
+// Every field at `value` of control `controlIndex` for position `positionIndex`:
+// linear between slider steps, clipped to the control's range. Returns {field: number}.
+export function lookup(spec, data, positionIndex, controlIndex, value) {
+  const c = spec.controls[controlIndex];
+  const off = spec.blocks[positionIndex][controlIndex];
+  const n = c.n;
+  const f = Math.min(Math.max((value - c.low) / c.step, 0), n - 1);
+  const i0 = Math.floor(f);
+  const i1 = Math.min(i0 + 1, n - 1);
+  const w = f - i0;
+  const out = {};
+  spec.fields.forEach((name, k) => {
+    const base = off + k * n;
+    out[name] = data[base + i0] * (1 - w) + data[base + i1] * w;
+  });
+  return out;
+}
+
+// A reader bound to one grid: lookup by position and control names.
+export function gridReader(spec, buffer) {
+  const data = floatsOf(spec, buffer);
+  const positionIndex = Object.fromEntries(spec.positions.map((p, i) => [p, i]));
+  const controlIndex = Object.fromEntries(spec.controls.map((c, i) => [c.name, i]));
+  return {
+    lookup(position, controlName, value) {
+      const pi = positionIndex[position];
+      const ci = controlIndex[controlName];
+      if (pi === undefined || ci === undefined) {
+        throw new Error(`grid: no block for ${position} / ${controlName}`);
+      }
+      return lookup(spec, data, pi, ci, value);
+    },
+  };
+}
