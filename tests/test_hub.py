@@ -12,6 +12,7 @@ there. Without npm it is skipped, except under CI=true, where it fails.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -128,7 +129,10 @@ def test_authenticator_needs_a_valid_name_and_the_class_password(tmp_path, monke
     auth = c.JupyterHub.authenticator_class()
 
     def login(name, password):
-        return asyncio.run(auth.authenticate(None, {"username": name, "password": password}))
+        # In a thread of its own: a browser test's Playwright may hold this thread's loop.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            coro = auth.authenticate(None, {"username": name, "password": password})
+            return pool.submit(asyncio.run, coro).result()
 
     assert login("Ada", "classpass") == "ada"
     assert login("ada", "classpas") is None

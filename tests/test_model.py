@@ -271,6 +271,9 @@ def test_band_is_reproducible_with_a_seed_and_refuses_bad_arguments():
         uncertainty_band(n_samples=2)
     with pytest.raises(ValueError, match="percentiles"):
         uncertainty_band(percentiles=(90, 10))
+    # One number in a 0-d array is not a pair (found by the fuzz tests).
+    with pytest.raises(TypeError, match="percentiles must be a pair"):
+        uncertainty_band(percentiles=np.array(5.0))
 
 
 # --- bad input ------------------------------------------------------------------------

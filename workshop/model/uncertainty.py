@@ -60,9 +60,11 @@ def uncertainty_band(
 
 def _check_percentiles(percentiles) -> tuple[float, float]:
     rule = "percentiles must be a pair (low, high) of numbers with 0 <= low < high <= 100"
-    if isinstance(percentiles, str | bytes) or not (
-        isinstance(percentiles, tuple | list | np.ndarray) and len(percentiles) == 2
-    ):
+    is_pair = (isinstance(percentiles, tuple | list) and len(percentiles) == 2) or (
+        # A 0-d array has no length: it is one number, not a pair.
+        isinstance(percentiles, np.ndarray) and percentiles.shape == (2,)
+    )
+    if isinstance(percentiles, str | bytes) or not is_pair:
         raise TypeError(f"{rule}; got {show(percentiles)}")
     lo_p = check_number("percentiles[0]", percentiles[0], 0.0, 100.0)
     hi_p = check_number("percentiles[1]", percentiles[1], 0.0, 100.0)
