@@ -23,7 +23,6 @@ text and background also carries a class (``mm-text``, ``mm-card``, ...) that
 
 from __future__ import annotations
 
-import copy
 import html
 import math
 import re
@@ -32,6 +31,7 @@ from dataclasses import asdict, dataclass
 from ...model import LINKS
 from ...reference import NIOSH_ACTION_LIMIT_N, SHEAR_LIMIT_N, niosh_label, shear_label
 from ..body.drawing import BODY_COLOURS, El, body_elements, render
+from ..body.paint import paint_body
 from ..common.palette import GRADE_COLOURS, OKABE_ITO
 
 WIDTH, HEIGHT = 840, 450  # px
@@ -175,13 +175,13 @@ def px(x: float, y: float) -> tuple[float, float]:
     return ORIGIN[0] + SCALE * x, ORIGIN[1] - SCALE * y
 
 
-def muscle_stroke(force_N: float, full_scale_N: float) -> tuple[float, float]:
-    """A muscle's stroke width (px) and opacity for its force."""
-    f = min(max(force_N / full_scale_N, 0.0), 1.0)
-    return (
-        MUSCLE_WIDTH_BASE_PX + MUSCLE_WIDTH_SPAN_PX * f,
-        MUSCLE_OPACITY_REST + MUSCLE_OPACITY_SPAN * f,
-    )
+#: What the body painter needs of this picture (``body.paint.paint_body``).
+BODY_PAINT_SPEC = {
+    "origin": ORIGIN,
+    "scale": SCALE,
+    "muscle_width": (MUSCLE_WIDTH_BASE_PX, MUSCLE_WIDTH_SPAN_PX),
+    "muscle_opacity": (MUSCLE_OPACITY_REST, MUSCLE_OPACITY_SPAN),
+}
 
 
 def load_side_px(load_kg: float) -> float:
@@ -287,8 +287,13 @@ def _num(el: El, name: str) -> float:
 
 
 def paint_elements(elements: list[El], record: dict) -> list[El]:
-    """Painted copies of frame elements for ``record``: the Python twin of painter.js."""
-    elements = copy.deepcopy(elements)
+    """Painted copies of frame elements for ``record``: the Python twin of painter.js.
+
+    The body's hooks are painted by ``body.paint.paint_body`` (as ``paintBody`` in the
+    browser); this adds the explorer's own: texts and the load placed at keypoints, the
+    close-up's view box and the templated texts.
+    """
+    elements = paint_body(elements, record, BODY_PAINT_SPEC)
 
     def at(name):
         return px(record[f"{name}_x"], record[f"{name}_y"])
@@ -296,19 +301,7 @@ def paint_elements(elements: list[El], record: dict) -> list[El]:
     for root in elements:
         for el in root.walk():
             a = el.attrs
-            if "data-keypoints" in a:
-                a["points"] = " ".join(
-                    f"{_f(x)},{_f(y)}" for x, y in (at(k) for k in a["data-keypoints"].split())
-                )
-            if "data-rotate" in a:
-                x, y = at(a["data-at"])
-                a["transform"] = (
-                    f"translate({_f(x)},{_f(y)}) rotate({_f(record[a['data-rotate'] + '_rot'])})"
-                )
-            elif "data-at" in a and el.tag == "circle":
-                x, y = at(a["data-at"])
-                a["cx"], a["cy"] = _f(x), _f(y)
-            elif "data-at" in a and el.tag == "text":
+            if "data-at" in a and el.tag == "text":
                 x, y = at(a["data-at"])
                 a["x"], a["y"] = _f(x + _num(el, "data-dx")), _f(y + _num(el, "data-dy"))
             elif "data-at" in a and el.tag == "rect":
@@ -316,17 +309,10 @@ def paint_elements(elements: list[El], record: dict) -> list[El]:
                 x, y = at(a["data-at"])
                 a |= {"x": _f(x - side / 2), "y": _f(y - side / 2)}
                 a |= {"width": _f(side), "height": _f(side)}
-            if "data-force" in a:
-                force = record[a["data-force"]]
-                width, opacity = muscle_stroke(force, _num(el, "data-full-scale"))
-                a["stroke-width"], a["opacity"] = _f(width), f"{opacity:.2f}"
-                el.children = [El("title", {}, [f"{a['data-muscle']}: {force:.0f} N"])]
             if "data-inset-at" in a:
                 x, y = at(a["data-inset-at"])
                 v = _num(el, "data-view")
                 a["viewBox"] = f"{_f(x - v / 2)} {_f(y - v / 2)} {_f(v)} {_f(v)}"
-            if "data-shown-by" in a:
-                a["visibility"] = "visible" if record[a["data-shown-by"]] > 0.5 else "hidden"
             if "data-template" in a:
                 el.children = [fill_template(a["data-template"], record)]
     return elements

@@ -19,7 +19,7 @@ export function pointsAttr(pic, record, names) {
   return names.map((n) => toPx(pic, record, n).map((v) => fixed(v, 1)).join(",")).join(" ");
 }
 
-// A muscle's stroke width (px) and opacity for its force (picture.muscle_stroke).
+// A muscle's stroke width (px) and opacity for its force (body/paint.py muscle_stroke).
 export function muscleStroke(pic, force, fullScale) {
   const f = Math.min(Math.max(force / fullScale, 0), 1);
   const [base, span] = pic.muscle_width;
