@@ -5,8 +5,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
-# A Jupyter server run as root (workshop machines, containers) needs --allow-root.
-ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
 # The classroom hub: JupyterHub from PyPI (the `hub` extra) and configurable-http-proxy
 # from the npm registry, pinned (= workshop.tooling.hub.PROXY_VERSION), in .hub/proxy/.
@@ -28,7 +26,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed
 
 lab: $(VENV)/.installed  ## open JupyterLab on the learning path (127.0.0.1, token kept)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks $(ROOT_FLAG)
+	$(BIN)/workshop lab
 
 app: $(VENV)/.installed  ## the notebooks as an app with the code hidden (Voila, 127.0.0.1)
 	$(BIN)/workshop app

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from ..files import write_atomically
 
 #: Only this machine can reach the server; JupyterLab's own token stays on.
 LAB_IP = "127.0.0.1"
@@ -15,11 +19,50 @@ def root_flag() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
+#: JupyterLab's defaults for this environment: no "news" prompt over the first
+#: notebook and no update check (both would ask the internet, which a workshop room
+#: may not have, and put a pop-up over the page).
+QUIET_DEFAULTS = {
+    "@jupyterlab/apputils-extension:notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    }
+}
+
+
+def overrides_path(prefix: str | os.PathLike = sys.prefix) -> Path:
+    """Where JupyterLab reads an environment's default settings (``overrides.json``)."""
+    return Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+
+
+def quiet_defaults(prefix: str | os.PathLike = sys.prefix) -> bool:
+    """Write ``QUIET_DEFAULTS`` as this environment's ``overrides.json`` if it has none.
+
+    An existing file is someone's own settings: it is left as it is (``False``).
+    """
+    path = overrides_path(prefix)
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, json.dumps(QUIET_DEFAULTS, indent=2) + "\n")
+    return True
+
+
 def lab_command(notebooks_dir: str = "notebooks") -> list[str]:
-    """The command line of JupyterLab on ``notebooks_dir`` (relative to the folder run in)."""
-    return [sys.executable, "-m", "jupyterlab", f"--ip={LAB_IP}", f"--notebook-dir={notebooks_dir}"]
+    """The command line of JupyterLab on ``notebooks_dir`` (relative to the folder run in):
+    no news feed and no update check, whatever the settings say."""
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ip={LAB_IP}",
+        f"--notebook-dir={notebooks_dir}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
 
 
 def run_lab(notebooks_dir: str = "notebooks") -> int:
     """Run JupyterLab on ``notebooks_dir`` until it ends; return its exit code."""
+    quiet_defaults()
     return subprocess.call(lab_command(notebooks_dir) + root_flag())
