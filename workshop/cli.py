@@ -214,7 +214,8 @@ def _run_app(args, parser) -> int:
         parser.error(f"app: {exc}")
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The ``workshop`` command's parser: every subcommand and its options."""
     parser = argparse.ArgumentParser(prog="workshop", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("lab", help="open JupyterLab on the notebooks (127.0.0.1)")
@@ -248,6 +249,11 @@ def main(argv: list[str] | None = None) -> int:
         default="on",
         help="intra-abdominal pressure relief (contested; on by default)",
     )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
 
     if args.command == "lab":

@@ -1,0 +1,81 @@
+"""The facilitator guide and README promise only what exists: every command they give
+is a Makefile target or a `workshop` subcommand, every notebook (deck) they name is a
+notebook of the kit, every movement they name is one of the kit's movements."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from workshop.cli import build_parser
+from workshop.movement import MOVEMENTS
+
+ROOT = Path(__file__).parents[1]
+GUIDE = (ROOT / "slides" / "facilitator_guide.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+DOCS = {"guide": GUIDE, "README": README}
+
+
+def code_spans(text: str) -> list[str]:
+    """Text in `backticks` and in ``` blocks: where the documents give commands."""
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", text, flags=re.S)
+    spans = re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", text, flags=re.S))
+    return spans + [line for b in blocks for line in b.splitlines()]
+
+
+def commands(text: str, program: str) -> set[str]:
+    return {
+        m.group(1)
+        for span in code_spans(text)
+        for m in re.finditer(rf"(?:^|[\s(]){program} ([a-z][a-z-]*)", span)
+    }
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_make_command_is_a_target(doc):
+    targets = set(re.findall(r"^([a-z][a-z-]*):", MAKEFILE, flags=re.M))
+    named = commands(DOCS[doc], "make")
+    assert {"lab", "test"} <= named if doc == "README" else named
+    assert named <= targets, named - targets
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_workshop_command_is_a_subcommand(doc):
+    parser = build_parser()
+    subcommands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
+    named = commands(DOCS[doc], "workshop")
+    assert named <= subcommands, named - subcommands
+
+
+def test_every_deck_in_the_guide_is_a_notebook():
+    notebooks = {p.name[:2]: p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    named = set(re.findall(r"\*\*(\d\d) · ", GUIDE)) | set(re.findall(r"### (\d\d) · ", GUIDE))
+    assert named, "the guide names no notebook"
+    assert named <= set(notebooks), named - set(notebooks)
+    assert set(notebooks) <= named  # and its timetable covers every notebook
+
+
+#: How the documents name movements; each must be a movement of the kit.
+MOVEMENT_WORDS = {
+    r"pelvic tilts?": "pelvic_tilt",
+    r"cat[–-]cow": "cat_cow",
+    r"knee[- ]to[- ]chest": "knee_to_chest",
+    r"roll[- ]down": "roll_down",
+    r"bridges?\b": "bridge",
+}
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_movement_named_exists_with_its_seated_alternative(doc):
+    text = DOCS[doc].lower()
+    named = {key for pattern, key in MOVEMENT_WORDS.items() if re.search(pattern, text)}
+    assert named <= set(MOVEMENTS), named - set(MOVEMENTS)
+    if "seated alternative" in text:
+        floor = [m for m in MOVEMENTS.values() if m.floor]
+        seated_for = {
+            m.seated_alternative_of for m in MOVEMENTS.values() if m.seated_alternative_of
+        }
+        assert {m.key for m in floor} <= seated_for
