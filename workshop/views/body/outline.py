@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .geometry import (
+from .dimensions import (
     ANKLE_HEIGHT_M,
     FLOOR_Y_M,
     HEAD_RADIUS_M,
