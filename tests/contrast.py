@@ -121,7 +121,10 @@ CONTRAST = """(selector) => {
       // Layers under the text, top first, down to the first opaque one (the page is white).
       const layers = [];
       for (const under of document.elementsFromPoint(cx, cy)) {
-        if (under === el || el.contains(under) || under.contains(el) && under.localName === "text") continue;
+        // The text's own element paints its background under it (an SVG <text>'s fill
+        // is its ink); what lies inside it or is a <text> holding it is not behind it.
+        if (under !== el && el.contains(under) || under.contains(el) && under.localName === "text") continue;
+        if (under === el && el instanceof SVGElement) continue;
         const c = layerColour(under);
         if (c) { layers.push(c); if (c[3] >= 1) break; }
       }
