@@ -1,4 +1,5 @@
-"""Every text on every slide meets 4.5:1 contrast, in a light and a dark colour scheme.
+"""Every text on every slide, and in the facilitator guide and the index page, meets
+4.5:1 contrast, in a light and a dark colour scheme.
 
 The decks are built into a temporary folder and opened from ``file://`` in Chromium at
 1280 x 720, once with ``prefers-color-scheme: light`` and once with ``dark`` (a dark
@@ -56,3 +57,24 @@ def test_every_text_on_every_slide_meets_4_5_to_1(built, browser, scheme):
     assert backgrounds == {"rgb(255, 255, 255)" if scheme == "light" else "rgb(17, 17, 17)"}
     assert measured > 500
     assert faint == [], f"{len(faint)} texts below 4.5:1: {faint[:20]}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_guide_and_the_index_meet_4_5_to_1(built, browser, scheme):
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        texts, backgrounds = [], set()
+        for html in (built.guide, built.index):
+            page.goto(html.resolve().as_uri())
+            backgrounds.add(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+            # Screen by screen (only what is on screen is measured).
+            height = page.evaluate("document.documentElement.scrollHeight")
+            for top in range(0, height, VIEWPORT["height"] - 40):
+                page.evaluate("(y) => window.scrollTo(0, y)", top)
+                texts += text_contrasts(page, "main")
+    finally:
+        context.close()
+    assert backgrounds == {"rgb(255, 255, 255)" if scheme == "light" else "rgb(17, 17, 17)"}
+    assert len(texts) > 100
+    assert too_faint(texts) == []
