@@ -9,10 +9,8 @@ theme's own CSS file (its ``--jp-*`` variables) from the installed JupyterLab.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from contrast import THEME_CASES, stage, text_contrasts, theme_css, too_faint
 from js_harness import js_fixture  # noqa: F401  (provides the `js` fixture)
 from test_js_explorer import ENTRY, FAKE_MODEL, WORKSHOP, widget_state
 
@@ -21,36 +19,11 @@ from workshop.views.chain.explorer import KineticChainExplorer
 pytestmark = pytest.mark.browser
 
 CSS = (WORKSHOP / "views/chain/explorer.css").read_text("utf-8")
-THEMES = Path(sys.prefix) / "share/jupyter/lab/themes/@jupyterlab"
 
-
-def theme_css(name: str) -> str:
-    """JupyterLab's theme CSS (``light`` or ``dark``): the variables the explorer reads."""
-    path = THEMES / f"theme-{name}-extension/index.css"
-    if not path.is_file():
-        pytest.skip(f"JupyterLab's {name} theme CSS is not installed at {path}")
-    return path.read_text("utf-8")
-
-
-# JS: the page holds only the widget: theme CSS (or none), explorer.css, a wrapper with
-# the theme's background, and the widget rendered into it.
+# JS: the widget rendered into the staged page's wrapper (contrast.stage).
 MOUNT = (
-    """async ([entryUrl, state, css, theme, background]) => {
-  document.body.replaceChildren();
-  for (const old of document.querySelectorAll("style.kit")) old.remove();
-  for (const text of [theme, css]) {
-    const style = document.createElement("style");
-    style.className = "kit";
-    style.textContent = text;
-    document.head.appendChild(style);
-  }
-  document.body.style.margin = "0";
-  document.body.style.background = background;
-  const wrap = document.createElement("div");
-  wrap.id = "wrap";
-  wrap.style.padding = "8px";
-  wrap.style.background = "var(--jp-layout-color0, " + background + ")";
-  document.body.appendChild(wrap);
+    """async ([entryUrl, state]) => {
+  const wrap = document.getElementById("wrap");
   const m = await import(entryUrl);"""
     + FAKE_MODEL
     + """
@@ -64,7 +37,8 @@ MOUNT = (
 
 def mount(js, widget, *, width: int, theme: str = "", background: str = "#ffffff") -> None:
     js.page.set_viewport_size({"width": width, "height": 1000})
-    js.page.evaluate(MOUNT, [js.url(ENTRY), widget_state(widget), CSS, theme, background])
+    stage(js.page, theme=theme, css=CSS, background=background)
+    js.page.evaluate(MOUNT, [js.url(ENTRY), widget_state(widget)])
 
 
 def pinned_widget() -> KineticChainExplorer:
@@ -101,83 +75,15 @@ def test_the_pinned_comparison_is_side_by_side_at_1280_px_and_stacked_when_narro
     assert b["top"] >= a["bottom"] and a["right"] <= 800  # stacked, within the page
 
 
-# JS: every visible text of the explorer with its colour and the colour behind it
-# (layers under the text's centre blended down to an opaque one), and their ratio.
-CONTRAST = """() => {
-  const parse = (c) => {
-    const m = c.match(/rgba?\\(([^)]+)\\)/);
-    if (!m) return null;
-    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-  };
-  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]));
-  const lum = (rgb) => {
-    const l = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
-  };
-  const layerColour = (el) => {
-    const s = getComputedStyle(el);
-    if (el instanceof SVGElement) {
-      if (!["rect", "path", "circle", "ellipse", "polygon"].includes(el.localName)) return null;
-      const fill = parse(s.fill);
-      if (!fill) return null;
-      return [...fill.slice(0, 3), fill[3] * Number(s.fillOpacity) * Number(s.opacity)];
-    }
-    const bg = parse(s.backgroundColor);
-    return bg && bg[3] > 0 ? bg : null;
-  };
-  const root = document.querySelector(".mm-explorer");
-  const texts = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    if (!n.textContent.trim() || ["title", "option", "style"].includes(el.localName)) continue;
-    if (!el.checkVisibility() || el.closest("[hidden]")) continue;
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    const r = range.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
-    // Outside an <svg>'s viewport (e.g. the gauges of a picture cut to its body) is not seen.
-    let clipped = false;
-    for (let svg = el.closest("svg"); svg; svg = svg.parentElement && svg.parentElement.closest("svg")) {
-      const v = svg.getBoundingClientRect();
-      if (cx < v.left || cx > v.right || cy < v.top || cy > v.bottom) clipped = true;
-    }
-    if (clipped) continue;
-    const s = getComputedStyle(el);
-    const fg = parse(el instanceof SVGElement ? s.fill : s.color);
-    // Layers under the text, top first, down to the first opaque one (the page is white).
-    let layers = [];
-    for (const under of document.elementsFromPoint(cx, cy)) {
-      if (under === el || el.contains(under) || under.contains(el) && under.localName === "text") continue;
-      const c = layerColour(under);
-      if (c) { layers.push(c); if (c[3] >= 1) break; }
-    }
-    let bg = [255, 255, 255];
-    for (const c of layers.reverse()) bg = over(c, bg);
-    const ink = over(fg, bg);
-    const [hi, lo] = [lum(ink), lum(bg)].sort((x, y) => y - x);
-    texts.push({ text: n.textContent.trim().slice(0, 40), tag: el.localName,
-                 ratio: (hi + 0.05) / (lo + 0.05) });
-  }
-  return texts;
-}"""
-
-
-@pytest.mark.parametrize(
-    ("theme", "scheme", "background"),
-    [("light", "light", "#ffffff"), ("dark", "dark", "#111111"), ("", "dark", "#111111")],
-    ids=["lab-light", "lab-dark", "no-lab-prefers-dark"],
-)
+@THEME_CASES
 def test_every_text_of_the_explorer_meets_4_5_to_1(js, theme, scheme, background):
     js.page.emulate_media(color_scheme=scheme)
     try:
-        css = theme_css(theme) if theme else ""
+        css = theme_css(theme)
         texts = []
         for widget in (KineticChainExplorer(trunk_flexion_deg=70, load_kg=30), pinned_widget()):
             mount(js, widget, width=1280, theme=css, background=background)
-            texts += js.page.evaluate(CONTRAST)
+            texts += text_contrasts(js.page, ".mm-explorer")
     finally:
         js.page.emulate_media(color_scheme="light")
     # The controls, gauges, read-out, comparison table, badges and labels were all measured.
@@ -196,5 +102,4 @@ def test_every_text_of_the_explorer_meets_4_5_to_1(js, theme, scheme, background
     ):
         assert expected in seen, expected
     assert len(texts) > 60
-    low = [t for t in texts if t["ratio"] < 4.5]
-    assert low == [], low
+    assert too_faint(texts) == []

@@ -10,13 +10,16 @@ from ...data import load_calibration
 from ...model import LINKS, evaluate
 from ..common.html import markup, table
 from ..common.palette import GRADE_COLOURS
+from .picture import text_on
 
 
 def grade_badge(grade: str) -> str:
-    """An inline HTML badge: the grade's word on its colour (text, not colour alone)."""
+    """An inline HTML badge: the grade's word on its colour (text, not colour alone),
+    in black or white, whichever reads better on that colour (white on the orange,
+    green or purple fell below 4.5:1)."""
     colour = GRADE_COLOURS[grade]
     return (
-        f'<span style="background:{colour};color:#fff;border-radius:3px;'
+        f'<span style="background:{colour};color:{text_on(colour)};border-radius:3px;'
         f'padding:0 4px;font-size:85%">{html.escape(grade)}</span>'
     )
 
