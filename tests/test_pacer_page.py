@@ -81,7 +81,7 @@ def test_every_text_of_the_pacer_meets_4_5_to_1(js, theme, scheme, background):
         "sound cues",
         "soft tick",
         "eyes-closed",
-        "phases",
+        "breaths",
         movement.name[:40],
         "Caution:",
         "Model note:",

@@ -47,7 +47,7 @@ function render({ model, el: host }) {
 
   function showIdle(text) {
     ui.phase.textContent = text;
-    ui.status.textContent = `${phases.start_s.length} phases, ${Math.round(phases.total_s)} s`;
+    ui.status.textContent = model.get("plan").summary;
     ui.setState("idle");
   }
   function showMovement(view) {

@@ -70,10 +70,26 @@ def as_session(session=None, minutes: float = 5.0) -> Session:
     raise TypeError("session must be a Session, a Preset, a Pattern or a preset name")
 
 
+def session_summary(phases: dict) -> str:
+    """The session in words a learner reads: "18 breaths, 3 minutes" (or seconds)."""
+    breaths = sum(1 for kind in phases["phase"] if kind == "inhale")
+    total_s = float(phases["total_s"])
+    length = (
+        f"{total_s / 60:g} minute{'s' if total_s != 60 else ''}"
+        if total_s >= 60 and (total_s / 60).is_integer()
+        else f"{total_s / 60:.1f} minutes"
+        if total_s >= 60
+        else f"{total_s:.0f} seconds"
+    )
+    return f"{breaths} breath{'s' if breaths != 1 else ''}, {length}"
+
+
 def pacer_plan(session: Session) -> dict:
     """What the page runs: ``session.to_dict()`` with every phase listed under
-    ``"phases"`` (``schedule.phase_list``), so the page only looks phases up."""
-    return {**session.to_dict(), "phases": phase_list(session)}
+    ``"phases"`` (``schedule.phase_list``), so the page only looks phases up, and
+    ``"summary"``, the session in words."""
+    phases = phase_list(session)
+    return {**session.to_dict(), "phases": phases, "summary": session_summary(phases)}
 
 
 def pacer_css() -> str:
