@@ -10,6 +10,7 @@ import html
 
 from IPython.display import HTML, SVG
 
+from ..common.html import table
 from . import picture
 from .grid import snapshot
 
@@ -40,13 +41,8 @@ def diff_cells(a: dict, b: dict) -> list[list[str]]:
 
 def diff_table_html(a: dict, b: dict, names=("A", "B"), css_class="workshop-compare") -> str:
     """``diff_cells`` as an HTML table with a header naming A and B."""
-    na, nb = (html.escape(n) for n in names)
-    head = f"<tr><th></th><th>{na}</th><th>{nb}</th><th>{nb} − {na}</th></tr>"
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-        for row in diff_cells(a, b)
-    )
-    return f'<table class="{css_class}">{head}{body}</table>'
+    na, nb = names
+    return table(["", na, nb, f"{nb} − {na}"], diff_cells(a, b), cls=css_class, numeric=(1, 2, 3))
 
 
 def compare_table(a: dict, b: dict, names=("A", "B")) -> HTML:

@@ -176,7 +176,9 @@ def chain_heatmap_figure(
         loc="left",
     )
     bx.legend(loc="upper left", fontsize=8, framealpha=0.9)
-    bar = fig.colorbar(im, ax=[ax, bx], label="L4/L5 compression (N), scale fixed at 0–3400")
+    bar = fig.colorbar(
+        im, ax=[ax, bx], label=f"L4/L5 compression (N), scale fixed at 0–{NIOSH_ACTION_LIMIT_N:.0f}"
+    )
     bar.ax.axhline(NIOSH_ACTION_LIMIT_N, color=OKABE_ITO["vermillion"], lw=2)
     bar.set_ticks([0, 1000, 2000, 3000, NIOSH_ACTION_LIMIT_N])
     bar.set_ticklabels(["0", "1000", "2000", "3000", niosh_label()])
