@@ -110,12 +110,12 @@ def test_python_side_changes_after_display_reach_the_page(lab_server, notebooks_
     open_lab_notebook(page, lab_server, "pacer_contract.ipynb")
     before = page.evaluate(PAGE)
     assert (before["sound"], before["tick"], before["eyes_closed"]) == (False, False, False)
-    assert before["status"] == "12 phases, 60 s"  # six 4 s in / 6 s out breaths
+    assert before["status"] == "6 breaths, 1 minute"  # six 4 s in / 6 s out breaths
     page.locator(".mm-pacer button", has_text="Start").first.click()
     page.locator(".mm-pacer button", has_text="Stop").first.click()
     # Waits on what the page shows, never on a clock.
     page.wait_for_function(
-        "() => document.querySelector('.mm-pacer .mm-status').textContent !== '12 phases, 60 s'",
+        "() => document.querySelector('.mm-pacer .mm-status').textContent !== '6 breaths, 1 minute'",
         timeout=60_000,
     )
     page.wait_for_function(
@@ -123,8 +123,8 @@ def test_python_side_changes_after_display_reach_the_page(lab_server, notebooks_
         timeout=60_000,
     )
     after = page.evaluate(PAGE)
-    # Box breathing for 5 minutes: 19 cycles of four 4 s phases.
-    assert after["status"] == "76 phases, 304 s"
+    # Box breathing for 5 minutes: 19 cycles of four 4 s phases (304 s).
+    assert after["status"] == "19 breaths, 5.1 minutes"
     assert (after["eyes_closed"], after["eyes_class"], after["tick"]) == (True, True, True)
     assert after["sound"] is True  # eyes closed turns the sound cues on
     assert after["movement"] == MOVEMENTS["cat_cow"].name
