@@ -348,6 +348,13 @@ def test_slider_snapping_is_control_clamp(js):
 # JS: a widget model as anywidget gives one to render (get, set, on, off, save_changes),
 # recording what the view reads, listens to and sends. `kernel(name, value)` plays a
 # change made in Python.
+#: Render the bundled widget with a stand-in model of ``arg``'s state (JS, after FAKE_MODEL).
+MOUNT = """
+          const model = fakeModel({ ...arg, grid: toView(arg.grid) });
+          const el = document.createElement("div");
+          document.body.appendChild(el);
+          const cleanup = m.default.render({ model, el });
+"""
 FAKE_MODEL = """
   function fakeModel(state) {
     const handlers = {};
@@ -465,11 +472,8 @@ def test_a_widget_displayed_after_pin_shows_the_comparison(js):
         ENTRY,
         """(m, arg) => {"""
         + FAKE_MODEL
+        + MOUNT
         + """
-          const model = fakeModel({ ...arg, grid: toView(arg.grid) });
-          const el = document.createElement("div");
-          document.body.appendChild(el);
-          const cleanup = m.default.render({ model, el });
           const titles = [...el.querySelectorAll(".mm-stage > svg [data-role=title]")].map((t) => t.textContent);
           cleanup();
           el.remove();
@@ -579,11 +583,8 @@ def test_a_drag_reaches_the_kernel_through_the_trust_boundary(js, caplog):
         ENTRY,
         """async (m, arg) => {"""
         + FAKE_MODEL
+        + MOUNT
         + """
-          const model = fakeModel({ ...arg, grid: toView(arg.grid) });
-          const el = document.createElement("div");
-          document.body.appendChild(el);
-          const cleanup = m.default.render({ model, el });
           const slider = el.querySelector("input[name=glute_weakness]");
           for (const v of ["0.2", "0.333", "0.45"]) {  // a drag: one message after it
             slider.value = v;
