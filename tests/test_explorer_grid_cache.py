@@ -4,8 +4,9 @@ A grid block (position, control) depends on its position, its control's steps an
 the other controls' values. Only the current position's blocks are computed (with
 the band); another position's block is sent if it was computed before for the same
 setting, else NaN until the learner picks that position. After a change, blocks
-that do not depend on the control moved are reused. The band and the picture's
-pose are exact at every other slider step and linear in between.
+that do not depend on the control moved are reused. The uncertainty band, most of
+the cost, is computed only for the blocks asked for (the explorer asks for the
+slider the learner reads), so dragging one slider again and again computes no band.
 """
 
 from __future__ import annotations
@@ -84,6 +85,39 @@ def test_a_committed_change_recomputes_only_the_blocks_that_depend_on_it(monkeyp
     assert computed == []  # back to a setting seen: nothing recomputed
     # ...and the position visited at this setting travels along, computed.
     assert np.isfinite(GRID.block(data, "lying", "load_kg")).all()
+
+
+def test_the_band_is_computed_only_for_the_sliders_asked_for(monkeypatch):
+    cache = BlockCache()
+    setting = default_values()
+    trunk = CONTROL_BY_NAME["trunk_flexion_deg"]
+    data = GRID.write(setting, cache, frozenset({trunk.name}))
+    for name, block in blocks(data, setting["position"]).items():
+        assert np.isfinite(block[OTHER_ROWS]).all(), name
+        band_known = np.isfinite(block[BAND_ROWS]).all()
+        assert band_known == (name == trunk.name), name
+    computed = []
+    real = grid_module.fields_table
+
+    def counting(inputs, *, band=True):
+        computed.append((band, len(inputs["position"])))
+        return real(inputs, band=band)
+
+    monkeypatch.setattr(grid_module, "fields_table", counting)
+    steps = sum(len(c.grid) for c in CONTROLS)
+    # Dragging the trunk: the other blocks' numbers are new, no band is computed.
+    for degrees in (10.0, 20.0, 30.0):
+        GRID.write({**setting, trunk.name: degrees}, cache, frozenset({trunk.name}))
+        assert computed == [(False, steps - len(trunk.grid))]
+        computed.clear()
+    # The learner reaches the load slider: its block again, now with the band.
+    load = CONTROL_BY_NAME["load_kg"]
+    at = {**setting, trunk.name: 30.0}
+    data = GRID.write(at, cache, frozenset({load.name}))
+    assert computed == [(True, len(load.grid))]
+    block = GRID.block(data, at["position"], load.name)
+    fresh = GRID.block(GRID.write(at, BlockCache()), at["position"], load.name)
+    assert np.array_equal(block, fresh)  # the band asked for is the full computation's
 
 
 def test_the_cache_is_bounded():

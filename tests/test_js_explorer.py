@@ -365,7 +365,7 @@ FAKE_MODEL = """
       on(ev, h) { model.heard.add(ev); (handlers[ev] = handlers[ev] || []).push(h); },
       off(ev, h) { handlers[ev] = (handlers[ev] || []).filter((x) => x !== h); },
       save_changes() { model.sent.push(JSON.parse(JSON.stringify(
-        Object.fromEntries(["values", "pinned"].map((k) => [k, model.state[k]]))))); },
+        Object.fromEntries(["values", "pinned", "focus"].map((k) => [k, model.state[k]]))))); },
       kernel(k, v) { model.state[k] = v; (handlers["change:" + k] || []).forEach((h) => h()); },
     };
     return model;
@@ -381,10 +381,11 @@ def widget_state(w: KineticChainExplorer) -> dict:
         "pinned": w.pinned,
         "pinned_state": w.pinned_state,
         "grid": b64(w.grid),
+        "focus": w.focus,
     }
 
 
-SYNCED = {"values", "pinned", "pinned_state", "grid", "layout_json"}
+SYNCED = {"values", "pinned", "pinned_state", "grid", "layout_json", "focus"}
 
 
 @pytest.mark.browser
@@ -592,7 +593,7 @@ def test_a_drag_reaches_the_kernel_through_the_trust_boundary(js, caplog):
           }
           const picture = el.querySelector(".mm-explorer").dataset.compression;
           // The message leaves once the drag pauses (SYNC_DELAY_MS); wait for it.
-          for (let i = 0; i < 200 && model.sent.length === 0; i++) {
+          for (let i = 0; i < 200 && model.sent.length < 2; i++) {
             await new Promise((r) => setTimeout(r, 25));
           }
           cleanup();
@@ -601,11 +602,60 @@ def test_a_drag_reaches_the_kernel_through_the_trust_boundary(js, caplog):
         }""",
         widget_state(w),
     )
-    assert len(sent["sent"]) == 1
-    message = sent["sent"][0]
+    # Reaching the slider names it at once (its band); the drag: one message after it.
+    assert len(sent["sent"]) == 2
+    assert sent["sent"][0]["focus"] == "glute_weakness"
+    message = sent["sent"][1]
     caplog.set_level(logging.WARNING, logger=trust.LOGGER.name)
     w.set_state(message)  # what the comm would deliver
     assert caplog.records == []  # nothing refused
     assert w.values["glute_weakness"] == 0.45 and w.values == clamp_values(message["values"])
     # The page drew the model at the setting the kernel now holds.
     assert float(sent["picture"]) == pytest.approx(float(w.result().compression_N), abs=1.0)
+
+
+@pytest.mark.browser
+def test_reaching_a_slider_asks_for_its_band_which_is_drawn_only_where_known(js):
+    """The kernel bands only the slider the page reads (``focus``, issue 12): reaching
+    another slider asks for its band; at rest the band on screen stays (same setting);
+    dragging where the band is not known yet draws none; the kernel's grid brings it."""
+    w = KineticChainExplorer(load_kg=10)
+    start = widget_state(w)
+    moved = {**w.values, "load_kg": 20.0}
+    after = KineticChainExplorer(**moved)
+    after.focus = "load_kg"
+    out = js.run(
+        ENTRY,
+        """async (m, arg) => {"""
+        + FAKE_MODEL
+        + """
+          const model = fakeModel({ ...arg.start, grid: toView(arg.start.grid) });
+          const el = document.createElement("div");
+          document.body.appendChild(el);
+          const cleanup = m.default.render({ model, el });
+          const band = () => Number(el.querySelector("[data-gauge-band=compression_N]")
+            .getAttribute("width"));
+          const slider = el.querySelector("input[name=load_kg]");
+          const atStart = band();
+          slider.dispatchEvent(new Event("pointerenter"));
+          slider.dispatchEvent(new Event("focus"));  // the same slider: no second message
+          const reached = { band: band(), sent: model.sent.map((s) => s.focus) };
+          slider.value = "20";
+          slider.dispatchEvent(new Event("input"));
+          const dragged = band();
+          model.kernel("grid", toView(arg.after));
+          const arrived = band();
+          cleanup();
+          el.remove();
+          return { atStart, reached, dragged, arrived };
+        }""",
+        {"start": start, "after": b64(after.grid)},
+    )
+    assert w.focus == CONTROLS[0].name != "load_kg" and out["atStart"] > 0
+    assert out["reached"]["sent"] == ["load_kg"]
+    assert out["reached"]["band"] == out["atStart"]  # same setting: the band stays
+    assert out["dragged"] == 0  # 20 kg: not computed yet, not drawn
+    record = snapshot(moved)["record"]
+    gauge = next(g for g in picture.GAUGES if g.key == "compression_N")
+    expected = float(picture.gauge_reading(gauge, record)["band_width"])
+    assert expected > 0 and out["arrived"] == pytest.approx(expected, abs=0.06)

@@ -51,6 +51,7 @@ from workshop.views.breath.plan_picture import plan_svg
 from workshop.views.breath.run_log import END_REASONS, check_log
 from workshop.views.chain.controls import CONTROL_BY_NAME, CONTROLS, POSITIONS
 from workshop.views.chain.explorer import KineticChainExplorer
+from workshop.views.chain.grid import GRID
 from workshop.views.common.exercises import Choice, Exercise, MultipleChoice, NumberExercise
 from workshop.views.common.trust import LOGGER, MAX_TEXT_CHARS, TrustBoundary, widget_tree
 from workshop.views.evidence import reading as evidence_views
@@ -178,6 +179,19 @@ def test_python_side_misuse_of_the_explorer_still_raises_naming_the_input():
     with pytest.raises(ValueError), w.hold_trait_notifications():
         w.values = {"position": "kneeling"}
     assert w.values == before
+
+
+def test_the_slider_the_page_reaches_gets_its_band_and_a_bad_name_is_refused(caplog):
+    w = KineticChainExplorer(load_kg=10)
+    position = w.values["position"]
+    band_rows = [GRID.fields.index(f) for f in GRID.band_fields]
+    assert np.isnan(GRID.block(w.grid, position, "load_kg")[band_rows]).all()
+    w.set_state({"focus": "load_kg"})
+    assert np.isfinite(GRID.block(w.grid, position, "load_kg")).all()
+    before, sent = w.focus, capture_sends(w)
+    w.set_state({"focus": "position"})
+    assert w.focus == before and "focus" in sent
+    assert "refused focus" in caplog.text and "'position'" in caplog.text
 
 
 def test_a_refused_key_is_echoed_with_the_kernels_value():
@@ -543,16 +557,26 @@ class ExplorerBrowser(Browser):
     def valid(self, w, key):
         if w is not self.root:
             return super().valid(w, key)
+        if key == "focus":
+            return st.sampled_from([c.name for c in CONTROLS])
         return explorer_values() | (st.just({}) if key == "pinned" else st.nothing())
 
     def off(self, w, key):
-        return explorer_values_off() if w is self.root else super().off(w, key)
+        if w is not self.root:
+            return super().off(w, key)
+        if key == "focus":  # the position menu, a near miss, a setting, nothing
+            return st.sampled_from(["position", "load", "trunk_flexion", "", None, 3])
+        return explorer_values_off()
 
     def check(self, w):
         assert_setting(w.values)
         if w.pinned:
             assert_setting(w.pinned)
         assert len(w.grid) == self.grid_bytes
+        assert w.focus in CONTROL_BY_NAME
+        # The slider the page reads has its band at the current setting.
+        block = GRID.block(w.grid, w.values["position"], w.focus)
+        assert np.isfinite(block).all(), w.focus
         setting = tuple(w.values.items())
         if setting != self.checked:  # the same setting gives the same pictures
             assert np.isfinite(float(w.result().compression_N))

@@ -5,7 +5,7 @@
 // setting once the learner pauses, and sends fresh grids for the other sliders.
 // Everything drawn arrives in layout_json (explorer.browser_layout): this file only
 // composes the parts.
-import { gridReader } from "./js/grid.js";
+import { carryBand, gridReader } from "./js/grid.js";
 import { makeFrame, paint } from "./js/painter.js";
 import { buildControls } from "./js/controls.js";
 import { diffTable, fillTemplate } from "./js/readout.js";
@@ -35,7 +35,9 @@ export function render({ model, el }) {
 
   let values = { ...model.get("values") };
   let grid = gridReader(layout.grid, model.get("grid"));
-  let lastMoved = layout.controls[0].name;
+  // The slider whose grid block is read at rest: the last one moved or reached. The
+  // kernel computes the band along it only (``focus``).
+  let lastMoved = model.get("focus");
   let current = null; // the record painted now
   let pinned = null; // {record} while a comparison is shown
 
@@ -43,9 +45,18 @@ export function render({ model, el }) {
   const controls = buildControls(doc, layout.controls, layout.positions, {
     input(name, value) {
       values[name] = value;
-      if (name !== "position") lastMoved = name;
+      if (name !== "position") {
+        lastMoved = name;
+        sync.sendFocus(name); // no message if reaching the slider sent it already
+      }
       update();
       sync.sendValues();
+    },
+    reach(name) {
+      // The same setting read along another slider; its band follows from the kernel.
+      lastMoved = name;
+      sync.sendFocus(name);
+      update();
     },
     reset() {
       for (const c of layout.controls) values[c.name] = c.default;
@@ -84,7 +95,11 @@ export function render({ model, el }) {
   let readoutTimer = null;
   function update() {
     controls.show(values, pinned !== null);
-    const next = grid.lookup(values.position, lastMoved, values[lastMoved]);
+    const next = carryBand(
+      layout.grid.band_fields,
+      current,
+      grid.lookup(values.position, lastMoved, values[lastMoved]),
+    );
     // A position the kernel has not computed for this setting yet (NaN): keep the
     // picture until its grid arrives (one round trip; the kernel computes only the
     // current position's grid).
@@ -132,6 +147,10 @@ export function render({ model, el }) {
       },
       adoptGrid(buffer) {
         grid = gridReader(layout.grid, buffer);
+        update();
+      },
+      adoptFocus(name) {
+        lastMoved = name;
         update();
       },
       adoptPinned(setting, record) {

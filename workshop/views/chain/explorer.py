@@ -6,7 +6,10 @@ of the picture and the uncertainty band, and sends that as one binary buffer
 (``grid.GridLayout``). While the learner drags, the browser looks the answer up
 on the grid and repaints the SVG in the same frame; no kernel round trip. When
 a drag ends, the new settings reach the kernel, which recomputes the grids for
-the other sliders (they depend on the one just moved).
+the other sliders (they depend on the one just moved). The uncertainty band,
+the costly part, is computed only along the slider the learner reads: the
+browser names it in ``focus`` as the pointer or the keyboard reaches a slider,
+before the drag starts.
 
 The front end is ES modules beside this file (``explorer.js`` the entry,
 ``js/*.js`` its parts), joined into one module by ``common.esm.bundle``. It
@@ -23,10 +26,13 @@ values         both        both: a drag sends it; ``set``/``reset`` move the sli
 grid           kernel      browser: looks the picture up while dragging
 pinned         both        kernel: ``compare_table``; browser: unpins, matches pinned_state
 pinned_state   kernel      browser: the pinned ('A') setting and its record, painted
+focus          both        kernel: which slider's block gets the band; browser: the
+                           slider it reads at rest (sent as a slider is reached)
 =============  ==========  ==========================================================
 
 What the browser sends is checked in the kernel (``trust.TrustBoundary``):
-``values`` and ``pinned`` only, every control in its range and a known position;
+``values``, ``pinned`` and ``focus`` only, every control in its range, a known
+position and a known slider;
 anything else is refused, logged, and the kernel's state sent back.
 """
 
@@ -80,6 +86,14 @@ def browser_layout() -> dict:
     }
 
 
+def check_focus(name) -> str:
+    """A slider name from the browser (the one the learner is about to move)."""
+    names = [c.name for c in CONTROLS]
+    if not isinstance(name, str) or name not in names:
+        raise ValueError(f"focus must be one of {', '.join(names)}; got {name!r}")
+    return name
+
+
 def check_pinned(pinned) -> dict:
     """A pinned setting from the browser: nothing (``{}``) or a full, valid setting."""
     return {} if isinstance(pinned, dict) and not pinned else check_values(pinned)
@@ -103,6 +117,7 @@ class KineticChainExplorer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
     pinned_state = traitlets.Dict().tag(sync=True)
     layout_json = traitlets.Unicode().tag(sync=True)
     grid = traitlets.Bytes().tag(sync=True)
+    focus = traitlets.Unicode(CONTROLS[0].name).tag(sync=True)
 
     def __init__(self, **values):
         super().__init__()
@@ -112,7 +127,7 @@ class KineticChainExplorer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
         trust_tree(self)  # its layout widget too
 
     def _frontend_checks(self):
-        return {"values": check_values, "pinned": check_pinned}
+        return {"values": check_values, "pinned": check_pinned, "focus": check_focus}
 
     @traitlets.validate("values", "pinned")
     def _clamp(self, proposal):
@@ -124,9 +139,18 @@ class KineticChainExplorer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
             # A refusal, so that hold_trait_notifications rolls the change back.
             raise refusal(exc) from None
 
-    @traitlets.observe("values")
+    @traitlets.validate("focus")
+    def _check_focus(self, proposal):
+        try:
+            return check_focus(proposal["value"])
+        except ValueError as exc:
+            raise refusal(exc) from None
+
+    @traitlets.observe("values", "focus")
     def _recompute(self, change):
-        self.grid = GRID.write(self.values, self._blocks)
+        # After a change of focus only that slider's band is new (a cached block
+        # otherwise); after a change of values, the blocks that depend on it.
+        self.grid = GRID.write(self.values, self._blocks, frozenset({self.focus}))
 
     @traitlets.observe("pinned")
     def _paint_pinned(self, change):

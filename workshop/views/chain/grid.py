@@ -194,6 +194,7 @@ class GridLayout:
     positions: tuple[str, ...] = POSITIONS
     controls: tuple[Control, ...] = CONTROLS
     fields: tuple[str, ...] = FIELDS
+    band_fields: tuple[str, ...] = BAND_OUTPUTS
     dtype: str = "<f4"
 
     def steps(self, control: Control) -> int:
@@ -221,6 +222,7 @@ class GridLayout:
             "little_endian": self.dtype.startswith("<"),
             "order": ["position", "control", "field", "step"],
             "fields": list(self.fields),
+            "band_fields": [f for f in self.band_fields if f in self.fields],
             "positions": list(self.positions),
             "controls": [
                 {"name": c.name, "low": c.low, "step": c.step, "n": self.steps(c)}
@@ -230,30 +232,45 @@ class GridLayout:
             "size": self.size,
         }
 
-    def write(self, values: dict, cache: BlockCache | None = None) -> bytes:
+    def write(
+        self,
+        values: dict,
+        cache: BlockCache | None = None,
+        banded: frozenset[str] | None = None,
+    ) -> bytes:
         """The grid at one setting (complete, clamped ``values``) as bytes.
 
-        Only the current position's blocks are computed (with the uncertainty
-        band). A block of another position is sent if ``cache`` holds it for this
-        setting, else as NaN ("not computed"): when the learner picks that
-        position, the browser keeps its picture until the kernel's grid for it
-        arrives (one round trip). With a ``cache``, a block already computed for
-        the same setting of the other controls is reused: after a committed
-        change, only the blocks that depend on the control moved are recomputed.
+        Only the current position's blocks are computed. A block of another
+        position is sent if ``cache`` holds it for this setting, else as NaN
+        ("not computed"): when the learner picks that position, the browser keeps
+        its picture until the kernel's grid for it arrives (one round trip).
+
+        ``banded`` names the controls whose blocks carry the uncertainty band
+        (None: all). The band costs ``BAND_SAMPLES`` model calls per column, so
+        the explorer asks only for the block the learner reads (the slider last
+        moved or about to be moved); the others' band rows stay NaN until asked.
+
+        With a ``cache``, a block already computed for the same setting of the
+        other controls is reused: after a committed change, only the blocks that
+        depend on the control moved are recomputed. A moved control's own block
+        (its band included) does not depend on it, so dragging one slider again
+        and again recomputes no band at all.
         """
         cache = cache if cache is not None else BlockCache()
-        wanted = []  # (position, control, key, needs band)
+        wanted = []  # (position, control, key, current position, with band)
         for position in self.positions:
             for control in self.controls:
                 key = _block_key(position, control, values)
-                wanted.append((position, control, key, position == values["position"]))
-        missing = [w for w in wanted if w[3] and cache.get(w[2], band=True) is None]
-        groups = sorted({(w[3], w[0]) for w in missing}, key=str)
+                current = position == values["position"]
+                with_band = current and (banded is None or control.name in banded)
+                wanted.append((position, control, key, current, with_band))
+        missing = [w for w in wanted if w[3] and cache.get(w[2], band=w[4]) is None]
+        groups = sorted({(w[4], w[0]) for w in missing}, key=str)
         for with_band, group_position in groups:
             # One call per position: the model is fastest with a scalar position.
-            todo = [w for w in missing if (w[3], w[0]) == (with_band, group_position)]
+            todo = [w for w in missing if (w[4], w[0]) == (with_band, group_position)]
             columns: dict[str, list] = {name: [] for name in values}
-            for position, control, _, _ in todo:
+            for position, control, *_ in todo:
                 n = self.steps(control)
                 for name, v in values.items():
                     kind = object if name == "position" else float
@@ -262,14 +279,14 @@ class GridLayout:
                 columns[control.name][-1] = control.grid
             inputs = {k: np.concatenate(v) for k, v in columns.items()}
             inputs["position"] = inputs["position"].astype(str)
-            spans = [self.steps(control) for _, control, _, _ in todo]
+            spans = [self.steps(control) for _, control, *_ in todo]
             table = fields_table(inputs, band=with_band)  # one model call per kind
             start = 0
-            for (_, _, key, _), n in zip(todo, spans, strict=True):
+            for (_, _, key, *_), n in zip(todo, spans, strict=True):
                 cache.put(key, table[:, start : start + n].astype(self.dtype), band=with_band)
                 start += n
         blocks = []
-        for _, control, key, _ in wanted:
+        for _, control, key, *_ in wanted:
             block = cache.get(key, band=False)
             if block is None:  # another position, not computed for this setting
                 block = np.full((len(self.fields), self.steps(control)), np.nan, self.dtype)

@@ -14,7 +14,8 @@ export function valueText(control, value) {
   return { shown, spoken: `${shown}${control.unit ? " " + control.unit : ""}` };
 }
 
-// Build the controls in `doc`; `on.input(name, value)`, `on.reset()`, `on.pin()`.
+// Build the controls in `doc`; `on.input(name, value)`, `on.reset()`, `on.pin()`, and
+// `on.reach(name)` when the pointer or the keyboard reaches a slider (before it moves).
 // Returns the group element and `show(values, pinned)` to move every control.
 export function buildControls(doc, controls, positions, on) {
   const group = doc.createElement("div");
@@ -55,6 +56,9 @@ export function buildControls(doc, controls, positions, on) {
     help.textContent = c.help;
     group.append(label, input, out, help);
     input.addEventListener("input", () => on.input(c.name, snap(c, input.value)));
+    for (const type of ["pointerenter", "pointerdown", "focus"]) {
+      input.addEventListener(type, () => on.reach?.(c.name));
+    }
     return { c, input, out };
   });
 

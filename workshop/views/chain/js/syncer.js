@@ -4,6 +4,8 @@
 //   pinned        sent on Pin/Unpin; a change from Python shows or hides the pinned picture
 //   pinned_state  the kernel's record of the pinned setting: paints the pinned picture
 //   grid          the kernel's fresh grids: repaint
+//   focus         sent as a slider is reached (its band is computed); a change from
+//                 Python: that slider is the one read
 //   layout_json   read once by render (the kernel never changes it)
 
 // Two settings equal to 1e-6 (numbers) or exactly (the position).
@@ -28,7 +30,8 @@ export function pinnedRecord(pinned, pinnedState) {
 //   adoptValues(values)   a setting from the kernel (not an echo of ours)
 //   adoptGrid(buffer)     new grids
 //   adoptPinned(pinned, record)  pinned setting ({} none) and its record (null: not yet)
-// Returns {sendValues(), sendPinned(values), dispose()}.
+//   adoptFocus(name)      the slider the kernel bands
+// Returns {sendValues(), sendPinned(values), sendFocus(name), dispose()}.
 export function connect(model, view, delayMs) {
   let timer = null;
   let lastSent = { ...model.get("values") };
@@ -45,7 +48,9 @@ export function connect(model, view, delayMs) {
     const pinned = model.get("pinned");
     view.adoptPinned(pinned, pinnedRecord(pinned, model.get("pinned_state")));
   };
+  const onFocus = () => view.adoptFocus(model.get("focus"));
   model.on("change:values", onValues);
+  model.on("change:focus", onFocus);
   model.on("change:grid", onGrid);
   model.on("change:pinned", onPinned);
   model.on("change:pinned_state", onPinned);
@@ -58,6 +63,11 @@ export function connect(model, view, delayMs) {
         model.save_changes();
       }, delayMs);
     },
+    sendFocus(name) {
+      if (model.get("focus") === name) return;
+      model.set("focus", name);
+      model.save_changes();
+    },
     sendPinned(values) {
       model.set("pinned", values ? { ...values } : {});
       model.save_changes();
@@ -65,6 +75,7 @@ export function connect(model, view, delayMs) {
     dispose() {
       clearTimeout(timer);
       model.off("change:values", onValues);
+      model.off("change:focus", onFocus);
       model.off("change:grid", onGrid);
       model.off("change:pinned", onPinned);
       model.off("change:pinned_state", onPinned);
