@@ -15,9 +15,10 @@ arrive one every ``--arrival-gap`` seconds (default 3 s: a class of 30 comes in 
    sees: Voilà shows each cell's output as it finishes). The rest of the
    notebook runs on; the time to the last cell is reported too;
 3. for ``--duration`` seconds, every 1 to 3 s (uniformly random), commits a
-   slider change as the browser does when a drag ends: a ``comm_msg``
-   ``update`` of the widget's ``values`` (one control set to a random value on
-   its grid). The round trip is the time until the kernel sends back the
+   slider change as the browser does: reaching a slider other than the last
+   one sends its name (``focus``: the kernel computes that slider's band), and
+   the end of the drag a ``comm_msg`` ``update`` of the widget's ``values``
+   (one control set to a random value on its grid). The round trip is the time until the kernel sends back the
    recomputed grid (an ``update`` carrying ``grid``, a binary buffer) in reply to that
    message; no reply within ``REPLY_TIMEOUT_S`` counts as a dropped message.
 
@@ -231,6 +232,15 @@ class Kernel:
                 return comm_id
         return None
 
+    def reach(self, comm_id: str, control_name: str) -> None:
+        """Name the slider the learner is about to drag, as the page does on reaching it."""
+        state = {"focus": control_name}
+        self.send(
+            "shell",
+            "comm_msg",
+            {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}},
+        )
+
     def commit(
         self, comm_id: str, values: dict, timeout_s: float = REPLY_TIMEOUT_S
     ) -> float | None:
@@ -398,6 +408,7 @@ class Learner:
         comm_id = self.kernel.explorer_comm()
         values = {**default_values(), **self.kernel.comms[comm_id].get("values", {})}
         sliders = [c for c in CONTROLS if c.name in values]
+        reached = None
         while True:
             pause = rng.uniform(1.0, 3.0)
             if time.monotonic() + pause >= until:
@@ -408,6 +419,9 @@ class Learner:
                 while time.monotonic() < end:
                     self.kernel.receive(end - time.monotonic())
                 control = rng.choice(sliders)
+                if control.name != reached:
+                    self.kernel.reach(comm_id, control.name)
+                    reached = control.name
                 # A value other than the current one: an unchanged value recomputes nothing.
                 choices = [float(v) for v in control.grid if float(v) != values[control.name]]
                 values[control.name] = rng.choice(choices)

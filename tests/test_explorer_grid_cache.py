@@ -25,6 +25,19 @@ BAND_ROWS = [GRID.fields.index(f) for f in BAND_OUTPUTS]
 OTHER_ROWS = [i for i in range(len(GRID.fields)) if i not in BAND_ROWS]
 
 
+def count_tables(monkeypatch) -> list:
+    """From now on, every ``fields_table`` call as (with band, columns), in a list."""
+    computed = []
+    real = grid_module.fields_table
+
+    def counting(inputs, *, band=True):
+        computed.append((band, len(inputs["position"])))
+        return real(inputs, band=band)
+
+    monkeypatch.setattr(grid_module, "fields_table", counting)
+    return computed
+
+
 def blocks(data: bytes, position: str):
     return {c.name: GRID.block(data, position, c.name) for c in CONTROLS}
 
@@ -64,14 +77,7 @@ def test_a_committed_change_recomputes_only_the_blocks_that_depend_on_it(monkeyp
     cache = BlockCache()
     setting = default_values()
     GRID.write(setting, cache)
-    computed = []
-    real = grid_module.fields_table
-
-    def counting(inputs, *, band=True):
-        computed.append((band, len(inputs["position"])))
-        return real(inputs, band=band)
-
-    monkeypatch.setattr(grid_module, "fields_table", counting)
+    computed = count_tables(monkeypatch)
     moved = CONTROL_BY_NAME["trunk_flexion_deg"]
     GRID.write({**setting, "trunk_flexion_deg": 45.0}, cache)
     steps = sum(len(c.grid) for c in CONTROLS)
@@ -96,14 +102,7 @@ def test_the_band_is_computed_only_for_the_sliders_asked_for(monkeypatch):
         assert np.isfinite(block[OTHER_ROWS]).all(), name
         band_known = np.isfinite(block[BAND_ROWS]).all()
         assert band_known == (name == trunk.name), name
-    computed = []
-    real = grid_module.fields_table
-
-    def counting(inputs, *, band=True):
-        computed.append((band, len(inputs["position"])))
-        return real(inputs, band=band)
-
-    monkeypatch.setattr(grid_module, "fields_table", counting)
+    computed = count_tables(monkeypatch)
     steps = sum(len(c.grid) for c in CONTROLS)
     # Dragging the trunk: the other blocks' numbers are new, no band is computed.
     for degrees in (10.0, 20.0, 30.0):
