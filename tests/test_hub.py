@@ -16,6 +16,7 @@ import concurrent.futures
 import json
 import os
 import re
+import socket
 import stat
 import sys
 import threading
@@ -215,6 +216,18 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
         tree = process_tree(running.process.pid)
         seen.update(p.pid for p in tree)
         assert len(tree) >= 3 + 2 * len(LEARNERS)  # hub, proxy, culler; servers and kernels
+        # Each learner's server on its own port below the ephemeral range (where kernels
+        # and outgoing connections take theirs: hub.learner_port).
+        servers = [p for p in tree if "jupyterhub.singleuser" in " ".join(p.cmdline())]
+        ports = {
+            conn.laddr.port
+            for p in servers
+            for conn in p.net_connections(kind="tcp")
+            if conn.status == psutil.CONN_LISTEN
+        }
+        low, _ = hub.ephemeral_ports()
+        assert len(servers) == len(LEARNERS) and len(ports) == len(LEARNERS), ports
+        assert all(low - hub.LEARNER_PORT_SPAN <= port < low for port in ports), ports
         mine = settings.learner_home("ada") / "notebooks" / "mine.txt"
         mine.write_text("my notes")
         for lr in learners:
@@ -233,6 +246,36 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
     for name in LEARNERS:
         copies = sorted((settings.learner_home(name) / "notebooks").glob("*.ipynb"))
         assert [p.name for p in copies] == sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+
+
+def test_learner_ports_are_free_not_given_and_below_the_ephemeral_range(monkeypatch):
+    low = 40000
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))  # ephemeral: never in the learners' span
+        first = hub.learner_port(set(), ephemeral=(low, 60999))
+        assert low - hub.LEARNER_PORT_SPAN <= first < low
+    # In use at the address: skipped.
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", first))
+        held.listen()
+        assert hub.learner_port(set(), ephemeral=(low, 60999)) != first
+    # Given to a server still starting: skipped.
+    second = hub.learner_port({first}, ephemeral=(low, 60999))
+    assert second != first and second < low
+    # None left: a clear error naming the span.
+    monkeypatch.setattr(hub, "LEARNER_PORT_SPAN", 3)
+    span = set(range(low - 3, low))
+    with pytest.raises(RuntimeError, match=f"no free port .* in {low - 3}-{low - 1}"):
+        hub.learner_port(span, ephemeral=(low, 60999))
+
+
+def test_ephemeral_range_read_from_the_os_or_linuxs_default(tmp_path):
+    given = tmp_path / "range"
+    given.write_text("20000\t30000\n")
+    assert hub.ephemeral_ports(given) == (20000, 30000)
+    given.write_text("garbage")
+    assert hub.ephemeral_ports(given) == hub.DEFAULT_EPHEMERAL_PORTS
+    assert hub.ephemeral_ports(tmp_path / "missing") == hub.DEFAULT_EPHEMERAL_PORTS
 
 
 def _alive(pid: int) -> bool:

@@ -210,6 +210,46 @@ def free_port(ip: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+#: Where the OS takes ports for ``bind(port 0)`` and outgoing connections when it
+#: cannot tell (Linux's default ``ip_local_port_range``).
+DEFAULT_EPHEMERAL_PORTS = (32768, 60999)
+#: How many ports below the ephemeral range learners' servers are given.
+LEARNER_PORT_SPAN = 10_000
+
+
+def ephemeral_ports(path: Path = Path("/proc/sys/net/ipv4/ip_local_port_range")) -> tuple:
+    """The (low, high) ports the OS hands out for port 0 and outgoing connections."""
+    try:
+        low, high = (int(x) for x in path.read_text().split())
+    except (OSError, ValueError):
+        return DEFAULT_EPHEMERAL_PORTS
+    return low, high
+
+
+def learner_port(taken, ip: str = "127.0.0.1", ephemeral: tuple | None = None) -> int:
+    """A port for a learner's server: free at ``ip`` now, not in ``taken`` (ports given
+    to servers still starting), and below the OS's ephemeral range.
+
+    Why not port 0: every kernel takes five ports from the ephemeral range, and with
+    dozens of servers and kernels starting at once another process took a server's
+    port between the hub choosing it and the server binding it ("port … is not
+    available"; measured at 60 learners). Nothing takes a port below that range
+    unless it asks for it. Raises ``RuntimeError`` when the whole span is in use.
+    """
+    low, _ = ephemeral or ephemeral_ports()
+    start = max(1024, low - LEARNER_PORT_SPAN)
+    for port in range(start, low):
+        if port in taken:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind((ip, port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port for a learner's server in {start}-{low - 1} at {ip}")
+
+
 @dataclass
 class HubSettings:
     """What the hub's config file (``jupyterhub_config.py``) reads, as ``settings.json``."""

@@ -44,13 +44,25 @@ class ClassPasswordAuthenticator(Authenticator):
 
 
 class LearnerSpawner(SimpleLocalProcessSpawner):
-    """A learner's server in ``<data>/learners/<name>/``, with their copy of the notebooks."""
+    """A learner's server in ``<data>/learners/<name>/``, with their copy of the notebooks,
+    on a port of its own below the OS's ephemeral range (``hub.learner_port``)."""
+
+    #: Ports given to learners' servers, by learner (the hub is one process).
+    ports_given: dict[str, int] = {}
 
     async def start(self):
         copied = hub.copy_notebooks(settings, self.user.name)
         if copied:
             self.log.info("Copied %d notebooks for %s", len(copied), self.user.name)
+        given = LearnerSpawner.ports_given
+        given.pop(self.user.name, None)
+        self.port = hub.learner_port(set(given.values()), self.ip or "127.0.0.1")
+        given[self.user.name] = self.port
         return await super().start()
+
+    async def stop(self, now=False):
+        LearnerSpawner.ports_given.pop(self.user.name, None)
+        return await super().stop(now=now)
 
 
 c.JupyterHub.ip = settings.ip
