@@ -4,6 +4,9 @@ and what the kernel changes after display reaches the page."""
 
 from __future__ import annotations
 
+import math
+import re
+
 import nbformat
 import pytest
 from browser_helpers import kit_errors, open_lab_notebook, open_voila
@@ -16,6 +19,14 @@ pytestmark = pytest.mark.browser
 
 def label(page) -> str:
     return page.locator(".mm-pacer .mm-phase").first.inner_text()
+
+
+#: The progress line of a 4 s in, 6 s out session (pacer.PROGRESS_TEMPLATE).
+PROGRESS = r"Breath 2 of (\d+) · 6\.0 breaths a minute · (\d+):(\d\d) left"
+
+
+def status(page) -> str:
+    return page.locator(".mm-pacer .mm-status").first.inner_text()
 
 
 def run_pacer_on_fake_clock(page) -> None:
@@ -32,9 +43,15 @@ def run_pacer_on_fake_clock(page) -> None:
     assert label(page) == "Breathe out"
     page.clock.run_for(6_000)  # 10.5 s: the second breath's inhale
     assert label(page) == "Breathe in"
+    # Where the learner is: the second of N 10 s breaths, N * 10 - 10.5 s to go.
+    where = re.fullmatch(PROGRESS, status(page))
+    assert where, status(page)
+    breaths, minutes, seconds = (int(g) for g in where.groups())
+    assert minutes * 60 + seconds == math.ceil(breaths * 10 - 10.5)
     # Three more minutes in one go: still on schedule to the frame.
     page.clock.run_for(180_000)  # 190.5 s = 19 cycles + 0.5 s: inhale again
     assert label(page) == "Breathe in"
+    assert status(page).startswith(f"Breath 20 of {breaths} · 6.0 breaths a minute · ")
     page.locator(".mm-pacer button", has_text="Pause").first.click()
     assert label(page) == "Paused"
     page.clock.run_for(30_000)  # a paused pacer does not move on

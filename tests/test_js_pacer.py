@@ -31,7 +31,14 @@ from workshop.views.breath.movement_view import (
     painted_body,
     record_at,
 )
-from workshop.views.breath.pacer import ESM_ENTRY, PAGE_COLOURS, BreathPacer, pacer_css
+from workshop.views.breath.pacer import (
+    ESM_ENTRY,
+    PAGE_COLOURS,
+    BreathPacer,
+    pacer_css,
+    pacer_plan,
+    progress_text,
+)
 from workshop.views.breath.plan_picture import PHASE_COLOURS
 from workshop.views.breath.run_log import check_log
 
@@ -83,6 +90,24 @@ def test_phase_volume_and_time_left_are_the_schedules(js, session, fractions):
     np.testing.assert_allclose(volume, lung_volume(session, np.array(t)), rtol=0, atol=1e-12)
     left = each_js(js, CLOCK, "timeLeftS", [phases], t)
     np.testing.assert_allclose(left, time_left_in_phase(session, np.array(t)), rtol=0, atol=1e-9)
+
+
+@IN_PAGE
+@given(sessions, st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30))
+def test_the_progress_line_is_pythons(js, session, fractions):
+    """Which breath of how many, its rate and the time to go: the page's words are
+    ``progress_text``'s at every moment (the numbers come from ``session_progress``)."""
+    plan = pacer_plan(session)
+    progress = plan["progress"]
+    t = times_in(session, fractions)
+    index = phase_at(session, np.array(t)).index.tolist()
+    cases = [[i, session.total_s - x] for i, x in zip(index, t, strict=True)]
+    got = js.run(
+        f"{JS}/progress.js",
+        "(m, arg) => arg.cases.map(([i, left]) => m.progressText(arg.progress, i, left))",
+        {"progress": progress, "cases": cases},
+    )
+    assert got == [progress_text(progress, i, left) for i, left in cases]
 
 
 def test_the_run_clock_leaves_pauses_out(js):

@@ -11,6 +11,7 @@ import { pacerControls, settleOptions } from "./js/controls.js";
 import { endRecord, newRunLog, pauseRecord, roundS, shownRecord } from "./js/runlog.js";
 import { syncModel } from "./js/syncer.js";
 import { htmlEl } from "./js/dom.js";
+import { progressText } from "./js/progress.js";
 
 // How often the audio lookahead is topped up, ms.
 const AUDIO_REFILL_MS = 250;
@@ -21,6 +22,7 @@ function render({ model, el: host }) {
   for (const type of ["keydown", "keyup", "keypress"]) root.addEventListener(type, (e) => e.stopPropagation());
 
   let phases = model.get("plan").phases;
+  let progress = model.get("plan").progress;
   let figure = null;
   let state = "idle";  // idle, running, paused
   let clock = null, current = -1, frame = 0, lastTs = 0, frameMs = 1000 / 60;
@@ -95,6 +97,9 @@ function render({ model, el: host }) {
     const v = volumeInPhase(phases, i, t);
     ui.showVolume(v);
     ui.left.textContent = `${Math.ceil(phaseEndS(phases, i) - t)} s`;
+    // Which breath of how many, its rate, and the session's time to go.
+    const where = progressText(progress, i, phases.total_s - Math.max(t, 0));
+    if (ui.status.textContent !== where) ui.status.textContent = where;
     if (figure) figure.draw(v, t, phases.phase[i]);
     frame = requestAnimationFrame(show);
   }
@@ -160,6 +165,7 @@ function render({ model, el: host }) {
     plan(plan) {
       halt(); audio.cancel(); state = "idle"; log = null;
       phases = plan.phases;
+      progress = plan.progress;
       ui.left.textContent = "";
       ui.showVolume(0);
       showIdle("Ready");

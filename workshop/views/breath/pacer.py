@@ -84,12 +84,69 @@ def session_summary(phases: dict) -> str:
     return f"{breaths} breath{'s' if breaths != 1 else ''}, {length}"
 
 
+#: What the page shows under the phase while a session runs, filled in by the page
+#: (``js/progress.js``) as ``progress_text`` does here.
+PROGRESS_TEMPLATE = "Breath {breath} of {breaths} · {rate} breaths a minute · {left} left"
+
+
+def session_progress(phases: dict) -> dict:
+    """Where a learner is in a session, for the page to show while it runs.
+
+    ``breath_of_phase``: for every phase of ``phases`` (``schedule.phase_list``), the
+    number (1-based) of the breath it belongs to; a breath begins with an in-breath
+    and lasts until the next one (phases before the first in-breath belong to the
+    first). ``rate_per_min``: each breath's rate, 60 / its length in s, to 0.1 (a
+    ramp's rate changes breath by breath). ``breaths``: how many there are, as in
+    ``session_summary``. ``template``: ``PROGRESS_TEMPLATE``.
+    """
+    kinds = np.asarray(phases["phase"])
+    starts = np.asarray(phases["start_s"], dtype=float)
+    inhale = kinds == "inhale"
+    breaths = int(inhale.sum())
+    begins = starts[inhale] if breaths else starts[:1]
+    ends = np.append(begins[1:], float(phases["total_s"]))
+    if breaths:
+        ends[-1] = float(phases["total_s"])
+    rate = np.round(60.0 / np.maximum(ends - begins, 1e-9), 1)
+    breath_of_phase = np.clip(np.cumsum(inhale), 1, max(breaths, 1))
+    return {
+        "breath_of_phase": breath_of_phase.tolist(),
+        "rate_per_min": rate.tolist(),
+        "breaths": breaths,
+        "template": PROGRESS_TEMPLATE,
+    }
+
+
+def clock_text(seconds: float) -> str:
+    """Whole seconds, rounded up, as m:ss ("2:05")."""
+    whole = max(0, int(np.ceil(seconds - 1e-9)))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def progress_text(progress: dict, phase_index: int, left_s: float) -> str:
+    """The progress line at phase ``phase_index`` with ``left_s`` seconds of the
+    session to go (the page's ``progressText`` does the same)."""
+    breath = progress["breath_of_phase"][phase_index]
+    return progress["template"].format(
+        breath=breath,
+        breaths=progress["breaths"],
+        rate=f"{progress['rate_per_min'][breath - 1]:.1f}",
+        left=clock_text(left_s),
+    )
+
+
 def pacer_plan(session: Session) -> dict:
     """What the page runs: ``session.to_dict()`` with every phase listed under
-    ``"phases"`` (``schedule.phase_list``), so the page only looks phases up, and
-    ``"summary"``, the session in words."""
+    ``"phases"`` (``schedule.phase_list``), so the page only looks phases up;
+    ``"summary"``, the session in words; ``"progress"``, where a learner is in it
+    (``session_progress``)."""
     phases = phase_list(session)
-    return {**session.to_dict(), "phases": phases, "summary": session_summary(phases)}
+    return {
+        **session.to_dict(),
+        "phases": phases,
+        "summary": session_summary(phases),
+        "progress": session_progress(phases),
+    }
 
 
 def pacer_css() -> str:
