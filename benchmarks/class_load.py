@@ -120,6 +120,7 @@ class Kernel:
             timeout=60,
         )
         self.comms: dict[str, dict] = {}  # comm_id -> state at comm_open
+        self.kernel_events: list[str] = []  # execution states other than busy/idle
         # One reader per socket, always in recv() as a browser is: the server's pings are
         # answered at once, and no read ever stops in the middle of a frame.
         self.ws.settimeout(None)
@@ -178,6 +179,10 @@ class Kernel:
             offsets = struct.unpack(f"!{n}I", frame[4 : 4 + 4 * n])
             frame = frame[offsets[0] : offsets[1] if n > 1 else None].decode("utf-8")
         msg = json.loads(frame)
+        if msg.get("msg_type") == "status":
+            state = msg["content"].get("execution_state")
+            if state not in ("busy", "idle"):  # starting, restarting, dead, ...
+                self.kernel_events.append(state)
         if msg.get("msg_type") == "comm_open":
             content = msg["content"]
             self.comms[content["comm_id"]] = dict(content.get("data", {}).get("state", {}))
@@ -211,8 +216,13 @@ class Kernel:
             if msg["msg_type"] == "execute_reply":
                 if msg["content"]["status"] != "ok":
                     c = msg["content"]
+                    # "aborted": the kernel dropped the request (after an error, or
+                    # while it was restarted); its status messages say which.
+                    events = ", ".join(self.kernel_events) or "none"
                     raise LearnerError(
-                        "kernel", f"cell failed: {c.get('ename')}: {c.get('evalue')}"
+                        "kernel",
+                        f"cell {c['status']}: {c.get('ename')}: {c.get('evalue')} "
+                        f"(kernel status changes seen: {events})",
                     )
                 return
         raise LearnerError("kernel", f"no reply to a cell within {timeout_s:.0f} s")

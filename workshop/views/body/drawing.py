@@ -24,7 +24,7 @@ hook                        the painter sets
 ``data-shown-by="field"``   ``visibility``: visible when the field is above 0.5
 ``data-template``           the text: ``{field:.Nf}``, ``{field|abs:.Nf}`` (its size) and
                             ``{field|sign:A|B}`` (A at 0.5 or more, B at -0.5 or less, else
-                            nothing) filled in (``picture.fill_template``)
+                            nothing) filled in (``common.template.fill_template``)
 ==========================  ==============================================================
 
 Shapes of rigid parts are fixed path data in their own frame (``outline``) and

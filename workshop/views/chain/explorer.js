@@ -8,7 +8,8 @@
 import { carryBand, gridReader } from "./js/grid.js";
 import { makeFrame, paint } from "./js/painter.js";
 import { buildControls } from "./js/controls.js";
-import { diffTable, fillTemplate } from "./js/readout.js";
+import { diffTable } from "./js/readout.js";
+import { fillTemplate } from "../common/js/template.js";
 import { connect, isEmpty, pinnedRecord } from "./js/syncer.js";
 
 export const SYNC_DELAY_MS = 150;

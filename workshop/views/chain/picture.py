@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from dataclasses import asdict, dataclass
 
 from ...model import LINKS
@@ -33,6 +32,7 @@ from ...reference import NIOSH_ACTION_LIMIT_N, SHEAR_LIMIT_N, niosh_label, shear
 from ..body.drawing import BODY_COLOURS, El, body_elements, render
 from ..body.paint import paint_body
 from ..common.palette import GRADE_COLOURS, OKABE_ITO
+from ..common.template import fill_template
 
 WIDTH, HEIGHT = 840, 450  # px
 SCALE = 190.0  # px per metre
@@ -133,7 +133,8 @@ BADGES = (
 BADGE_X_PX, BADGE_Y_PX, BADGE_ROW_PX = 605.0, 248.0, 22.0
 
 #: The key numbers in one sentence (the screen-reader read-out, the caption).
-#: Placeholders only (see ``fill_template``): the browser fills the same template.
+#: Placeholders only (``common.template.fill_template``): the browser fills the same
+#: template.
 READOUT = (
     "Pelvic tilt {pelvic_tilt_deg:.0f} degrees, lumbar lordosis {lumbar_lordosis_deg:.0f} "
     "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N|abs:.0f} "
@@ -149,25 +150,6 @@ INSET_LINES = (
     (("shear", 3.0, None), "shear at L4/L5 {shear_N|abs:.0f} N{shear_N|sign: forward| backward}"),
     (("muscle", 5.0, None), "muscles: thicker = more force"),
 )
-
-_PLACEHOLDER = re.compile(r"\{(\w+)(?:(\|abs)?:\.(\d+)f|\|sign:([^|}]*)\|([^}]*))\}")
-
-
-def fill_template(template: str, record: dict) -> str:
-    """A template's placeholders filled from ``record`` (as readout.js fills them).
-
-    ``{field:.Nf}`` the number with N decimals; ``{field|abs:.Nf}`` its size;
-    ``{field|sign:A|B}`` the text A when the field is 0.5 or more, B at -0.5 or less,
-    nothing between (a direction for a number that reads 0 makes no sense).
-    """
-
-    def one(m: re.Match) -> str:
-        v = record[m.group(1)]
-        if m.group(4) is not None:
-            return "" if abs(v) < 0.5 else m.group(4) if v > 0 else m.group(5)
-        return f"{abs(v) if m.group(2) else v:.{int(m.group(3))}f}"
-
-    return _PLACEHOLDER.sub(one, template)
 
 
 def px(x: float, y: float) -> tuple[float, float]:

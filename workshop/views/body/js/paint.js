@@ -4,7 +4,7 @@
 // breath pacer's movement figure both paint this way; numbers are written as the Python
 // twins write them (0.1 px). `pic` gives `origin` and `scale` (px) and the muscles' and
 // load's sizes (`muscle_width`, `muscle_opacity`, `load_side_px`).
-import { fillTemplate, fixed } from "../../chain/js/readout.js";
+import { fillTemplate, fixed } from "../../common/js/template.js";
 
 // Picture coordinates (px, y down) of keypoint `name` in `record` (metres, y up).
 export function toPx(pic, record, name) {

@@ -3,7 +3,7 @@
 // colours and texts all come from the frame's data-* hooks (documented in
 // workshop/views/body/drawing.py) and from `pic` (picture.paint_spec); numbers are
 // written as the static twin (picture.paint_elements) writes them (0.1 px).
-import { fillTemplate, fixed } from "./readout.js";
+import { fillTemplate, fixed } from "../../common/js/template.js";
 import { loadSidePx, muscleStroke, paintBody, pointsAttr, set, toPx } from "../../body/js/paint.js";
 
 // The body's painter lives with the body (workshop/views/body/js/paint.js); its helpers

@@ -1,23 +1,6 @@
-// Sentences and tables of numbers. The templates and rows come from Python
-// (picture.READOUT, compare.ROWS); this only fills them in.
-
-// `v` with `d` decimals, as Python's f"{v:.{d}f}" writes it.
-export function fixed(v, d) {
-  return Number(v).toFixed(d);
-}
-
-// A template's placeholders (picture.fill_template) filled from `record`:
-// "{field:.Nf}" the number, "{field|abs:.Nf}" its size, "{field|sign:A|B}" A when the
-// field is 0.5 or more, B at -0.5 or less, nothing between.
-export function fillTemplate(template, record) {
-  return template.replace(/\{(\w+)(?:(\|abs)?:\.(\d+)f|\|sign:([^|}]*)\|([^}]*))\}/g,
-    (_, key, abs, d, plus, minus) => {
-      if (!(key in record)) throw new Error(`read-out: no ${key} in the record`);
-      const v = record[key];
-      if (plus !== undefined) return Math.abs(v) < 0.5 ? "" : v > 0 ? plus : minus;
-      return fixed(abs ? Math.abs(v) : v, Number(d));
-    });
-}
+// Tables of numbers: the comparison. The rows come from Python (compare.ROWS); this
+// only fills them in.
+import { fixed } from "../../common/js/template.js";
 
 // A difference with its sign (+3, -2), and no sign when it reads 0 (compare.signed).
 export function signed(delta, d) {
