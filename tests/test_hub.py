@@ -15,6 +15,7 @@ import asyncio
 import concurrent.futures
 import json
 import os
+import random
 import re
 import socket
 import stat
@@ -248,25 +249,31 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
         assert [p.name for p in copies] == sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 
 
-def test_learner_ports_are_free_not_given_and_below_the_ephemeral_range(monkeypatch):
-    low = 40000
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))  # ephemeral: never in the learners' span
-        first = hub.learner_port(set(), ephemeral=(low, 60999))
-        assert low - hub.LEARNER_PORT_SPAN <= first < low
-    # In use at the address: skipped.
+def test_learner_ports_are_free_not_given_and_outside_the_ephemeral_range(monkeypatch):
+    low, high = hub.ephemeral_ports()
+    span = range(low - hub.LEARNER_PORT_SPAN, low)
+    ports = [hub.learner_port(set(), rng=random.Random(seed)) for seed in range(20)]
+    assert all(port in span for port in ports)
+    assert len(set(ports)) > 1  # drawn at random, not the lowest free one every time
+    # In use at the address: skipped (one port left free: it is the only answer).
+    monkeypatch.setattr(hub, "LEARNER_PORT_SPAN", 2)
     with socket.socket() as held:
-        held.bind(("127.0.0.1", first))
+        held.bind(("127.0.0.1", low - 2))
         held.listen()
-        assert hub.learner_port(set(), ephemeral=(low, 60999)) != first
+        assert hub.learner_port(set()) == low - 1
     # Given to a server still starting: skipped.
-    second = hub.learner_port({first}, ephemeral=(low, 60999))
-    assert second != first and second < low
+    assert hub.learner_port({low - 1}) == low - 2
     # None left: a clear error naming the span.
-    monkeypatch.setattr(hub, "LEARNER_PORT_SPAN", 3)
-    span = set(range(low - 3, low))
-    with pytest.raises(RuntimeError, match=f"no free port .* in {low - 3}-{low - 1}"):
-        hub.learner_port(span, ephemeral=(low, 60999))
+    with pytest.raises(RuntimeError, match=f"no free port .* in {low - 2}-{low - 1}"):
+        hub.learner_port({low - 2, low - 1})
+
+
+def test_learner_ports_come_from_above_when_the_range_starts_low():
+    # A common tuning, "1024 65000": nothing below it; the ports above are used.
+    port = hub.learner_port(set(), ephemeral=(1024, 65000))
+    assert 65000 < port < 65536
+    with pytest.raises(RuntimeError, match="outside the ephemeral range 1024-65535"):
+        hub.learner_port(set(), ephemeral=(1024, 65535))
 
 
 def test_ephemeral_range_read_from_the_os_or_linuxs_default(tmp_path):

@@ -360,6 +360,16 @@ MOUNT = """
           document.body.appendChild(el);
           const cleanup = m.default.render({ model, el });
 """
+#: Render the bundled widget from ``arg.start`` (a ``widget_state``); ``band()`` reads the
+#: compression gauge's band width, px (JS, after FAKE_MODEL).
+MOUNT_START = """
+          const model = fakeModel({ ...arg.start, grid: toView(arg.start.grid) });
+          const el = document.createElement("div");
+          document.body.appendChild(el);
+          const cleanup = m.default.render({ model, el });
+          const band = () => Number(el.querySelector("[data-gauge-band=compression_N]")
+            .getAttribute("width"));
+"""
 FAKE_MODEL = """
   function fakeModel(state) {
     const handlers = {};
@@ -626,29 +636,54 @@ def test_a_drag_reaches_the_kernel_through_the_trust_boundary(js, caplog):
     assert float(sent["picture"]) == pytest.approx(float(w.result().compression_N), abs=1.0)
 
 
+def run_reaching(js, w: KineticChainExplorer, after: KineticChainExplorer, script: str) -> dict:
+    """Render ``w``'s state, run ``script`` (JS that sets ``out``; ``arg.after`` is the
+    grid of ``after``), clean up, return ``out``."""
+    return js.run(
+        ENTRY,
+        """async (m, arg) => {"""
+        + FAKE_MODEL
+        + MOUNT_START
+        + script
+        + """
+          cleanup();
+          el.remove();
+          return out;
+        }""",
+        {"start": widget_state(w), "after": b64(after.grid)},
+    )
+
+
+def band_px(setting: dict) -> float:
+    """Width of the compression gauge's band at ``setting`` in the static twin, px."""
+    gauge = next(g for g in picture.GAUGES if g.key == "compression_N")
+    return float(picture.gauge_reading(gauge, snapshot(setting)["record"])["band_width"])
+
+
+def before_and_after(change: dict):
+    """An explorer holding 10 kg; the setting after ``change``; and the kernel's explorer
+    there once the page has reached the load slider (``focus``)."""
+    w = KineticChainExplorer(load_kg=10)
+    moved = {**w.values, **change}
+    after = KineticChainExplorer(**moved)
+    after.focus = "load_kg"
+    return w, moved, after
+
+
 @pytest.mark.browser
 def test_reaching_a_slider_asks_for_its_band_which_is_drawn_only_where_known(js):
     """The kernel bands only the slider the page reads (``focus``, issue 12): reaching
     another slider asks for its band; at rest the band on screen stays (same setting);
     dragging where the band is not known yet draws none; the kernel's grid brings it."""
-    w = KineticChainExplorer(load_kg=10)
-    start = widget_state(w)
-    moved = {**w.values, "load_kg": 20.0}
-    after = KineticChainExplorer(**moved)
-    after.focus = "load_kg"
-    out = js.run(
-        ENTRY,
-        """async (m, arg) => {"""
-        + FAKE_MODEL
-        + """
-          const model = fakeModel({ ...arg.start, grid: toView(arg.start.grid) });
-          const el = document.createElement("div");
-          document.body.appendChild(el);
-          const cleanup = m.default.render({ model, el });
-          const band = () => Number(el.querySelector("[data-gauge-band=compression_N]")
-            .getAttribute("width"));
+    w, moved, after = before_and_after({"load_kg": 20.0})
+    script = """
           const slider = el.querySelector("input[name=load_kg]");
           const atStart = band();
+          // A pointer passing over another slider on its way: that slider is not reached.
+          const passed = el.querySelector("input[name=glute_weakness]");
+          passed.dispatchEvent(new Event("pointerenter"));
+          passed.dispatchEvent(new Event("pointerleave"));
+          await new Promise((r) => setTimeout(r, 300));
           slider.dispatchEvent(new Event("pointerenter"));
           slider.dispatchEvent(new Event("focus"));  // the same slider: no second message
           const reached = { band: band(), sent: model.sent.map((s) => s.focus) };
@@ -657,17 +692,41 @@ def test_reaching_a_slider_asks_for_its_band_which_is_drawn_only_where_known(js)
           const dragged = band();
           model.kernel("grid", toView(arg.after));
           const arrived = band();
-          cleanup();
-          el.remove();
-          return { atStart, reached, dragged, arrived };
-        }""",
-        {"start": start, "after": b64(after.grid)},
-    )
+          const out = { atStart, reached, dragged, arrived };
+"""
+    out = run_reaching(js, w, after, script)
     assert w.focus == CONTROLS[0].name != "load_kg" and out["atStart"] > 0
     assert out["reached"]["sent"] == ["load_kg"]
     assert out["reached"]["band"] == out["atStart"]  # same setting: the band stays
     assert out["dragged"] == 0  # 20 kg: not computed yet, not drawn
-    record = snapshot(moved)["record"]
-    gauge = next(g for g in picture.GAUGES if g.key == "compression_N")
-    expected = float(picture.gauge_reading(gauge, record)["band_width"])
-    assert expected > 0 and out["arrived"] == pytest.approx(expected, abs=0.06)
+    assert band_px(moved) > 0 and out["arrived"] == pytest.approx(band_px(moved), abs=0.06)
+
+
+@pytest.mark.browser
+def test_reaching_a_slider_right_after_a_drag_keeps_the_dragged_setting(js):
+    """A drag not yet sent, then another slider reached: the values go with the focus in
+    one message, and the picture stays at the dragged setting (the reached slider's
+    block still holds the old one) until the kernel's grid for it arrives."""
+    w, dragged, after = before_and_after({"trunk_flexion_deg": 40.0})
+    script = """
+          const root = el.querySelector(".mm-explorer");
+          const trunk = el.querySelector("input[name=trunk_flexion_deg]");
+          trunk.dispatchEvent(new Event("focus"));
+          trunk.value = "40";
+          trunk.dispatchEvent(new Event("input"));
+          const draggedTo = root.dataset.compression;
+          el.querySelector("input[name=load_kg]").dispatchEvent(new Event("focus"));
+          const reached = { compression: root.dataset.compression, sent: model.sent.length };
+          model.kernel("grid", toView(arg.after));
+          const arrived = { compression: root.dataset.compression, band: band() };
+          const out = { draggedTo, reached, arrived, sent: model.sent };
+"""
+    out = run_reaching(js, w, after, script)
+    # Focus on the trunk (one message), then the drag's values with the load's focus (one).
+    assert [m["focus"] for m in out["sent"]] == ["trunk_flexion_deg", "load_kg"]
+    assert out["sent"][-1]["values"]["trunk_flexion_deg"] == 40.0
+    expected = float(after.result().compression_N)
+    assert float(out["draggedTo"]) == pytest.approx(expected, abs=1.0)
+    assert out["reached"]["compression"] == out["draggedTo"]  # no jump back
+    assert float(out["arrived"]["compression"]) == pytest.approx(expected, abs=1.0)
+    assert out["arrived"]["band"] == pytest.approx(band_px(dragged), abs=0.06)

@@ -18,6 +18,7 @@ import re
 
 import numpy as np
 import pytest
+from breath_strategies import sessions
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from js_harness import js_fixture  # noqa: F401  (provides the `js` fixture)
@@ -48,15 +49,6 @@ JS = "views/breath/js"  # served by js_harness from workshop/
 CLOCK, AUDIO, FIGURE = f"{JS}/clock.js", f"{JS}/audio.js", f"{JS}/figure.js"
 CONTROLS, RUNLOG, SYNCER = f"{JS}/controls.js", f"{JS}/runlog.js", f"{JS}/syncer.js"
 IN_PAGE = settings(max_examples=25, deadline=None)
-
-breath_s = st.floats(0.5, 12.0, allow_nan=False, allow_infinity=False)
-hold_s = st.just(0.0) | st.floats(0.1, 8.0, allow_nan=False, allow_infinity=False)
-patterns = st.builds(Pattern, breath_s, hold_s, breath_s, hold_s)
-sessions = st.lists(
-    st.tuples(patterns | st.sampled_from(list(PRESETS.values())), st.floats(1.0, 240.0)),
-    min_size=1,
-    max_size=4,
-).map(Session)
 
 
 def each_js(js, module: str, function: str, fixed: list, varying: list) -> list:

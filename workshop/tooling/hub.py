@@ -226,19 +226,31 @@ def ephemeral_ports(path: Path = Path("/proc/sys/net/ipv4/ip_local_port_range"))
     return low, high
 
 
-def learner_port(taken, ip: str = "127.0.0.1", ephemeral: tuple | None = None) -> int:
+def learner_port(taken, ip: str = "127.0.0.1", ephemeral: tuple | None = None, rng=None) -> int:
     """A port for a learner's server: free at ``ip`` now, not in ``taken`` (ports given
-    to servers still starting), and below the OS's ephemeral range.
+    to servers still starting), and outside the OS's ephemeral range.
 
     Why not port 0: every kernel takes five ports from the ephemeral range, and with
     dozens of servers and kernels starting at once another process took a server's
     port between the hub choosing it and the server binding it ("port … is not
-    available"; measured at 60 learners). Nothing takes a port below that range
-    unless it asks for it. Raises ``RuntimeError`` when the whole span is in use.
+    available"; measured at 60 learners). Nothing takes a port outside that range
+    unless it asks for it. The port is drawn at random from the ``LEARNER_PORT_SPAN``
+    ports below the range (where the range starts too low for that, from those above
+    it), so a port just freed by a stopped server is not handed straight to the next
+    learner while the proxy may still route to it. Raises ``RuntimeError`` when none
+    is free.
     """
-    low, _ = ephemeral or ephemeral_ports()
-    start = max(1024, low - LEARNER_PORT_SPAN)
-    for port in range(start, low):
+    low, high = ephemeral or ephemeral_ports()
+    below = range(max(1024, low - LEARNER_PORT_SPAN), max(1024, low))
+    above = range(min(high + 1, 65536), min(high + 1 + LEARNER_PORT_SPAN, 65536))
+    span = below if len(below) >= len(above) else above
+    if not span:
+        raise RuntimeError(
+            f"no port for a learner's server outside the ephemeral range {low}-{high}"
+        )
+    first = (rng or secrets.SystemRandom()).randrange(len(span))
+    for k in range(len(span)):
+        port = span[(first + k) % len(span)]
         if port in taken:
             continue
         with socket.socket() as s:
@@ -247,7 +259,9 @@ def learner_port(taken, ip: str = "127.0.0.1", ephemeral: tuple | None = None) -
             except OSError:
                 continue
         return port
-    raise RuntimeError(f"no free port for a learner's server in {start}-{low - 1} at {ip}")
+    raise RuntimeError(
+        f"no free port for a learner's server in {span.start}-{span.stop - 1} at {ip}"
+    )
 
 
 @dataclass

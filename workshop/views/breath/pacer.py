@@ -107,7 +107,11 @@ def session_progress(phases: dict) -> dict:
     ends = np.append(begins[1:], float(phases["total_s"]))
     if breaths:
         ends[-1] = float(phases["total_s"])
-    rate = np.round(60.0 / np.maximum(ends - begins, 1e-9), 1)
+    # Lengths to the microsecond first: a rate whose second decimal is 5 (4.8 s in,
+    # 4.8 s out: 6.25 a minute) must round the same way for every breath, not as the
+    # float noise in the start times falls.
+    length_s = np.maximum(np.round(ends - begins, 6), 1e-6)
+    rate = np.round(60.0 / length_s, 1)
     breath_of_phase = np.clip(np.cumsum(inhale), 1, max(breaths, 1))
     return {
         "breath_of_phase": breath_of_phase.tolist(),

@@ -5,7 +5,7 @@
 // setting once the learner pauses, and sends fresh grids for the other sliders.
 // Everything drawn arrives in layout_json (explorer.browser_layout): this file only
 // composes the parts.
-import { carryBand, gridReader } from "./js/grid.js";
+import { carryBand, gridReader, sameSetting } from "./js/grid.js";
 import { makeFrame, paint } from "./js/painter.js";
 import { buildControls } from "./js/controls.js";
 import { diffTable } from "./js/readout.js";
@@ -39,6 +39,9 @@ export function render({ model, el }) {
   // The slider whose grid block is read at rest: the last one moved or reached. The
   // kernel computes the band along it only (``focus``).
   let lastMoved = model.get("focus");
+  // A slider reached while the grid still holds an older setting (a drag not yet sent,
+  // or its grid not back): read once a grid for the setting on screen arrives.
+  let reachWaiting = null;
   let current = null; // the record painted now
   let pinned = null; // {record} while a comparison is shown
 
@@ -48,16 +51,15 @@ export function render({ model, el }) {
       values[name] = value;
       if (name !== "position") {
         lastMoved = name;
+        reachWaiting = null;
         sync.sendFocus(name); // no message if reaching the slider sent it already
       }
       update();
       sync.sendValues();
     },
     reach(name) {
-      // The same setting read along another slider; its band follows from the kernel.
-      lastMoved = name;
       sync.sendFocus(name);
-      update();
+      readAlong(name);
     },
     reset() {
       for (const c of layout.controls) values[c.name] = c.default;
@@ -91,6 +93,21 @@ export function render({ model, el }) {
   const note = div(doc, "mm-note");
   note.textContent = layout.note;
   root.append(readout, note);
+
+  // Read the grid along slider `name` from now on: the same setting along another
+  // slider (its band follows from the kernel), once the grid holds that setting.
+  function readAlong(name) {
+    if (name === lastMoved) return;
+    const here = grid.lookup(values.position, lastMoved, values[lastMoved]);
+    const there = grid.lookup(values.position, name, values[name]);
+    if (Number.isFinite(here.compression_N) && sameSetting(layout.grid.band_fields, here, there)) {
+      lastMoved = name;
+      reachWaiting = null;
+      update();
+    } else {
+      reachWaiting = name;
+    }
+  }
 
   const [nameA, nameB] = layout.pinned_names;
   let readoutTimer = null;
@@ -148,11 +165,11 @@ export function render({ model, el }) {
       },
       adoptGrid(buffer) {
         grid = gridReader(layout.grid, buffer);
+        if (reachWaiting) readAlong(reachWaiting);
         update();
       },
       adoptFocus(name) {
-        lastMoved = name;
-        update();
+        readAlong(name);
       },
       adoptPinned(setting, record) {
         // Unpinned: hide. Pinned with the kernel's record: paint it. Pinned but the

@@ -1,6 +1,10 @@
 // The explorer's controls: a position menu, one slider per control, Reset and Pin.
 // Ranges, steps, labels, units and help texts come from Python (controls.CONTROLS).
 
+// How long a pointer rests on a slider before it counts as reaching it, ms (a pointer
+// passing over the sliders on its way elsewhere reaches none).
+export const REACH_REST_MS = 200;
+
 // Clamp to the range and snap to the step, as Control.clamp does in Python.
 export function snap(control, value) {
   const v = Math.min(Math.max(Number(value), control.low), control.high);
@@ -56,8 +60,14 @@ export function buildControls(doc, controls, positions, on) {
     help.textContent = c.help;
     group.append(label, input, out, help);
     input.addEventListener("input", () => on.input(c.name, snap(c, input.value)));
-    for (const type of ["pointerenter", "pointerdown", "focus"]) {
-      input.addEventListener(type, () => on.reach?.(c.name));
+    // A pointer resting on a slider, pressing it, or the keyboard reaching it.
+    let resting = null;
+    input.addEventListener("pointerenter", () => {
+      resting = setTimeout(() => on.reach?.(c.name), REACH_REST_MS);
+    });
+    input.addEventListener("pointerleave", () => clearTimeout(resting));
+    for (const type of ["pointerdown", "focus"]) {
+      input.addEventListener(type, () => { clearTimeout(resting); on.reach?.(c.name); });
     }
     return { c, input, out };
   });

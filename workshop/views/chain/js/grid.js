@@ -54,16 +54,22 @@ export function gridReader(spec, buffer) {
   };
 }
 
+// Two records of the same setting: every field but the band within float32 rounding
+// (a grid's blocks each hold the current setting at their own slider's current step).
+export function sameSetting(bandFields, a, b) {
+  if (!a || !b) return false;
+  const band = new Set(bandFields);
+  return Object.keys(b).every((f) => band.has(f)
+    || Math.abs(b[f] - a[f]) <= 1e-5 * (1 + Math.abs(a[f]))
+    || (Number.isNaN(b[f]) && Number.isNaN(a[f])));
+}
+
 // `next` with the band of `previous` where `next` has none (NaN: that slider's band not
-// computed yet) and both records are the same setting: every other field within
-// float32 rounding. A band is never carried to a different setting.
+// computed yet) and both records are the same setting. A band is never carried to a
+// different setting.
 export function carryBand(bandFields, previous, next) {
   if (!previous || bandFields.every((f) => Number.isFinite(next[f]))) return next;
-  const band = new Set(bandFields);
-  const same = Object.keys(next).every((f) => band.has(f)
-    || Math.abs(next[f] - previous[f]) <= 1e-5 * (1 + Math.abs(previous[f]))
-    || (Number.isNaN(next[f]) && Number.isNaN(previous[f])));
-  if (!same) return next;
+  if (!sameSetting(bandFields, previous, next)) return next;
   const out = { ...next };
   for (const f of bandFields) out[f] = previous[f];
   return out;

@@ -58,6 +58,7 @@ export function connect(model, view, delayMs) {
     sendValues() {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        timer = null;
         lastSent = { ...view.values() };
         model.set("values", lastSent);
         model.save_changes();
@@ -65,6 +66,13 @@ export function connect(model, view, delayMs) {
     },
     sendFocus(name) {
       if (model.get("focus") === name) return;
+      // Values still waiting go with it: the band is computed at the setting on screen.
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+        lastSent = { ...view.values() };
+        model.set("values", lastSent);
+      }
       model.set("focus", name);
       model.save_changes();
     },
