@@ -29,14 +29,19 @@ def test_the_grid_layout_is_the_one_the_browser_receives():
     assert layout == GRID.to_json()
     assert layout["fields"] == list(FIELDS)
     assert len(w.grid) == 4 * layout["size"]  # float32
-    # Blocks tile the buffer: position-major, then control, each fields x steps.
+    # The header (which position), then blocks tiling the rest: control by control,
+    # each fields x steps.
     ends = [
         off + len(FIELDS) * c["n"]
-        for row in layout["blocks"]
-        for off, c in zip(row, layout["controls"], strict=True)
+        for off, c in zip(layout["blocks"], layout["controls"], strict=True)
     ]
-    starts = [off for row in layout["blocks"] for off in row]
-    assert starts[0] == 0 and starts[1:] == ends[:-1] and ends[-1] == layout["size"]
+    starts = layout["blocks"]
+    assert starts[0] == len(layout["header"]) == GRID.HEADER
+    assert starts[1:] == ends[:-1] and ends[-1] == layout["size"]
+    assert GRID.position_of(w.grid) == w.values["position"]
+    w.set(position="sitting")
+    assert GRID.position_of(w.grid) == "sitting"
+    assert np.isnan(GRID.block(w.grid, "standing", "load_kg")).all()  # not in this grid
     block = GRID.block(w.grid, w.values["position"], "load_kg")
     assert block.shape == (len(FIELDS), len(CONTROL_BY_NAME["load_kg"].grid))
     assert np.array_equal(block[FIELDS.index("load_kg")], CONTROL_BY_NAME["load_kg"].grid)
@@ -129,7 +134,9 @@ def test_snapshot_band_brackets_the_value():
 
 
 def test_grid_size_stays_small_enough_to_send_on_every_change():
-    assert grid_table(default_values()).nbytes < 400_000
+    # One position's grid (about 130 kB; the three positions' grid was 396 kB): what each
+    # commit sends each learner, over a classroom's Wi-Fi.
+    assert grid_table(default_values()).nbytes < 150_000
 
 
 def test_the_comparison_picture_scales_to_the_output_area():

@@ -1,7 +1,7 @@
 """``KineticChainExplorer``: the kinetic chain, live in the browser.
 
 Why it feels instant: for the current settings the kernel evaluates the model
-once along every slider's whole grid (for all three positions), with keypoints
+once along every slider's whole grid (for the current position), with keypoints
 of the picture and the uncertainty band, and sends that as one binary buffer
 (``grid.GridLayout``). While the learner drags, the browser looks the answer up
 on the grid and repaints the SVG in the same frame; no kernel round trip. When

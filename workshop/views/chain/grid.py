@@ -1,7 +1,7 @@
 """The explorer's precomputed grid: what is in it, how its bytes are laid out.
 
 For the current setting, the kernel evaluates the model along every slider's
-whole grid (for every position), with the picture's keypoints and the
+whole grid (for the current position), with the picture's keypoints and the
 uncertainty band, and sends it to the browser as one binary buffer. Its byte
 layout is ``GridLayout``: the kernel writes with it (``grid_table``), the
 browser reads with its JSON (``GridLayout.to_json`` -> ``js/grid.js``) and
@@ -182,13 +182,17 @@ class BlockCache:
 
 @dataclass(frozen=True)
 class GridLayout:
-    """The grid's byte layout: one block per (position, control), in that nesting.
+    """The grid's byte layout: a header, then one block per control, for one position.
 
-    A block holds ``len(fields)`` rows of ``n`` values each: row ``k`` is field
+    A grid holds one position, the current one (the others are computed when picked,
+    and travel in their own grid). Its first value is that position's index in
+    ``positions``. Then come the blocks, one per control in ``controls`` order: a
+    block holds ``len(fields)`` rows of ``n`` values each; row ``k`` is field
     ``fields[k]`` at the control's ``n`` slider steps (``low + i * step``), the other
     controls at the current setting. Values are ``dtype`` (little-endian float32),
-    blocks follow each other with no padding: element offset of (position ``p``,
-    control ``c``) is ``sum(len(fields) * n)`` over the blocks before it.
+    with no padding: the element offset of control ``c``'s block is ``HEADER`` plus
+    ``len(fields) * n`` over the blocks before it. Read for another position than the
+    one a grid holds, every field is NaN ("not computed").
     """
 
     positions: tuple[str, ...] = POSITIONS
@@ -196,31 +200,33 @@ class GridLayout:
     fields: tuple[str, ...] = FIELDS
     band_fields: tuple[str, ...] = BAND_OUTPUTS
     dtype: str = "<f4"
+    #: Values before the first block: the index of the position the grid holds.
+    HEADER = 1
 
     def steps(self, control: Control) -> int:
         return len(control.grid)
 
-    def offset(self, position: str, control_name: str) -> int:
-        """Element (not byte) offset of one block."""
-        off = 0
-        for p in self.positions:
-            for c in self.controls:
-                if p == position and c.name == control_name:
-                    return off
-                off += len(self.fields) * self.steps(c)
-        raise KeyError(f"no block for position {position!r} and control {control_name!r}")
+    def offset(self, control_name: str) -> int:
+        """Element (not byte) offset of one control's block."""
+        off = self.HEADER
+        for c in self.controls:
+            if c.name == control_name:
+                return off
+            off += len(self.fields) * self.steps(c)
+        raise KeyError(f"no block for control {control_name!r}")
 
     @property
     def size(self) -> int:
-        """Elements in the whole grid."""
-        return len(self.positions) * sum(len(self.fields) * self.steps(c) for c in self.controls)
+        """Elements in a whole grid."""
+        return self.HEADER + sum(len(self.fields) * self.steps(c) for c in self.controls)
 
     def to_json(self) -> dict:
         """What the browser's reader (``js/grid.js``) needs: fields and every block."""
         return {
             "dtype": "float32",
             "little_endian": self.dtype.startswith("<"),
-            "order": ["position", "control", "field", "step"],
+            "header": ["position_index"],
+            "order": ["control", "field", "step"],
             "fields": list(self.fields),
             "band_fields": [f for f in self.band_fields if f in self.fields],
             "positions": list(self.positions),
@@ -228,7 +234,7 @@ class GridLayout:
                 {"name": c.name, "low": c.low, "step": c.step, "n": self.steps(c)}
                 for c in self.controls
             ],
-            "blocks": [[self.offset(p, c.name) for c in self.controls] for p in self.positions],
+            "blocks": [self.offset(c.name) for c in self.controls],
             "size": self.size,
         }
 
@@ -238,71 +244,67 @@ class GridLayout:
         cache: BlockCache | None = None,
         banded: frozenset[str] | None = None,
     ) -> bytes:
-        """The grid at one setting (complete, clamped ``values``) as bytes.
-
-        Only the current position's blocks are computed. A block of another
-        position is sent if ``cache`` holds it for this setting, else as NaN
-        ("not computed"): when the learner picks that position, the browser keeps
-        its picture until the kernel's grid for it arrives (one round trip).
+        """The grid of the current position at one setting (complete, clamped
+        ``values``) as bytes.
 
         ``banded`` names the controls whose blocks carry the uncertainty band
         (None: all). The band costs ``BAND_SAMPLES`` model calls per column, so
         the explorer asks only for the block the learner reads (the slider last
         moved or about to be moved); the others' band rows stay NaN until asked.
 
-        With a ``cache``, a block already computed for the same setting of the
-        other controls is reused: after a committed change, only the blocks that
-        depend on the control moved are recomputed. A moved control's own block
-        (its band included) does not depend on it, so dragging one slider again
-        and again recomputes no band at all.
+        With a ``cache``, a block already computed for the same position and setting
+        of the other controls is reused: after a committed change, only the blocks
+        that depend on the control moved are recomputed. A moved control's own block
+        (its band included) does not depend on it, so dragging one slider again and
+        again recomputes no band at all; going back to a position already seen at
+        this setting recomputes nothing.
         """
         cache = cache if cache is not None else BlockCache()
-        wanted = []  # (position, control, key, current position, with band)
-        for position in self.positions:
-            for control in self.controls:
-                key = _block_key(position, control, values)
-                current = position == values["position"]
-                with_band = current and (banded is None or control.name in banded)
-                wanted.append((position, control, key, current, with_band))
-        missing = [w for w in wanted if w[3] and cache.get(w[2], band=w[4]) is None]
-        groups = sorted({(w[4], w[0]) for w in missing}, key=str)
-        for with_band, group_position in groups:
-            # One call per position: the model is fastest with a scalar position.
-            todo = [w for w in missing if (w[4], w[0]) == (with_band, group_position)]
-            columns: dict[str, list] = {name: [] for name in values}
-            for position, control, *_ in todo:
+        position = values["position"]
+        wanted = []  # (control, key, with band)
+        for control in self.controls:
+            key = _block_key(position, control, values)
+            wanted.append((control, key, banded is None or control.name in banded))
+        missing = [w for w in wanted if cache.get(w[1], band=w[2]) is None]
+        for with_band in sorted({w[2] for w in missing}):
+            # One model call per kind (with or without the band), a scalar position.
+            todo = [w for w in missing if w[2] == with_band]
+            columns: dict[str, list] = {name: [] for name in values if name != "position"}
+            for control, _, _ in todo:
                 n = self.steps(control)
-                for name, v in values.items():
-                    kind = object if name == "position" else float
-                    columns[name].append(np.full(n, v, dtype=kind))
-                columns["position"][-1][:] = position
+                for name in columns:
+                    columns[name].append(np.full(n, values[name], dtype=float))
                 columns[control.name][-1] = control.grid
             inputs = {k: np.concatenate(v) for k, v in columns.items()}
-            inputs["position"] = inputs["position"].astype(str)
-            spans = [self.steps(control) for _, control, *_ in todo]
-            table = fields_table(inputs, band=with_band)  # one model call per kind
+            inputs["position"] = np.full(sum(self.steps(c) for c, _, _ in todo), position)
+            table = fields_table(inputs, band=with_band)
             start = 0
-            for (_, _, key, *_), n in zip(todo, spans, strict=True):
+            for control, key, _ in todo:
+                n = self.steps(control)
                 cache.put(key, table[:, start : start + n].astype(self.dtype), band=with_band)
                 start += n
-        blocks = []
-        for _, control, key, *_ in wanted:
-            block = cache.get(key, band=False)
-            if block is None:  # another position, not computed for this setting
-                block = np.full((len(self.fields), self.steps(control)), np.nan, self.dtype)
-            blocks.append(block)
-        return b"".join(np.ascontiguousarray(b).tobytes() for b in blocks)
+        header = np.array([self.positions.index(position)], self.dtype)
+        blocks = [cache.get(key, band=False) for _, key, _ in wanted]
+        return b"".join(np.ascontiguousarray(b).tobytes() for b in [header, *blocks])
+
+    def position_of(self, data: bytes) -> str:
+        """The position a written grid holds."""
+        return self.positions[int(np.frombuffer(data, dtype=self.dtype, count=1)[0])]
 
     def block(self, data: bytes, position: str, control_name: str) -> np.ndarray:
-        """One block of a written grid as a (fields, steps) array."""
+        """One block of a written grid as a (fields, steps) array; all NaN for another
+        position than the one the grid holds."""
         c = next(c for c in self.controls if c.name == control_name)
         n = self.steps(c)
+        if position != self.position_of(data):
+            return np.full((len(self.fields), n), np.nan, self.dtype)
         flat = np.frombuffer(data, dtype=self.dtype)
-        off = self.offset(position, control_name)
+        off = self.offset(control_name)
         return flat[off : off + len(self.fields) * n].reshape(len(self.fields), n)
 
     def lookup(self, data: bytes, position: str, control_name: str, value: float) -> dict:
-        """Every field at ``value`` of one control: linear between slider steps.
+        """Every field at ``value`` of one control: linear between slider steps (NaN
+        for another position than the grid's).
 
         The browser's ``lookup`` does the same; values off the range are clipped.
         """

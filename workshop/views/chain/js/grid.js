@@ -19,11 +19,11 @@ export function floatsOf(spec, buffer) {
   return data;
 }
 
-// Every field at `value` of control `controlIndex` for position `positionIndex`:
-// linear between slider steps, clipped to the control's range. Returns {field: number}.
-export function lookup(spec, data, positionIndex, controlIndex, value) {
+// Every field at `value` of control `controlIndex` of a grid: linear between slider
+// steps, clipped to the control's range. Returns {field: number}.
+export function lookup(spec, data, controlIndex, value) {
   const c = spec.controls[controlIndex];
-  const off = spec.blocks[positionIndex][controlIndex];
+  const off = spec.blocks[controlIndex];
   const n = c.n;
   const f = Math.min(Math.max((value - c.low) / c.step, 0), n - 1);
   const i0 = Math.floor(f);
@@ -37,19 +37,21 @@ export function lookup(spec, data, positionIndex, controlIndex, value) {
   return out;
 }
 
-// A reader bound to one grid: lookup by position and control names.
+// A reader bound to one grid: lookup by position and control names. A grid holds one
+// position (its header says which); for another every field is NaN, "not computed".
 export function gridReader(spec, buffer) {
   const data = floatsOf(spec, buffer);
-  const positionIndex = Object.fromEntries(spec.positions.map((p, i) => [p, i]));
+  const held = spec.positions[data[0]];
   const controlIndex = Object.fromEntries(spec.controls.map((c, i) => [c.name, i]));
+  const nothing = Object.fromEntries(spec.fields.map((f) => [f, NaN]));
   return {
+    position: held,
     lookup(position, controlName, value) {
-      const pi = positionIndex[position];
       const ci = controlIndex[controlName];
-      if (pi === undefined || ci === undefined) {
+      if (!spec.positions.includes(position) || ci === undefined) {
         throw new Error(`grid: no block for ${position} / ${controlName}`);
       }
-      return lookup(spec, data, pi, ci, value);
+      return position === held ? lookup(spec, data, ci, value) : { ...nothing };
     },
   };
 }
