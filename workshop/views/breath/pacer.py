@@ -105,8 +105,6 @@ def session_progress(phases: dict) -> dict:
     breaths = int(inhale.sum())
     begins = starts[inhale] if breaths else starts[:1]
     ends = np.append(begins[1:], float(phases["total_s"]))
-    if breaths:
-        ends[-1] = float(phases["total_s"])
     # Lengths to the microsecond first: a rate whose second decimal is 5 (4.8 s in,
     # 4.8 s out: 6.25 a minute) must round the same way for every breath, not as the
     # float noise in the start times falls.

@@ -49,6 +49,12 @@ export function connect(model, view, delayMs) {
     view.adoptPinned(pinned, pinnedRecord(pinned, model.get("pinned_state")));
   };
   const onFocus = () => view.adoptFocus(model.get("focus"));
+  // The view's setting into the model (sent with the next save_changes).
+  const setValues = () => {
+    timer = null;
+    lastSent = { ...view.values() };
+    model.set("values", lastSent);
+  };
   model.on("change:values", onValues);
   model.on("change:focus", onFocus);
   model.on("change:grid", onGrid);
@@ -58,9 +64,7 @@ export function connect(model, view, delayMs) {
     sendValues() {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        timer = null;
-        lastSent = { ...view.values() };
-        model.set("values", lastSent);
+        setValues();
         model.save_changes();
       }, delayMs);
     },
@@ -69,9 +73,7 @@ export function connect(model, view, delayMs) {
       // Values still waiting go with it: the band is computed at the setting on screen.
       if (timer !== null) {
         clearTimeout(timer);
-        timer = null;
-        lastSent = { ...view.values() };
-        model.set("values", lastSent);
+        setValues();
       }
       model.set("focus", name);
       model.save_changes();
