@@ -54,7 +54,12 @@ class SegmentTable:
         ``arms_mass_fraction``         both arms, of body mass
         ``upper_body_com_height_fraction``  their centre of mass above L4/L5, of stature
         ``trunk_above_mass_fraction``, ``trunk_above_com_height_fraction``  the same
-            without head and neck (side-lying: the head rests on a pillow)
+            without head and neck (a bridge: the head rests on the floor)
+        ``waist_mass_fraction``, ``waist_com_height_fraction``  the trunk between
+            the xiphion and L4/L5 (de Leva's middle trunk and the lower trunk above
+            the disc): the part that spans when lying on the side
+        ``ribcage_support_height_fraction``  L4/L5 to the xiphion, of stature: lying
+            on the side, the ribcage rests on the surface down to about this level
         ``shoulder_height_fraction``   L4/L5 to the shoulder joints, of stature
         ``arm_reach_fraction``         shoulder joint to the grip (hand's centre of mass)
         ``hip_to_l45_fraction``        hip joint centres to L4/L5, of stature
@@ -73,10 +78,15 @@ class SegmentTable:
         stature = self.reference_stature_mm
         trunk_mass = sum(p for p, _ in parts[1:])
         trunk_com = sum(p * z for p, z in parts[1:]) / trunk_mass
+        waist_mass = sum(p for p, _ in parts[2:])
+        waist_com = sum(p * z for p, z in parts[2:]) / waist_mass
         return {
             "upper_body_mass_fraction": mass / 100,
             "trunk_above_mass_fraction": trunk_mass / 100,
             "trunk_above_com_height_fraction": trunk_com / stature,
+            "waist_mass_fraction": waist_mass / 100,
+            "waist_com_height_fraction": waist_com / stature,
+            "ribcage_support_height_fraction": (below + m.length_mm) / stature,
             "arms_mass_fraction": 2
             * (self.upper_arm.mass_pct + self.forearm.mass_pct + self.hand.mass_pct)
             / 100,

@@ -42,6 +42,13 @@ class Constants:
     #: the trunk above L4/L5 without head and neck: mass and centre of mass.
     trunk_above_mass_fraction: float = _MALE["trunk_above_mass_fraction"]
     trunk_above_com_height_fraction: float = _MALE["trunk_above_com_height_fraction"]
+    #: the waist: the trunk between the xiphion and L4/L5, mass and centre of mass.
+    waist_mass_fraction: float = _MALE["waist_mass_fraction"]
+    waist_com_height_fraction: float = _MALE["waist_com_height_fraction"]
+    #: L4/L5 to the xiphion, fraction of stature. Lying on the side, the ribcage
+    #: rests on the surface down to about this level (estimate: de Leva's boundary
+    #: between upper and middle trunk; the widest part of the ribcage is near it).
+    ribcage_support_height_fraction: float = _MALE["ribcage_support_height_fraction"]
     #: L4/L5 to the shoulder joints along the trunk, fraction of stature.
     shoulder_height_fraction: float = _MALE["shoulder_height_fraction"]
     #: shoulder joint to the grip of a straight arm, fraction of stature.

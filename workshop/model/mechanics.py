@@ -13,8 +13,8 @@ What the model does, in order (every step vectorised, numpy only):
    sex) give the moment the trunk must resist at L4/L5 and the weight along the
    disc: upright, the head, trunk, arms and load lean forward of the disc; on
    hands and knees the trunk is a beam between the shoulders and the hips and
-   sags towards the floor; lying on the side the waist sags between shoulder
-   and pelvis; in a bridge the trunk spans from the shoulders to the lifted
+   sags towards the floor; lying on the side the waist sags between the
+   ribcage and the pelvis, which rest on the surface; in a bridge the trunk spans from the shoulders to the lifted
    hips and sags back towards the floor; in a sit-up the lifted trunk is held by the trunk flexors (and
    the hip flexors lift the pelvis). Lying on the back or front, the floor
    carries the trunk.
@@ -373,22 +373,29 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # (at the hips); the arms carry their own weight to the floor, the head hangs
         # ahead. The part between the supports sags towards the floor: extension.
         moment = _beam_Nm(w_upper, com_up, w_pelvis, shoulder, hip_to_l45) + zero
-    elif code in (SIDE_LYING, BRIDGE):
-        # The head and arms rest on the floor and the trunk spans between the
-        # shoulder and the pelvis.
+    elif code == SIDE_LYING:
+        # The head, the arms and the ribcage rest on the surface, and so does the
+        # pelvis at the greater trochanter (the hip joint's level): only the waist
+        # spans between them. It sags sideways; the lateral muscles hold the spine
+        # straight.
+        w_waist = g_mass * _by_sex(c.waist_mass_fraction, "waist_mass_fraction", female)
+        com_waist = height * _by_sex(
+            c.waist_com_height_fraction, "waist_com_height_fraction", female
+        )
+        ribcage = height * _by_sex(
+            c.ribcage_support_height_fraction, "ribcage_support_height_fraction", female
+        )
+        lateral = np.abs(_beam_Nm(w_waist, com_waist, w_pelvis, ribcage, hip_to_l45)) + zero
+        moment = zero
+    elif code == BRIDGE:
+        # The head and arms rest on the floor; the hips lifted theta, the trunk spans
+        # from the shoulders to the hips and sags back towards the floor, a flexion
+        # moment the back extensors hold.
         w_trunk = g_mass * _by_sex(c.trunk_above_mass_fraction, "trunk_above_mass_fraction", female)
         com_trunk = height * _by_sex(
             c.trunk_above_com_height_fraction, "trunk_above_com_height_fraction", female
         )
-        span_Nm = _beam_Nm(w_trunk, com_trunk, w_pelvis, shoulder, hip_to_l45)
-        if code == SIDE_LYING:
-            # The waist sags sideways; the lateral muscles hold the spine straight.
-            lateral = np.abs(span_Nm) + zero
-            moment = zero
-        else:
-            # The hips lifted theta: the trunk sags back towards the floor between the
-            # shoulders and the hips, a flexion moment the back extensors hold.
-            moment = -span_Nm * _cos(theta * DEG)
+        moment = -_beam_Nm(w_trunk, com_trunk, w_pelvis, shoulder, hip_to_l45) * _cos(theta * DEG)
     elif code == SIT_UP:
         # The trunk above L4/L5 is lifted theta from the floor, arms (and any load)
         # held at the chest: gravity pulls it back down, the abdominals hold it.
