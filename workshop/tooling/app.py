@@ -2,7 +2,7 @@
 
 ``launch`` (what ``workshop app`` calls) runs the server as a child process on
 the command line ``voila_command`` builds; that runs this module (``python -m
-workshop.tooling.app``), which is Voilà's own server with four things added or set:
+workshop.tooling.app``), which is Voilà's own server with five things added or set:
 
 Token, as JupyterLab's
     Every page and API call needs the token: taken from ``workshop app --token``
@@ -32,6 +32,12 @@ Nothing loaded from outside 127.0.0.1
     one folder per Voilà version), only the files whose content changed, never
     into the venv; the server finds it through ``JUPYTER_PATH``. Choosing another
     template with ``?template=`` is turned off.
+
+The reader's colour scheme
+    Voilà renders the notebook page light unless ``?theme=dark`` is asked for. The
+    ``workshop-offline`` notebook page also loads JupyterLab's dark theme (from
+    127.0.0.1) under ``prefers-color-scheme: dark``, so on a dark system the page, the
+    widgets and the kit's views turn dark together. The file list stays light.
 
 Kernels of closed pages ended
     Voilà's page asks for its kernel to be shut down on ``beforeunload`` (a
@@ -80,6 +86,18 @@ _REMOTE_LINK = re.compile(r"^\s*<(link|script)[^>]+(https?:)?//[^>]+>\s*(</scrip
 _REMOTE_RESOURCE = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?:https?:)?//""", re.I)
 _BASE_PAGE = "workshop_offline_base_page.html"
 _EXTENDS_BASE_PAGE = re.compile(r"""(\{%-?\s*extends\s+)(['"])voila/templates/base/page\.html\2""")
+# The notebook page takes the reader's colour scheme: Voilà renders it light unless
+# ``?theme=dark`` is asked for, so on the light page JupyterLab's dark theme is loaded too,
+# under ``prefers-color-scheme: dark``; its CSS variables then win, and the page, the
+# widgets and our views (which read those variables) turn dark together. Same-origin
+# file, no request to another host.
+_NOTEBOOK_CSS_END = re.compile(r"\{%-?\s*endblock notebook_css\s*-?%\}")
+_DARK_UNDER_DARK_SCHEME = (
+    "{% if resources.theme == 'light' %}\n"
+    '  <link rel="stylesheet" type="text/css" media="(prefers-color-scheme: dark)" '
+    "href=\"{{ resources.include_url('static/theme-dark.css') }}\">\n"
+    "{% endif %}\n"
+)
 
 
 # --------------------------------------------------------------------------- template
@@ -110,9 +128,16 @@ def offline_template_files() -> dict[str, str]:
     lab_page, n = _EXTENDS_BASE_PAGE.subn(rf"\1'{_BASE_PAGE}'", read("lab", "page.html"))
     if n != 1:
         raise RuntimeError("Voilà's lab/page.html no longer extends base/page.html as expected")
+    index, n = _NOTEBOOK_CSS_END.subn(
+        _DARK_UNDER_DARK_SCHEME + r"\g<0>", read("lab", "index.html.j2")
+    )
+    if n != 1:
+        raise RuntimeError(
+            "Voilà's lab/index.html.j2 no longer ends its notebook_css block as expected"
+        )
     files = {
         "conf.json": json.dumps({"base_template": "lab"}) + "\n",
-        "index.html.j2": _REMOTE_LINK.sub("", read("lab", "index.html.j2")),
+        "index.html.j2": _REMOTE_LINK.sub("", index),
         "page.html": lab_page,
         _BASE_PAGE: _REMOTE_LINK.sub("", read("base", "page.html")),
     }

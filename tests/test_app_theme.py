@@ -1,0 +1,42 @@
+"""The app (Voilà) takes the reader's colour scheme: the page, its text and the widgets.
+
+Voilà renders its notebook page with JupyterLab's light theme unless ``?theme=dark`` is
+asked for; the kit's template loads the dark theme too, under ``prefers-color-scheme:
+dark`` (``workshop.tooling.app``). Real Chromium, the app's own server.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import open_voila
+from contrast import text_contrasts, too_faint
+
+pytestmark = pytest.mark.browser
+
+# JS: relative luminance (0 black … 1 white) of the colour the browser computed for an
+# element's background (an SVG shape's: its fill).
+LUMINANCE = """(selector) => {
+  const el = document.querySelector(selector);
+  const s = getComputedStyle(el);
+  const c = el instanceof SVGElement ? s.fill : s.backgroundColor;
+  const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number)
+    .map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_app_page_follows_the_colour_scheme_and_its_text_reads(voila_server, page, scheme):
+    page.emulate_media(color_scheme=scheme)
+    open_voila(page, voila_server, "01_kinetic_chain.ipynb")
+    page.wait_for_selector(".mm-explorer svg", timeout=120_000)
+    page_ground = page.evaluate(LUMINANCE, "body")
+    explorer_card = page.evaluate(LUMINANCE, ".mm-explorer .mm-card")
+    if scheme == "dark":
+        assert page_ground < 0.05 and explorer_card < 0.05, (page_ground, explorer_card)
+    else:
+        assert page_ground > 0.9 and explorer_card > 0.9, (page_ground, explorer_card)
+    # Every text on the first screen: headings, prose, the controls and the picture.
+    texts = text_contrasts(page, "body")
+    assert len(texts) > 30, texts
+    assert too_faint(texts) == [], too_faint(texts)
