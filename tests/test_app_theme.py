@@ -11,7 +11,16 @@ import pytest
 from browser_helpers import open_voila
 from contrast import text_contrasts, too_faint
 
-pytestmark = pytest.mark.browser
+from workshop.tooling import app
+
+
+def test_the_notebook_page_template_loads_the_dark_theme_under_a_dark_scheme():
+    page = app.offline_template_files()["index.html.j2"]
+    assert 'media="(prefers-color-scheme: dark)"' in page
+    assert "include_url('static/theme-dark.css')" in page
+    light_body = page.index('data-jp-theme-light="true"')
+    assert page.index('dataset.jpThemeLight = "false"') > light_body
+
 
 # JS: relative luminance (0 black … 1 white) of the colour the browser computed for an
 # element's background (an SVG shape's: its fill).
@@ -25,11 +34,14 @@ LUMINANCE = """(selector) => {
 }"""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_app_page_follows_the_colour_scheme_and_its_text_reads(voila_server, page, scheme):
     page.emulate_media(color_scheme=scheme)
     open_voila(page, voila_server, "01_kinetic_chain.ipynb")
     page.wait_for_selector(".mm-explorer svg", timeout=120_000)
+    marked_light = page.evaluate("document.body.dataset.jpThemeLight")
+    assert marked_light == ("false" if scheme == "dark" else "true")
     page_ground = page.evaluate(LUMINANCE, "body")
     explorer_card = page.evaluate(LUMINANCE, ".mm-explorer .mm-card")
     if scheme == "dark":

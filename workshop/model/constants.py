@@ -207,6 +207,8 @@ SPREAD = {
     "arms_mass_fraction": 0.08,
     "upper_body_com_height_fraction": 0.08,
     "shoulder_height_fraction": 0.05,
+    "waist_mass_fraction": 0.06,
+    "ribcage_support_height_fraction": 0.10,
     "upright_com_offset_fraction": 0.4,
     "extensor_moment_arm_m": 0.10,
     "passive_lever_arm_m": 0.15,

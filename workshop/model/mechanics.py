@@ -14,10 +14,11 @@ What the model does, in order (every step vectorised, numpy only):
    disc: upright, the head, trunk, arms and load lean forward of the disc; on
    hands and knees the trunk is a beam between the shoulders and the hips and
    sags towards the floor; lying on the side the waist sags between the
-   ribcage and the pelvis, which rest on the surface; in a bridge the trunk spans from the shoulders to the lifted
-   hips and sags back towards the floor; in a sit-up the lifted trunk is held by the trunk flexors (and
-   the hip flexors lift the pelvis). Lying on the back or front, the floor
-   carries the trunk.
+   ribcage and the pelvis, which rest on the surface; in a bridge the trunk
+   spans from the shoulders to the lifted hips and sags back towards the floor;
+   in a sit-up the lifted trunk is held by the trunk flexors (and the hip
+   flexors lift the pelvis). Lying on the back or front, the floor carries the
+   trunk.
 3. **Tissues.** The stretched posterior tissues give a moment that depends only
    on lumbar flexion, wherever the body is (flexion-relaxation); they compress
    the disc at their own lever arm. The erector spinae carry what the
@@ -236,16 +237,17 @@ def _select(constants: Constants, shape, mask) -> Constants:
     return constants.replace(**changes)
 
 
-def _beam_Nm(w_above, com_above, w_pelvis, shoulder, hip_to_l45):
-    """Moment (N·m) at L4/L5 of a trunk lying across two supports, the shoulders and
-    the hips: the part above L4/L5 (weight ``w_above`` at ``com_above`` from the
-    disc) minus the shoulder support's moment; the support comes from moments about
-    the hips, with the pelvis's weight halfway between hips and disc. Negative: the
-    span sags towards the weight's side of the spine."""
+def _beam_Nm(w_above, com_above, w_pelvis, upper_support, hip_to_l45):
+    """Moment (N·m) at L4/L5 of a trunk lying across two supports, one ``upper_support``
+    metres above the disc (the shoulders; lying on the side, the ribcage) and the hips:
+    the part above L4/L5 (weight ``w_above`` at ``com_above`` from the disc) minus the
+    upper support's moment; the support comes from moments about the hips, with the
+    pelvis's weight halfway between hips and disc. Negative: the span sags towards the
+    weight's side of the spine."""
     support = (w_above * (com_above + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
-        shoulder + hip_to_l45
+        upper_support + hip_to_l45
     )
-    return w_above * com_above - support * shoulder
+    return w_above * com_above - support * upper_support
 
 
 def _sin(x_rad):

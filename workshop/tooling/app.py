@@ -36,8 +36,9 @@ Nothing loaded from outside 127.0.0.1
 The reader's colour scheme
     Voilà renders the notebook page light unless ``?theme=dark`` is asked for. The
     ``workshop-offline`` notebook page also loads JupyterLab's dark theme (from
-    127.0.0.1) under ``prefers-color-scheme: dark``, so on a dark system the page, the
-    widgets and the kit's views turn dark together. The file list stays light.
+    127.0.0.1) under ``prefers-color-scheme: dark`` and then marks its body dark, as
+    Voilà's own dark page is, so on a dark system the page, the widgets and the kit's
+    views turn dark together. The file list stays light.
 
 Kernels of closed pages ended
     Voilà's page asks for its kernel to be shut down on ``beforeunload`` (a
@@ -93,10 +94,24 @@ _EXTENDS_BASE_PAGE = re.compile(r"""(\{%-?\s*extends\s+)(['"])voila/templates/ba
 # file, no request to another host.
 _NOTEBOOK_CSS_END = re.compile(r"\{%-?\s*endblock notebook_css\s*-?%\}")
 _DARK_UNDER_DARK_SCHEME = (
-    "{% if resources.theme == 'light' %}\n"
+    "{% if resources.theme == 'light' or resources.theme == 'JupyterLab Light' %}\n"
     '  <link rel="stylesheet" type="text/css" media="(prefers-color-scheme: dark)" '
     "href=\"{{ resources.include_url('static/theme-dark.css') }}\">\n"
     "{% endif %}\n"
+)
+# ... and the body says so, as Voilà's own dark page does: its scripts read
+# data-jp-theme-light (the widgets' toolkit colours, images on a light ground).
+_LIGHT_BODY = re.compile(
+    r'<body class="jp-Notebook theme-light"[^>]*data-jp-theme-light="true"[^>]*>'
+)
+_MARK_BODY_DARK = (
+    "\n<script>\n"
+    'if (matchMedia("(prefers-color-scheme: dark)").matches) {\n'
+    '  document.body.classList.replace("theme-light", "theme-dark");\n'
+    '  document.body.dataset.jpThemeLight = "false";\n'
+    '  document.body.dataset.jpThemeName = "JupyterLab Dark";\n'
+    "}\n"
+    "</script>"
 )
 
 
@@ -131,10 +146,9 @@ def offline_template_files() -> dict[str, str]:
     index, n = _NOTEBOOK_CSS_END.subn(
         _DARK_UNDER_DARK_SCHEME + r"\g<0>", read("lab", "index.html.j2")
     )
-    if n != 1:
-        raise RuntimeError(
-            "Voilà's lab/index.html.j2 no longer ends its notebook_css block as expected"
-        )
+    index, m = _LIGHT_BODY.subn(r"\g<0>" + _MARK_BODY_DARK, index)
+    if n != 1 or m != 1:
+        raise RuntimeError("Voilà's lab/index.html.j2 no longer has the theme blocks we extend")
     files = {
         "conf.json": json.dumps({"base_template": "lab"}) + "\n",
         "index.html.j2": _REMOTE_LINK.sub("", index),
