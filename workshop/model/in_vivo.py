@@ -61,6 +61,41 @@ def summary(comparisons: list[Comparison]) -> Summary:
     )
 
 
+@dataclass(frozen=True)
+class Disagreement:
+    """Studies that measured what we encode as the same activity (identical model
+    inputs): their values in % of standing, and the spread between them."""
+
+    activities: tuple[str, ...]
+    measured_percent: tuple[float, ...]
+
+    @property
+    def spread_points(self) -> float:
+        return max(self.measured_percent) - min(self.measured_percent)
+
+    @property
+    def least_error_points(self) -> float:
+        """The smallest mean absolute error any single model value could have over
+        these rows (at their median): what the studies' disagreement alone costs."""
+        values = np.asarray(self.measured_percent)
+        return float(np.mean(np.abs(values - np.median(values))))
+
+
+def disagreements(comparisons: list[Comparison]) -> list[Disagreement]:
+    """Groups of two or more rows with identical model inputs, in table order."""
+    groups: dict[tuple, list[Comparison]] = {}
+    for c in comparisons:
+        groups.setdefault(tuple(sorted(c.row.inputs().items())), []).append(c)
+    return [
+        Disagreement(
+            tuple(c.row.activity for c in rows),
+            tuple(c.row.percent_of_standing for c in rows),
+        )
+        for rows in groups.values()
+        if len(rows) > 1
+    ]
+
+
 def report(**model_options) -> str:
     """The validation table and its summary as plain text (``workshop validate``)."""
     rows = compare(**model_options)
@@ -81,6 +116,23 @@ def report(**model_options) -> str:
         f"held-out rows: {s.n}   mean absolute error: {s.mae_points:.1f} points of standing   "
         f"Pearson r: {s.pearson_r:.3f}",
         f"relaxed standing: {relaxed:.2f} MPa (70 kg man, 1.75 m)",
+    ]
+    split = disagreements(rows)
+    if split:
+        lines += [
+            "",
+            "One activity, several studies (the same inputs here). Least error: the smallest",
+            "mean absolute error any single value can have over those rows, in points.",
+            f"  {'activity':36s} {'measured % stand':>18s} {'spread':>7s} {'least error':>12s}",
+        ]
+        for d in split:
+            values = ", ".join(f"{v:.0f}" for v in d.measured_percent)
+            lines.append(
+                f"  {d.activities[0][:36]:36s} {values:>18s} {d.spread_points:7.0f} "
+                f"{d.least_error_points:12.0f}"
+            )
+    lines += [
+        "",
         "Sources and our encodings of each activity: workshop/data/published_pressures.csv",
     ]
     return "\n".join(lines)

@@ -1,0 +1,124 @@
+"""The validation table (``workshop validate``): its data, its summary and its report."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop.data import load_published
+from workshop.model import evaluate
+from workshop.model.in_vivo import Comparison, compare, disagreements, summary
+
+ROWS = load_published()
+STANDING_ROW = next(r for r in ROWS if r.activity == "standing relaxed")
+#: Wilke et al. 1999's relaxed standing, the reference of every row that gives MPa.
+WILKE_STANDING_MPA = 0.50
+
+
+def _row(activity, percent, *, calibrated=False, position="standing"):
+    """A made-up row: relaxed standing's inputs, another name, percentage and role."""
+    return replace(
+        STANDING_ROW,
+        activity=activity,
+        position=position,
+        percent_of_standing=percent,
+        used_for_calibration=calibrated,
+    )
+
+
+def test_every_row_is_a_valid_model_input_with_a_source_and_a_unique_short_name():
+    names = [r.activity for r in ROWS]
+    assert len(set(names)) == len(names)
+    for r in ROWS:
+        assert len(r.activity) <= 44, r.activity  # the report's column
+        assert r.source.strip() and r.encoding_note.strip(), r.activity
+        evaluate(**r.inputs())  # raises on an input outside the model's domain
+
+
+def test_the_percentages_of_rows_given_in_mpa_are_that_pressure_over_the_same_studys_standing():
+    given_mpa = [r for r in ROWS if r.disc_pressure_MPa is not None]
+    assert len(given_mpa) >= 10
+    for r in given_mpa:
+        assert r.source.startswith("Wilke"), r.activity
+        expected = 100.0 * r.disc_pressure_MPa / WILKE_STANDING_MPA
+        assert r.percent_of_standing == pytest.approx(expected, abs=0.5), r.activity
+
+
+def test_the_four_calibration_rows_are_wilkes_and_everything_else_is_held_out():
+    calibrated = [r for r in ROWS if r.used_for_calibration]
+    assert len(calibrated) == 4 and all(r.source.startswith("Wilke") for r in calibrated)
+    assert summary(compare()).n == len(ROWS) - 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 500), st.floats(0, 500), st.booleans()), min_size=3, max_size=12
+    )
+)
+def test_the_summary_counts_held_out_rows_only(triples):
+    comps = [
+        Comparison(_row(f"a{i}", measured, calibrated=cal), 0.0, model)
+        for i, (measured, model, cal) in enumerate(triples)
+    ]
+    held = [(m, mod) for m, mod, cal in triples if not cal]
+    if len(held) < 2:
+        return
+    with np.errstate(invalid="ignore", divide="ignore"):  # r of constant values is NaN
+        s = summary(comps)
+        wrong = [Comparison(_row("c", 0.0, calibrated=True), 0.0, 1e4)]
+        with_wrong = summary(comps + wrong)
+    assert s.n == len(held)
+    assert s.mae_points == pytest.approx(sum(abs(mod - m) for m, mod in held) / len(held))
+    # Calibration rows, however wrong, do not move it.
+    assert with_wrong.mae_points == pytest.approx(s.mae_points)
+
+
+def test_a_hand_worked_summary():
+    comps = [
+        Comparison(_row("x", 100.0), 0.0, 110.0),
+        Comparison(_row("y", 200.0), 0.0, 180.0),
+        Comparison(_row("z", 300.0), 0.0, 300.0),
+    ]
+    s = summary(comps)
+    assert s.mae_points == pytest.approx(10.0)
+    assert s.pearson_r == pytest.approx(np.corrcoef([110, 180, 300], [100, 200, 300])[0, 1])
+
+
+def test_studies_of_one_activity_are_grouped_and_their_spread_is_the_least_any_model_can_miss():
+    comps = [
+        Comparison(_row("side, study A", 24.0, position="side_lying"), 0.0, 0.0),
+        Comparison(_row("standing", 100.0), 0.0, 0.0),
+        Comparison(_row("side, study B", 30.0, position="side_lying"), 0.0, 0.0),
+        Comparison(_row("side, study C", 75.0, position="side_lying"), 0.0, 0.0),
+    ]
+    (group,) = disagreements(comps)
+    assert group.activities == ("side, study A", "side, study B", "side, study C")
+    assert group.spread_points == 51.0
+    # At the median (30): |24-30| + 0 + |75-30| = 51, over 3 rows.
+    assert group.least_error_points == pytest.approx(17.0)
+    best = min(np.mean(np.abs(np.array([24, 30, 75]) - v)) for v in np.linspace(0, 100, 1001))
+    assert group.least_error_points == pytest.approx(best)
+
+
+def test_workshop_validate_prints_the_summary_it_computes():
+    out = subprocess.run(
+        [sys.executable, "-m", "workshop.cli", "validate"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    s = summary(compare())
+    match = re.search(r"held-out rows: (\d+)\s+mean absolute error: ([\d.]+) points", out)
+    assert match, out
+    assert int(match.group(1)) == s.n
+    assert float(match.group(2)) == pytest.approx(s.mae_points, abs=0.05)
+    for r in ROWS:
+        assert r.activity in out
