@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from browser_helpers import open_voila
 from contrast import text_contrasts, too_faint
+from servers import TOKEN
 
 from workshop.tooling import app
 
@@ -51,4 +52,24 @@ def test_the_app_page_follows_the_colour_scheme_and_its_text_reads(voila_server,
     # Every text on the first screen: headings, prose, the controls and the picture.
     texts = text_contrasts(page, "body")
     assert len(texts) > 30, texts
+    assert too_faint(texts) == [], too_faint(texts)
+
+
+def test_the_notebook_list_template_loads_the_dark_theme_under_a_dark_scheme():
+    page = app.offline_template_files()["page.html"]
+    assert 'media="(prefers-color-scheme: dark)"' in page
+    assert "include_url('static/theme-dark.css')" in page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_notebook_list_follows_the_colour_scheme_and_reads(voila_server, page, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{voila_server}/?token={TOKEN}", timeout=120_000)
+    page.get_by_text("01_kinetic_chain.ipynb").wait_for(timeout=120_000)
+    # The list sits on JupyterLab's third layout colour: #bdbdbd light, #616161 dark.
+    ground = page.evaluate(LUMINANCE, "body")
+    assert (ground < 0.15) if scheme == "dark" else (ground > 0.4), ground
+    texts = text_contrasts(page, "body")
+    assert any("01_kinetic_chain" in t["text"] for t in texts), texts
     assert too_faint(texts) == [], too_faint(texts)

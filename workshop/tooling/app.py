@@ -38,7 +38,7 @@ The reader's colour scheme
     ``workshop-offline`` notebook page also loads JupyterLab's dark theme (from
     127.0.0.1) under ``prefers-color-scheme: dark`` and then marks its body dark, as
     Voilà's own dark page is, so on a dark system the page, the widgets and the kit's
-    views turn dark together. The file list stays light.
+    views turn dark together; so does the list of notebooks.
 
 Kernels of closed pages ended
     Voilà's page asks for its kernel to be shut down on ``beforeunload`` (a
@@ -93,12 +93,17 @@ _EXTENDS_BASE_PAGE = re.compile(r"""(\{%-?\s*extends\s+)(['"])voila/templates/ba
 # widgets and our views (which read those variables) turn dark together. Same-origin
 # file, no request to another host.
 _NOTEBOOK_CSS_END = re.compile(r"\{%-?\s*endblock notebook_css\s*-?%\}")
-_DARK_UNDER_DARK_SCHEME = (
-    "{% if resources.theme == 'light' or resources.theme == 'JupyterLab Light' %}\n"
-    '  <link rel="stylesheet" type="text/css" media="(prefers-color-scheme: dark)" '
-    "href=\"{{ resources.include_url('static/theme-dark.css') }}\">\n"
-    "{% endif %}\n"
+_DARK_THEME_LINK = (
+    '\n  <link rel="stylesheet" type="text/css" media="(prefers-color-scheme: dark)" '
+    "href=\"{{{{ {url}('static/theme-dark.css') }}}}\">\n"
 )
+_DARK_UNDER_DARK_SCHEME = (
+    "{% if resources.theme == 'light' or resources.theme == 'JupyterLab Light' %}"
+    + _DARK_THEME_LINK.format(url="resources.include_url")
+    + "{% endif %}\n"
+)
+# The file list (lab/page.html) takes it too.
+_LIGHT_THEME_CSS = re.compile(r"""\{\{\s*include_css\(["']static/theme-light\.css["']\)\s*\}\}""")
 # ... and the body says so, as Voilà's own dark page does: its scripts read
 # data-jp-theme-light (the widgets' toolkit colours, images on a light ground).
 _LIGHT_BODY = re.compile(
@@ -141,8 +146,11 @@ def offline_template_files() -> dict[str, str]:
         return _voila_template(*parts).read_text(encoding="utf-8")
 
     lab_page, n = _EXTENDS_BASE_PAGE.subn(rf"\1'{_BASE_PAGE}'", read("lab", "page.html"))
-    if n != 1:
-        raise RuntimeError("Voilà's lab/page.html no longer extends base/page.html as expected")
+    lab_page, m = _LIGHT_THEME_CSS.subn(
+        r"\g<0>" + _DARK_THEME_LINK.format(url="include_url"), lab_page
+    )
+    if n != 1 or m != 1:
+        raise RuntimeError("Voilà's lab/page.html no longer has the parts we extend")
     index, n = _NOTEBOOK_CSS_END.subn(
         _DARK_UNDER_DARK_SCHEME + r"\g<0>", read("lab", "index.html.j2")
     )
