@@ -26,8 +26,10 @@ Nothing loaded from outside 127.0.0.1
     extend, link Font Awesome from a CDN. ``ensure_offline_template`` derives the
     ``workshop-offline`` template from the installed ones with those links removed.
     Nothing is lost: Voilà's own script bundle carries Font Awesome's rules and
-    fonts (served from 127.0.0.1) for widget icons, and the file list and error
-    pages show no Font Awesome icon. The template is written to the user's
+    fonts (served from 127.0.0.1) for widget icons; the file list, rendered by the
+    server (``classic_tree``, as the classroom hub serves it, so it needs no script
+    to appear), takes its folder and book icons from Voilà's style script, also
+    served from 127.0.0.1; error pages show no Font Awesome icon. The template is written to the user's
     cache folder (``platformdirs.user_cache_dir("mindful-movement-workshop")``,
     one folder per Voilà version), only the files whose content changed, never
     into the venv; the server finds it through ``JUPYTER_PATH``. Choosing another
@@ -261,6 +263,10 @@ def voila_command(
         "--strip_sources=True",
         f"--template={TEMPLATE}",
         "--VoilaConfiguration.allow_template_override=NO",
+        # The server-rendered list of notebooks, as the classroom hub serves it: it
+        # needs no script, so it is there at once on a slow machine (the script-built
+        # list sometimes took minutes beside busy processes, or never came).
+        "--VoilaConfiguration.classic_tree=True",
         f"--MappingKernelManager.cull_idle_timeout={int(cull_idle_timeout)}",
         f"--MappingKernelManager.cull_interval={int(cull_interval)}",
         "--MappingKernelManager.cull_connected=False",
