@@ -29,8 +29,8 @@ Nothing loaded from outside 127.0.0.1
     fonts (served from 127.0.0.1) for widget icons; the file list, rendered by the
     server (``classic_tree``, as the classroom hub serves it, so it needs no script
     to appear), takes its folder and book icons from Voilà's style script, also
-    served from 127.0.0.1; error pages show no Font Awesome icon. The template is written to the user's
-    cache folder (``platformdirs.user_cache_dir("mindful-movement-workshop")``,
+    served from 127.0.0.1; error pages show no Font Awesome icon. The template is
+    written to the user's cache folder (``platformdirs.user_cache_dir("mindful-movement-workshop")``,
     one folder per Voilà version), only the files whose content changed, never
     into the venv; the server finds it through ``JUPYTER_PATH``. Choosing another
     template with ``?template=`` is turned off.
