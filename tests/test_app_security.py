@@ -257,7 +257,7 @@ def test_the_command_carries_options_but_no_token(tmp_path, monkeypatch):
         def wait(self):
             return 0
 
-    monkeypatch.setattr("workshop.tooling.app.subprocess.Popen", FakePopen)
+    monkeypatch.setattr("workshop.tooling.child.subprocess.Popen", FakePopen)
     argv = ["app", "--notebooks", str(tmp_path), "--port", "9123", "--token", "s3cret"]
     argv += ["--cull-idle-timeout", "7", "--cull-interval", "2", "--allow-host", "kit.lan"]
     assert main(argv) == 0

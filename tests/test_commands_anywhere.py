@@ -97,6 +97,16 @@ def run(installed, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def printed_url(printed: re.Pattern, log: Path, proc: subprocess.Popen) -> re.Match:
+    """The server's URL with its token, once the server has printed it to ``log``."""
+    deadline = time.monotonic() + 120
+    while not (found := printed.search(log.read_text(errors="replace"))):
+        assert proc.poll() is None, log.read_text(errors="replace")
+        assert time.monotonic() < deadline, "the server printed no URL with its token"
+        time.sleep(0.2)
+    return found
+
+
 @pytest.fixture
 def elsewhere(tmp_path):
     """An empty folder that is neither the checkout, nor the kit, nor the venv."""
@@ -187,12 +197,7 @@ def test_app_with_notebooks_and_port_from_an_unrelated_folder(installed, elsewhe
     server, kernels = None, []
     try:
         printed = re.compile(rf"http://127\.0\.0\.1:{port}/\?token=([0-9a-f]+)")
-        deadline = time.monotonic() + 120
-        while not (found := printed.search(log.read_text(errors="replace"))):
-            assert proc.poll() is None, log.read_text(errors="replace")
-            assert time.monotonic() < deadline, "the app printed no URL with its token"
-            time.sleep(0.2)
-        token = found.group(1)
+        token = printed_url(printed, log, proc).group(1)
         server = psutil.Process(proc.pid).children()[0]
         command = server.cmdline()
         assert command[0].startswith(str(venv)) and command[1:3] == ["-m", "workshop.tooling.app"]
@@ -212,4 +217,53 @@ def test_app_with_notebooks_and_port_from_an_unrelated_folder(installed, elsewhe
             for p in alive:
                 p.kill()
             assert not alive, "the server or its kernel outlived workshop app"
+    assert not any(elsewhere.iterdir())
+
+
+def test_lab_with_notebooks_from_an_unrelated_folder_stops_with_its_parent(
+    installed, elsewhere, tmp_path
+):
+    """``workshop lab --notebooks DIR`` serves DIR from anywhere; a SIGTERM to it (``kill``)
+    ends JupyterLab too, which must never be left running as an orphan."""
+    venv, kit, env = installed
+    log = tmp_path / "lab.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [venv / "bin" / "workshop", "lab", "--notebooks", str(kit / "notebooks")],
+            cwd=elsewhere,
+            env={**env, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "BROWSER": "true"},
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    server = None
+    try:
+        printed = re.compile(r"http://127\.0\.0\.1:(\d+)/lab\?token=([0-9a-f]+)")
+        port, token = printed_url(printed, log, proc).groups()
+        server = psutil.Process(proc.pid).children()[0]
+        url = f"http://127.0.0.1:{port}/api/contents?token={token}"
+        with urllib.request.urlopen(url, timeout=60) as r:
+            listed = sorted(item["name"] for item in json.load(r)["content"])
+        assert listed == KIT_NOTEBOOKS
+    finally:
+        stop(proc)  # SIGTERM, which workshop lab passes on to JupyterLab
+        if server is not None:
+            _, alive = psutil.wait_procs([server], timeout=30)
+            for p in alive:
+                p.kill()
+            assert not alive, "JupyterLab outlived workshop lab"
+    assert proc.returncode is not None
+    assert "Traceback" not in log.read_text(errors="replace")
+
+
+def test_lab_says_what_is_missing(installed, elsewhere):
+    result = run(installed, elsewhere, "lab", "--notebooks", "no-such-folder")
+    assert result.returncode == 2
+    assert "no notebook folder" in result.stderr
+
+
+def test_student_in_a_folder_without_notebooks_says_so_and_creates_nothing(installed, elsewhere):
+    result = run(installed, elsewhere, "student")
+    assert result.returncode == 1
+    assert "no notebooks in" in result.stderr
     assert not any(elsewhere.iterdir())

@@ -218,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``workshop`` command's parser: every subcommand and its options."""
     parser = argparse.ArgumentParser(prog="workshop", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("lab", help="open JupyterLab on the notebooks (127.0.0.1)")
+    la = sub.add_parser("lab", help="open JupyterLab on the notebooks (127.0.0.1)")
+    la.add_argument("--notebooks", type=Path, default=None, help=_NOTEBOOKS_HELP)
     _add_app_parser(sub)
     _add_hub_parser(sub)
     _add_link_parser(sub)
@@ -259,7 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "lab":
         from .tooling.lab import run_lab
 
-        return run_lab()
+        try:
+            return run_lab(args.notebooks)
+        except FileNotFoundError as exc:
+            parser.error(f"lab: {exc}")
     if args.command == "app":
         return _run_app(args, parser)
     if args.command == "hub":

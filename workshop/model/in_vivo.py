@@ -107,7 +107,7 @@ def report(**model_options) -> str:
         role = "calibrated" if c.row.used_for_calibration else "held out"
         lines.append(
             f"{c.row.activity[:44]:44s} {role:11s} {c.row.percent_of_standing:9.0f} "
-            f"{c.model_percent:7.0f} {c.error_points:+7.0f}"
+            f"{c.model_percent:7.0f} {round(c.error_points):+7d}"
         )
     s = summary(rows)
     relaxed = float(evaluate(**model_options).disc_pressure_MPa)

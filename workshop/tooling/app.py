@@ -65,8 +65,6 @@ import json
 import os
 import re
 import secrets
-import signal
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -74,6 +72,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..files import write_atomically
+from .child import run_until_done
 from .nbfiles import default_notebooks_dir
 
 TEMPLATE = "workshop-offline"
@@ -322,16 +321,7 @@ def launch(
         cull_idle_timeout=cull_idle_timeout,
         cull_interval=cull_interval,
     )
-    proc = subprocess.Popen(cmd, env=env)
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.send_signal(signum))
-    try:
-        while True:
-            try:
-                return proc.wait()
-            except KeyboardInterrupt:  # the server had the same Ctrl-C: let it end its kernels
-                continue
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    return run_until_done(cmd, env)
 
 
 # --------------------------------------------------------------------------- server

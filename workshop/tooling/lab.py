@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from ..files import write_atomically
+from .child import run_until_done
+from .nbfiles import default_notebooks_dir
 
 #: Only this machine can reach the server; JupyterLab's own token stays on.
 LAB_IP = "127.0.0.1"
@@ -62,7 +63,15 @@ def lab_command(notebooks_dir: str = "notebooks") -> list[str]:
     ]
 
 
-def run_lab(notebooks_dir: str = "notebooks") -> int:
-    """Run JupyterLab on ``notebooks_dir`` until it ends; return its exit code."""
+def run_lab(notebooks_dir: str | os.PathLike | None = None) -> int:
+    """Run JupyterLab on ``notebooks_dir`` until it ends; return its exit code.
+
+    ``notebooks_dir`` defaults to ``notebooks/`` in the folder run in (or that folder,
+    as ``workshop app`` does); a missing folder raises FileNotFoundError before
+    anything starts. Ctrl-C and SIGTERM stop it cleanly (``child.run_until_done``).
+    """
+    folder = Path(notebooks_dir) if notebooks_dir is not None else default_notebooks_dir()
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no notebook folder {str(folder)!r}")
     quiet_defaults()
-    return subprocess.call(lab_command(notebooks_dir) + root_flag())
+    return run_until_done(lab_command(str(folder)) + root_flag())

@@ -43,7 +43,8 @@ def write_student_copies(source: Path | None = None, target: Path | None = None)
     Relative to the folder run in, ``source`` defaults to ``notebooks/`` (or that
     folder itself, see ``nbfiles.default_notebooks_dir``) and ``target`` to
     ``student/``. Returns the paths written. ``target`` is created if missing;
-    existing copies are replaced atomically.
+    existing copies are replaced atomically. A source with no notebook raises
+    FileNotFoundError and creates nothing.
     """
     import nbformat
 
@@ -53,9 +54,12 @@ def write_student_copies(source: Path | None = None, target: Path | None = None)
         raise FileNotFoundError(f"source {str(source)!r} does not exist")
     if source.is_dir() and source.resolve() == target.resolve():
         raise ValueError("target must differ from source: student copies would overwrite them")
+    notebooks = notebook_files(source)
+    if not notebooks:  # nothing to copy: create no empty folder where the learner did not mean
+        raise FileNotFoundError(f"no notebooks in {str(source)!r}")
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in notebook_files(source):
+    for path in notebooks:
         student = student_notebook(read_notebook(path))
         nbformat.validate(student)
         dest = target / path.name
