@@ -73,7 +73,7 @@ from urllib.parse import urlsplit
 
 from ..files import write_atomically
 from .child import run_until_done
-from .nbfiles import default_notebooks_dir
+from .nbfiles import served_folder
 
 TEMPLATE = "workshop-offline"
 TOKEN_ENV = "WORKSHOP_APP_TOKEN"
@@ -309,9 +309,7 @@ def launch(
     (a service manager, a test) is passed on, and Ctrl-C, which the server gets
     too, is waited out: either way the server ends its kernels before it exits.
     """
-    folder = Path(notebooks) if notebooks is not None else default_notebooks_dir()
-    if not folder.is_dir():
-        raise FileNotFoundError(f"no notebook folder {str(folder)!r}")
+    folder = served_folder(notebooks)
     env = app_env(token)
     cmd = voila_command(
         folder.resolve(),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..files import write_atomically
 from .child import run_until_done
-from .nbfiles import default_notebooks_dir
+from .nbfiles import served_folder
 
 #: Only this machine can reach the server; JupyterLab's own token stays on.
 LAB_IP = "127.0.0.1"
@@ -70,8 +70,6 @@ def run_lab(notebooks_dir: str | os.PathLike | None = None) -> int:
     as ``workshop app`` does); a missing folder raises FileNotFoundError before
     anything starts. Ctrl-C and SIGTERM stop it cleanly (``child.run_until_done``).
     """
-    folder = Path(notebooks_dir) if notebooks_dir is not None else default_notebooks_dir()
-    if not folder.is_dir():
-        raise FileNotFoundError(f"no notebook folder {str(folder)!r}")
+    folder = served_folder(notebooks_dir)
     quiet_defaults()
     return run_until_done(lab_command(str(folder)) + root_flag())

@@ -15,6 +15,7 @@ the same marks:
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -48,6 +49,15 @@ def default_notebooks_dir(cwd: str | Path | None = None) -> Path:
     here = Path(cwd) if cwd is not None else Path.cwd()
     notebooks = here / NOTEBOOKS_FOLDER
     return notebooks if notebooks.is_dir() else here
+
+
+def served_folder(given: str | os.PathLike | None = None) -> Path:
+    """The folder a server (``workshop lab``, ``workshop app``) serves: ``given``, else
+    ``default_notebooks_dir()``; FileNotFoundError, before anything starts, if missing."""
+    folder = Path(given) if given is not None else default_notebooks_dir()
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no notebook folder {str(folder)!r}")
+    return folder
 
 
 def is_solution(cell) -> bool:
