@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from workshop.data import load_published
 from workshop.model import evaluate
-from workshop.model.in_vivo import Comparison, compare, disagreements, summary
+from workshop.model.constants import CONSTANTS, sample_constants
+from workshop.model.in_vivo import Comparison, compare, disagreements, percent_bands, summary
 
 ROWS = load_published()
 STANDING_ROW = next(r for r in ROWS if r.activity == "standing relaxed")
@@ -122,3 +123,65 @@ def test_workshop_validate_prints_the_summary_it_computes():
     assert float(match.group(2)) == pytest.approx(s.mae_points, abs=0.05)
     for r in ROWS:
         assert r.activity in out
+    bands = percent_bands()
+    held = np.array([not r.used_for_calibration for r in ROWS])
+    inside = bands.contains([r.percent_of_standing for r in ROWS])
+    match = re.search(r"(\d+) of (\d+) held-out rows", out)
+    assert match, out
+    assert (int(match.group(1)), int(match.group(2))) == (int(inside[held].sum()), s.n)
+
+
+def test_the_percent_band_is_each_draw_over_its_own_standing():
+    """The vectorised band equals a plain loop: one draw at a time, row over standing."""
+    n = 12
+    bands = percent_bands(n_samples=n, seed=3, percentiles=(10.0, 90.0))
+    draws = sample_constants(n, ndim=0, seed=3)  # same random stream, scalar-shaped draws
+    per_draw = []
+    for i in range(n):
+        c = CONSTANTS.replace(
+            **{
+                f: float(np.broadcast_to(getattr(draws, f), (n,))[i])
+                for f in CONSTANTS.__dataclass_fields__
+            }
+        )
+        standing = float(evaluate(constants=c).disc_pressure_MPa)
+        per_draw.append(
+            [
+                100 * float(evaluate(**r.inputs(), constants=c).disc_pressure_MPa) / standing
+                for r in ROWS
+            ]
+        )
+    low, high = np.percentile(np.array(per_draw), [10.0, 90.0], axis=0)
+    np.testing.assert_allclose(bands.low_percent, low, rtol=1e-9)
+    np.testing.assert_allclose(bands.high_percent, high, rtol=1e-9)
+    # Standing over standing is 100 in every draw.
+    i = ROWS.index(STANDING_ROW)
+    assert bands.low_percent[i] == pytest.approx(100.0) == bands.high_percent[i]
+
+
+def test_the_percent_band_holds_the_central_model_and_is_narrower_than_a_scaled_pressure_band():
+    from workshop.model import uncertainty_band
+
+    bands = percent_bands()
+    for c, low, high in zip(compare(), bands.low_percent, bands.high_percent, strict=True):
+        assert low <= c.model_percent + 1e-9 and c.model_percent <= high + 1e-9, c.row.activity
+        if c.row.position in ("standing", "sitting") and c.row.trunk_flexion_deg > 0:
+            # The old whiskers: the pressure's own band over the central standing value.
+            b = uncertainty_band("disc_pressure_MPa", **c.row.inputs())
+            scaled = (float(b.high) - float(b.low)) * c.model_percent / c.model_MPa
+            assert high - low < scaled, c.row.activity
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "name"),
+    [
+        ({"n_samples": 5}, ValueError, "n_samples"),
+        ({"n_samples": 2.5}, TypeError, "n_samples"),
+        ({"percentiles": (90, 10)}, ValueError, "percentiles"),
+        ({"seed": -1}, ValueError, "seed"),
+        ({"iap_relief": "yes"}, TypeError, "iap_relief"),
+    ],
+)
+def test_percent_bands_refuse_bad_input_by_name(kwargs, error, name):
+    with pytest.raises(error, match=name):
+        percent_bands(**kwargs)

@@ -138,7 +138,8 @@ def psoas_compression_N(stretch_deg, psoas_stiffness_N_per_deg):
 )
 def lumbar_share_of_bending(weakness, share_normal, share_gain):
     """Share of trunk flexion (0-1) taken by the lumbar spine rather than the hips."""
-    return share_normal + share_gain * weakness
+    # At most all of it (a draw of the uncertainty band can push the sum past 1).
+    return np.minimum(share_normal + share_gain * weakness, 1.0)
 
 
 @link(

@@ -229,6 +229,15 @@ SPREAD = {
     "pressure_correction": 0.10,
     "upright_tone_fraction": 0.25,
     "unloaded_pressure_MPa": 0.20,
+    # Estimates and assumptions (see their comments), sampled widely:
+    "hip_flexor_contracture_max_deg": 0.30,
+    "lumbar_share_gain_weak_glutes": 0.30,
+    "pelvic_tilt_weak_glutes_deg": 0.50,
+    "glute_share_loss_weak": 0.25,
+    "disc_area_mass_exponent": 0.15,
+    # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
+    "sitting_pelvic_rotation_deg": 0.10,
+    "sitting_lumbar_flexion_deg": 0.20,
 }
 
 

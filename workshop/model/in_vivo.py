@@ -4,7 +4,8 @@ Every row of ``workshop/data/published_pressures.csv`` is evaluated with the
 default model and compared as a percentage of relaxed standing (model against
 the same study's standing). Rows that calibrated the model are marked and left
 out of the summary; the summary (mean absolute error in points of standing and
-Pearson r) is over the held-out rows only. Run ``workshop validate``.
+Pearson r) is over the held-out rows only. ``percent_bands`` gives the model's
+uncertainty band of each row in the same unit. Run ``workshop validate``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..checks import check_int, check_seed
 from ..data import PublishedRow, load_published
+from .constants import sample_constants
 from .mechanics import evaluate
+from .uncertainty import MAX_SAMPLES, MIN_SAMPLES, check_percentiles
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,50 @@ def compare(**model_options) -> list[Comparison]:
         p = float(evaluate(**row.inputs(), **model_options).disc_pressure_MPa)
         out.append(Comparison(row, p, 100.0 * p / standing))
     return out
+
+
+@dataclass(frozen=True)
+class PercentBands:
+    """The model's band for every published row (table order), in % of relaxed
+    standing. Each draw of the uncertain constants divides a row's pressure by
+    the same draw's standing pressure, as the measured rows divide by their own
+    study's standing. A band of the pressure scaled by one standing value would
+    be wider: the constants that raise the row and standing together (the disc
+    area, Nachemson's correction) mostly cancel in the ratio, as in the
+    measurements."""
+
+    low_percent: np.ndarray
+    high_percent: np.ndarray
+    percentiles: tuple[float, float]
+
+    def contains(self, measured_percent) -> np.ndarray:
+        """Which measured values (% of standing, table order) lie inside the band."""
+        m = np.asarray(measured_percent, dtype=float)
+        return (m >= self.low_percent) & (m <= self.high_percent)
+
+
+def percent_bands(
+    *,
+    n_samples: int = 200,
+    percentiles: tuple[float, float] = (5.0, 95.0),
+    seed: int | None = 0,
+    **model_options,
+) -> PercentBands:
+    """Band of every published row in % of standing over ``n_samples`` draws of the
+    uncertain constants (``workshop.model.constants.SPREAD``): one vectorised
+    ``evaluate`` call for all rows and draws. ``n_samples`` is an integer in
+    [10, 10 000], ``percentiles`` a pair ``0 <= low < high <= 100``; the other
+    keywords go to ``evaluate`` (e.g. ``iap_relief=False``)."""
+    n_samples = check_int("n_samples", n_samples, MIN_SAMPLES, MAX_SAMPLES)
+    lo_p, hi_p = check_percentiles(percentiles)
+    draws = sample_constants(n_samples, ndim=1, seed=check_seed(seed))
+    rows = load_published()
+    inputs = {key: np.array([row.inputs()[key] for row in rows]) for key in rows[0].inputs()}
+    pressure = evaluate(**inputs, **model_options, constants=draws).disc_pressure_MPa
+    standing = evaluate(**model_options, constants=draws).disc_pressure_MPa
+    percent = 100.0 * pressure / standing  # (draws, rows) over (draws, 1)
+    low, high = np.percentile(percent, [lo_p, hi_p], axis=0)
+    return PercentBands(low, high, (lo_p, hi_p))
 
 
 def summary(comparisons: list[Comparison]) -> Summary:
@@ -99,23 +147,32 @@ def disagreements(comparisons: list[Comparison]) -> list[Disagreement]:
 def report(**model_options) -> str:
     """The validation table and its summary as plain text (``workshop validate``)."""
     rows = compare(**model_options)
+    bands = percent_bands(**model_options)
+    lo_p, hi_p = bands.percentiles
+    band_title = f"{lo_p:.0f}-{hi_p:.0f} %"
     lines = [
-        f"{'activity':44s} {'role':11s} {'measured':>9s} {'model':>7s} {'error':>7s}",
-        f"{'':44s} {'':11s} {'% stand':>9s} {'% stand':>7s} {'points':>7s}",
+        f"{'activity':44s} {'role':11s} {'measured':>9s} {'model':>7s} {'error':>7s} "
+        f"{'model band':>11s}",
+        f"{'':44s} {'':11s} {'% stand':>9s} {'% stand':>7s} {'points':>7s} {band_title:>11s}",
     ]
-    for c in rows:
+    for c, low, high in zip(rows, bands.low_percent, bands.high_percent, strict=True):
         role = "calibrated" if c.row.used_for_calibration else "held out"
         lines.append(
             f"{c.row.activity[:44]:44s} {role:11s} {c.row.percent_of_standing:9.0f} "
-            f"{c.model_percent:7.0f} {round(c.error_points):+7d}"
+            f"{c.model_percent:7.0f} {round(c.error_points):+7d} {f'{low:.0f}-{high:.0f}':>11s}"
         )
     s = summary(rows)
+    held = np.array([not c.row.used_for_calibration for c in rows])
+    inside = bands.contains([c.row.percent_of_standing for c in rows])
     relaxed = float(evaluate(**model_options).disc_pressure_MPa)
     lines += [
         "",
         f"held-out rows: {s.n}   mean absolute error: {s.mae_points:.1f} points of standing   "
         f"Pearson r: {s.pearson_r:.3f}",
         f"relaxed standing: {relaxed:.2f} MPa (70 kg man, 1.75 m)",
+        f"measured value inside the model's {band_title} band (the spread of its uncertain",
+        f"constants, each draw over its own standing): {int(inside[held].sum())} of "
+        f"{int(held.sum())} held-out rows",
     ]
     split = disagreements(rows)
     if split:

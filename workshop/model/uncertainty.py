@@ -58,7 +58,8 @@ def uncertainty_band(
     )[output]
 
 
-def _check_percentiles(percentiles) -> tuple[float, float]:
+def check_percentiles(percentiles) -> tuple[float, float]:
+    """``percentiles`` as a checked pair ``(low, high)``, ``0 <= low < high <= 100``."""
     rule = "percentiles must be a pair (low, high) of numbers with 0 <= low < high <= 100"
     is_pair = (isinstance(percentiles, tuple | list) and len(percentiles) == 2) or (
         # A 0-d array has no length: it is one number, not a pair.
@@ -91,7 +92,7 @@ def uncertainty_bands(
     naming the input.
     """
     n_samples = check_int("n_samples", n_samples, MIN_SAMPLES, MAX_SAMPLES)
-    lo_p, hi_p = _check_percentiles(percentiles)
+    lo_p, hi_p = check_percentiles(percentiles)
     seed = check_seed(seed)
     if isinstance(outputs, str) or not isinstance(outputs, tuple | list):
         raise TypeError(f"outputs must be a tuple of ModelResult attributes; got {show(outputs)}")

@@ -7,16 +7,20 @@ import numpy as np
 from IPython.display import HTML
 
 from ...model import uncertainty_band
-from ...model.in_vivo import compare, summary
+from ...model.in_vivo import compare, percent_bands, summary
 from ..common.figures import detached
 from ..common.html import table
 from ..common.palette import OKABE_ITO
 
 
 def tour_numbers() -> list[dict]:
-    """Each published activity with the model's pressure, band and relative values."""
+    """Each published activity with the model's pressure, bands and relative values.
+
+    ``band_MPa`` is the 5-95 % band of the pressure itself; ``band_pct`` the band of
+    the pressure over standing, draw by draw (what the measured column is)."""
     out = []
-    for c in compare():
+    pct = percent_bands()
+    for c, low, high in zip(compare(), pct.low_percent, pct.high_percent, strict=True):
         band = uncertainty_band("disc_pressure_MPa", **c.row.inputs())
         out.append(
             {
@@ -24,6 +28,7 @@ def tour_numbers() -> list[dict]:
                 "model_MPa": c.model_MPa,
                 "band_MPa": (float(band.low), float(band.high)),
                 "model_pct_standing": c.model_percent,
+                "band_pct": (float(low), float(high)),
                 "measured_pct_standing": c.row.percent_of_standing,
             }
         )
@@ -33,32 +38,36 @@ def tour_numbers() -> list[dict]:
 def tour_table() -> HTML:
     """Model against measurement, calibration rows marked, our encodings stated."""
     body = []
-    for t in tour_numbers():
+    numbers = tour_numbers()
+    for t in numbers:
         r = t["row"]
         body.append(
             (
                 r.activity,
                 "calibration" if r.used_for_calibration else "not fitted",
                 f"{t['measured_pct_standing']:.0f} %",
-                f"{t['model_pct_standing']:.0f} %",
+                f"{t['model_pct_standing']:.0f} % ({t['band_pct'][0]:.0f}–{t['band_pct'][1]:.0f})",
                 f"{t['model_MPa']:.2f} ({t['band_MPa'][0]:.2f}–{t['band_MPa'][1]:.2f})",
                 r.encoding_note,
                 r.source,
             )
         )
     s = summary(compare())
+    held = [t for t in numbers if not t["row"].used_for_calibration]
+    inside = sum(t["band_pct"][0] <= t["measured_pct_standing"] <= t["band_pct"][1] for t in held)
     head = (
         "activity",
         "role",
         "measured, % of standing",
-        "model, % of standing",
+        "model, % of standing (5–95 %)",
         "model MPa (5–95 %)",
         "our encoding",
         "source",
     )
     caption = (
         f"Held-out rows ({s.n}): mean absolute error {s.mae_points:.0f} points of "
-        f"standing, Pearson r {s.pearson_r:.2f}. Calibration rows fitted three physical "
+        f"standing, Pearson r {s.pearson_r:.2f}; the measured value lies inside the model's "
+        f"5–95 % band in {inside} of them. Calibration rows fitted three physical "
         "constants only."
     )
     return HTML(table(head, body, cls="workshop-tour", numeric=(2, 3, 4), caption=caption))
@@ -71,13 +80,11 @@ def tour_figure():
     fig, ax = plt.subplots(figsize=(7.5, 5.2), layout="constrained")
     measured = [t["measured_pct_standing"] for t in data]
     model = [t["model_pct_standing"] for t in data]
-    # The band in % of the model's own standing value.
-    to_pct = [t["model_pct_standing"] / t["model_MPa"] for t in data]
+    # The band of the ratio itself (each draw over its own standing), the quantity
+    # the bars show: a band of the pressure scaled by one standing value would
+    # count twice the constants that scale every pressure alike.
     err = np.array(
-        [
-            [m - t["band_MPa"][0] * f, t["band_MPa"][1] * f - m]
-            for m, t, f in zip(model, data, to_pct, strict=True)
-        ]
+        [[m - t["band_pct"][0], t["band_pct"][1] - m] for m, t in zip(model, data, strict=True)]
     ).T
     ax.barh(y - 0.2, measured, height=0.4, color=OKABE_ITO["orange"], label="measured")
     ax.barh(
