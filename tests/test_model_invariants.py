@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.model import PEOPLE, RANGES, evaluate
+from workshop.model.validation import POSITIONS
 
 SLACK = 0.02
 
@@ -114,6 +115,16 @@ def test_floor_positions_give_finite_non_negative_position_appropriate_loads(kw,
         assert float(sit_up.flexor_force_N) > 0.0
     assert float(sit_up.flexor_force_N + sit_up.extensor_force_N) > 0.0
     assert sit_up.compression_N > flat["lying"].compression_N
+
+
+@settings(max_examples=100, deadline=None)
+@given(others, st.sampled_from(POSITIONS), st.floats(0.0, 50.0))
+def test_muscles_pull_and_never_push(kw, position, kg):
+    """Every muscle force is a pull (>= 0) at every bend, in every position."""
+    theta = np.linspace(0.0, 110.0, 111)
+    r = evaluate(position=position, trunk_flexion_deg=theta, **{**kw, "load_kg": kg})
+    for name in ("extensor_force_N", "flexor_force_N", "psoas_force_N", "glute_force_N"):
+        assert np.all(getattr(r, name) >= 0.0), (position, name)
 
 
 @settings(max_examples=100, deadline=None)

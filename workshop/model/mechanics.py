@@ -407,7 +407,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         axial = lifted * sin_t
         # The hip flexors lift the pelvis and trunk about the hips; the psoas, spanning
         # L4/L5, takes its share and compresses the disc.
-        hip_moment_sit_up = -moment + lifted * hip_to_l45 * _cos(hip_from_bend * DEG)
+        # Past upright the trunk falls forward on its own: the hip flexors pull, they
+        # never push, so their moment is zero there.
+        hip_moment_sit_up = np.maximum(
+            -moment + lifted * hip_to_l45 * _cos(hip_from_bend * DEG), 0.0
+        )
         psoas_lift = (
             c.psoas_share_of_hip_flexion * hip_moment_sit_up / (c.psoas_hip_moment_arm_m * scale)
         )
