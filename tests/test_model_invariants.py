@@ -14,7 +14,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.model import PEOPLE, RANGES, evaluate
+from workshop.model import CONSTANTS, CURL_POSITIONS, PEOPLE, RANGES, evaluate
 from workshop.model.validation import POSITIONS
 
 SLACK = 0.02
@@ -172,3 +172,19 @@ def test_iap_relief_is_a_visible_switch_that_only_relieves():
     off = evaluate(**kw, iap_relief=False).compression_N
     assert on < off
     assert evaluate(**kw).compression_N == on  # on by default
+
+
+@settings(max_examples=100, deadline=None)
+@given(others, st.sampled_from(CURL_POSITIONS))
+def test_a_curl_on_the_floor_rolls_the_pelvis_back_and_never_unloads(kw, position):
+    """On the floor the curl is the lumbar spine's: lumbar flexion is the curl (up to
+    full flexion), the pelvis rolls back (posterior tilt) and the hips extend with it,
+    and the load never falls as the curl deepens."""
+    theta = np.linspace(0.0, 110.0, 221)
+    r = evaluate(position=position, trunk_flexion_deg=theta, **kw)
+    full = CONSTANTS.full_lumbar_flexion_deg
+    np.testing.assert_allclose(r.lumbar_flexion_deg, np.minimum(theta, full))
+    assert np.all(np.diff(r.pelvic_tilt_deg) <= 1e-9)
+    assert np.all(np.diff(r.hip_flexion_deg) <= 1e-9)
+    assert r.pelvic_tilt_deg[-1] < r.pelvic_tilt_deg[0]
+    assert np.all(np.diff(r.disc_pressure_MPa) >= -1e-12)

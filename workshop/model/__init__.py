@@ -10,10 +10,11 @@ from .chain import GRADES, LINKS, Link
 from .constants import CONSTANTS, SPREAD, Constants, sample_constants
 from .mechanics import ModelResult, evaluate
 from .uncertainty import Band, uncertainty_band, uncertainty_bands
-from .validation import POSITIONS, RANGES
+from .validation import CURL_POSITIONS, POSITIONS, RANGES
 
 __all__ = [
     "CONSTANTS",
+    "CURL_POSITIONS",
     "GRADES",
     "LINKS",
     "PEOPLE",

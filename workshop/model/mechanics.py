@@ -6,9 +6,12 @@ What the model does, in order (every step vectorised, numpy only):
    lordosis; sitting rotates the pelvis back and flattens the lumbar curve).
    Trunk flexion is shared between the lumbar spine and the hips by the
    lumbo-pelvic rhythm; in standing, glute weakness shifts that share to the
-   spine. A hip flexor contracture tips the pelvis forward (flexing the hip on
-   the fixed femur) only while the hip is extended, and the rest of it
-   stretches the psoas.
+   spine. On the floor a curl is the lumbar spine's own: the chest stays where
+   it rests, the pelvis rolls back under the curl and the hips extend. A hip
+   flexor contracture tips the pelvis forward (flexing the hip on the fixed
+   femur) only while the hip is extended, and the rest of it stretches the
+   psoas; at normal length the hip flexors are taut at a straight hip, so lying
+   with straight legs they let a curl roll the pelvis back only part of the way.
 2. **External moment.** Segment masses and centres of mass (de Leva 1996, by
    sex) give the moment the trunk must resist at L4/L5 and the weight along the
    disc: upright, the head, trunk, arms and load lean forward of the disc; on
@@ -50,6 +53,7 @@ from . import chain
 from .anthropometry import SEX_RATIOS
 from .constants import CONSTANTS, Constants, G
 from .validation import (
+    CURL_POSITIONS,
     POSITIONS,
     broadcast_shape,
     check_number,
@@ -63,6 +67,7 @@ REFERENCE_HEIGHT_M = 1.75
 REFERENCE_MASS_KG = 70.0
 
 STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP, BRIDGE = range(len(POSITIONS))
+_CURL_CODES = tuple(POSITIONS.index(p) for p in CURL_POSITIONS)
 #: hip flexion of each position before any bend, deg (estimates of the usual
 #: posture: 90 on a chair and on all fours, 45 with the knees bent for a sit-up,
 #: 0 with straight legs, side-lying with the legs in line, and in a bridge).
@@ -135,8 +140,11 @@ def evaluate(
         "sit_up" (lifting the trunk from lying on the back, knees bent),
         "bridge" (lying on the back, knees bent, hips lifted).
     trunk_flexion_deg : 0…110 deg. Upright: forward bend of the trunk. Lying on
-        the back, front or side and on hands and knees: a curl of the spine
-        (a posterior pelvic tilt, knees to chest, the 'cat'). In a sit-up: how far
+        the back, front or side and on hands and knees: a curl of the lumbar spine
+        itself, in degrees of lumbar flexion (a posterior pelvic tilt, the 'cat';
+        full flexion at about 55°, beyond which nothing changes): the chest stays
+        where it rests, the pelvis rolls back under the curl and the hips extend
+        (``CURL_POSITIONS``). In a sit-up: how far
         the trunk is lifted from the floor. In a bridge: how far the hips are lifted
         (the trunk's angle from the floor, spine neutral). Backward bending is outside
         the model.
@@ -298,17 +306,28 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # The glutes hold the pelvis on the legs in standing; on a chair or the floor
     # the seat or the floor does.
     weak_here = weak if standing else 0.0
-    share = chain.lumbar_share_of_bending(
-        weak_here, c.lumbar_share_of_bending, c.lumbar_share_gain_weak_glutes
+    # On the floor (lying, prone, side-lying, hands and knees) trunk_flexion_deg is a
+    # curl of the lumbar spine itself: the chest stays where it rests, the pelvis rolls
+    # back under the curl (a posterior tilt) and, the thighs staying where they are,
+    # the hips extend by as much. Upright and in a sit-up the trunk turns, and the
+    # lumbar spine takes its share of the bend (lumbo-pelvic rhythm), the hips the rest.
+    floor = code in _CURL_CODES
+    share = (
+        1.0
+        if floor
+        else chain.lumbar_share_of_bending(
+            weak_here, c.lumbar_share_of_bending, c.lumbar_share_gain_weak_glutes
+        )
     )
     lumbar_posture = c.sitting_lumbar_flexion_deg if sitting else 0.0
-    # The lumbar spine takes its share of the bend until it reaches full flexion;
-    # the hips take the rest.
+    # The lumbar spine bends until it reaches full flexion.
     # In a bridge trunk_flexion_deg lifts the hips; the spine stays neutral.
     bend = 0.0 * theta if code == BRIDGE else theta
     lumbar_bend = np.minimum(share * bend, c.full_lumbar_flexion_deg - lumbar_posture)
     lumbar_flexion = lumbar_posture + lumbar_bend
-    hip_from_bend = bend - lumbar_bend
+    # How far the pelvis turns forward on the thighs (the hips flex): the rest of an
+    # upright bend; on the floor the pelvis rolls back by the curl.
+    hip_from_bend = -lumbar_bend if floor else bend - lumbar_bend
     # Hip flexion the position starts from: sitting on a chair, kneeling on all fours
     # (thighs vertical under a horizontal trunk), knees bent for a sit-up; lying and
     # standing the legs are straight.

@@ -25,6 +25,9 @@ POSITIONS = (
     "sit_up",
     "bridge",
 )
+#: Positions where ``trunk_flexion_deg`` is a curl of the lumbar spine: the chest stays
+#: where it rests and the pelvis rolls back under the curl (``evaluate``'s docstring).
+CURL_POSITIONS = ("lying", "prone", "side_lying", "hands_knees")
 SEXES = ("male", "female")
 
 #: Allowed range of each numeric input (both ends closed).

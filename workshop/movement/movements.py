@@ -108,7 +108,9 @@ MOVEMENTS: dict[str, Movement] = {
             "Small and pain-free only. Skip or ask a clinician first after recent spinal "
             "surgery or fracture. " + STOP_RULE,
             "Lying on the back; the tilt is a small curl of the lumbar spine (10°) that "
-            "the abdominals hold against the stretched back tissues.",
+            "the abdominals hold against the stretched back tissues. The model lies with "
+            "straight legs: its hip flexors let the pelvis roll back only half as far and "
+            "pull a little on the spine, which with the knees bent, as here, they would not.",
             empty={"position": "lying", "trunk_flexion_deg": 10.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},
         ),
@@ -154,7 +156,8 @@ MOVEMENTS: dict[str, Movement] = {
             "extension exercises; Sinaki & Mikkelsen 1984). " + STOP_RULE,
             "Lying on the back; drawing the knee in flexes the hip and curls the low back "
             "(15°). The model lets the abdominals hold the curl; with the hands pulling, "
-            "they do less.",
+            "they do less. Its other leg lies straight, so the curl stretches that hip's "
+            "flexors (as in the Thomas test).",
             empty={"position": "lying", "trunk_flexion_deg": 15.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},
         ),
@@ -192,9 +195,10 @@ SEATED: tuple[Movement, ...] = (
         "into the chair.",
         SEATED_NOTE + "Small and pain-free only. Skip or ask a clinician first after recent "
         "spinal surgery or fracture. " + STOP_RULE,
-        "Sitting without a backrest; rounding is modelled as a 10° forward curl of the "
-        "trunk, which flattens the lumbar curve and raises the disc pressure a little "
-        "over sitting tall.",
+        "Sitting without a backrest. The model has no seated slump (the pelvis rolling "
+        "back): rounding is computed and drawn as a 10° forward lean of the trunk, which "
+        "flattens the lumbar curve but tips the pelvis forward, and raises the modelled "
+        "disc pressure over sitting tall (the trace shows by how much).",
         empty={"position": "sitting", "trunk_flexion_deg": 10.0},
         full={"position": "sitting", "trunk_flexion_deg": 0.0},
         seated_alternative_of="pelvic_tilt",

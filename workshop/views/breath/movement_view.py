@@ -18,7 +18,7 @@ import html
 import numpy as np
 
 from ...breath import Session
-from ...model import evaluate
+from ...model import CURL_POSITIONS, evaluate
 from ...movement.movements import MOVEMENTS, Movement, load_trace
 from ..body.drawing import El, body_elements, render
 from ..body.geometry import FLOOR_Y_M
@@ -108,6 +108,10 @@ def movement_records(movement: Movement | str, volumes) -> list[dict]:
     inputs = m.inputs(v)
     r = evaluate(**inputs)
     theta = np.broadcast_to(inputs.get("trunk_flexion_deg", 0.0), v.shape)
+    if m.position in CURL_POSITIONS:
+        # A curl on the floor leaves the chest where it rests: the model's pelvic tilt
+        # and lordosis carry it.
+        theta = 0.0 * theta
     p = movement_pose(MOVEMENT_FIGURES[m.key], v, r.pelvic_tilt_deg, r.lumbar_lordosis_deg, theta)
     records = pose_records(MOVEMENT_FIGURES[m.key], p)
     forces = {f: np.broadcast_to(getattr(r, f), v.shape) for f in FORCES}
