@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.model import CONSTANTS, CURL_POSITIONS, PEOPLE, RANGES, evaluate
+from workshop.model.chain import passive_moment_Nm
 from workshop.model.validation import POSITIONS
 
 SLACK = 0.02
@@ -188,3 +189,39 @@ def test_a_curl_on_the_floor_rolls_the_pelvis_back_and_never_unloads(kw, positio
     assert np.all(np.diff(r.hip_flexion_deg) <= 1e-9)
     assert r.pelvic_tilt_deg[-1] < r.pelvic_tilt_deg[0]
     assert np.all(np.diff(r.disc_pressure_MPa) >= -1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["standing", "sitting"]),
+    in_range("load_kg"),
+    in_range("body_mass_kg"),
+    in_range("height_m"),
+    st.sampled_from(["male", "female"]),
+)
+def test_upright_the_tissues_carry_what_the_reported_flexion_stretches_them_to(
+    position, kg, mass, height, sex
+):
+    """A free bend hangs on its tissues: the lumbar flexion the model reports is the
+    one at which the tissues give the moment it reports (no flexion without its
+    moment), and the pelvis and the lumbar spine together turn the chest by the bend."""
+    theta = np.linspace(0.0, 110.0, 111)
+    kw = {"body_mass_kg": mass, "height_m": height, "sex": sex, "load_kg": kg}
+    r = evaluate(position=position, trunk_flexion_deg=theta, **kw)
+    c = CONSTANTS
+    size = (mass / 70.0) * (height / 1.75)
+    full = c.passive_moment_full_flexion_Nm * (
+        c.passive_moment_female_ratio if sex == "female" else 1.0
+    )
+    expected = passive_moment_Nm(
+        r.lumbar_flexion_deg,
+        c.full_lumbar_flexion_deg,
+        full * size,
+        c.passive_exponent,
+    )
+    np.testing.assert_allclose(r.passive_moment_Nm, expected, rtol=1e-5, atol=1e-6)
+    upright = evaluate(position=position, **kw)
+    turn = (r.pelvic_tilt_deg - upright.pelvic_tilt_deg) + (
+        r.lumbar_flexion_deg - upright.lumbar_flexion_deg
+    )
+    np.testing.assert_allclose(turn, theta, atol=1e-6)

@@ -185,6 +185,13 @@ def passive_moment_Nm(lumbar_flexion_deg, full_flexion_deg, moment_full_Nm, expo
     return moment_full_Nm * rise / np.expm1(exponent)
 
 
+def lumbar_flexion_for_passive_deg(moment_Nm, full_flexion_deg, moment_full_Nm, exponent):
+    """The lumbar flexion (deg) at which the tissues give ``moment_Nm``: the inverse
+    of ``passive_moment_Nm`` on [0, ``moment_full_Nm``]."""
+    share = np.minimum(np.maximum(moment_Nm / moment_full_Nm, 0.0), 1.0)
+    return full_flexion_deg * np.log1p(share * np.expm1(exponent)) / exponent
+
+
 @link(
     cause="lumbar flexion",
     effect="shorter extensor moment arm and lost shear protection",

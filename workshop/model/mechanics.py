@@ -24,9 +24,10 @@ What the model does, in order (every step vectorised, numpy only):
    trunk.
 3. **Tissues.** The stretched posterior tissues give a moment that depends only
    on lumbar flexion, wherever the body is (flexion-relaxation); they compress
-   the disc at their own lever arm. The erector spinae carry what the
-   external moment asks beyond that, at a moment arm that shrinks as the lumbar
-   spine flexes; when the tissues pull harder than the load (a curl, a sagging
+   the disc at their own lever arm. Upright they carry at most the moment there
+   is, and the lumbar spine flexes only as far as that stretches them. The
+   erector spinae carry what the external moment asks beyond that, at a moment
+   arm that shrinks as the lumbar spine flexes; when the tissues pull harder than the load (a curl, a sagging
    beam, a sit-up) the abdominals hold the rest. Extensor overactivity keeps
    the erectors on instead of the passive tissues and adds co-contraction.
    Upright postures add baseline co-contraction; a stretched psoas adds its
@@ -379,16 +380,6 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         x_hands = np.minimum(np.maximum(dist, x_shoulder), x_shoulder + reach_max)
         x_arms = x_shoulder + c.arm_com_fraction * (x_hands - x_shoulder)
         moment = w_upper * x_body + w_arms * x_arms + w_load * x_hands
-        # The disc plane tilts with the pelvis and with the lowest lumbar levels.
-        disc_tilt = DEG * (
-            c.standing_disc_inclination_deg
-            - c.standing_pelvic_tilt_deg
-            + pelvic_tilt
-            + c.disc_tilt_share_of_lumbar_flexion * tissue_flexion
-        )
-        weight_above = w_upper + w_arms + w_load
-        axial = weight_above * _cos(disc_tilt)
-        across = weight_above * _sin(disc_tilt)
     elif code == HANDS_KNEES:
         # The trunk is a horizontal beam on the arms (at the shoulders) and the thighs
         # (at the hips); the arms carry their own weight to the floor, the head hangs
@@ -441,8 +432,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # 3. Tissues ---------------------------------------------------------------------
     size = (mass / REFERENCE_MASS_KG) * scale  # moments scale with mass x length
     passive_full = _for_sex(c.passive_moment_full_flexion_Nm, c.passive_moment_female_ratio, female)
-    passive = chain.passive_moment_Nm(
-        tissue_flexion, c.full_lumbar_flexion_deg, passive_full * size, c.passive_exponent
+    passive_full_here = passive_full * size
+    passive = stretched = chain.passive_moment_Nm(
+        tissue_flexion, c.full_lumbar_flexion_deg, passive_full_here, c.passive_exponent
     )
     if iap and standing:
         # Chaffin's posture term is hip plus knee flexion. The model has no knees, and
@@ -466,6 +458,32 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # a curl is held actively, by the trunk flexors against the tissues.
         passive = np.minimum(passive, np.maximum(net, 0.0))
     tissue, muscle, pair = chain.guarding(guard, net, passive, c.cocontraction_max)
+    if upright:
+        # The spine flexes no further than where its tissues balance the bend: where
+        # they carry less than the posture would stretch them to, the lumbar spine is
+        # that much less flexed and the hips take the rest of the bend.
+        capped = passive < stretched
+        if np.any(capped):  # most blocks of inputs have no such bend: skip the arithmetic
+            reached = chain.lumbar_flexion_for_passive_deg(
+                passive, c.full_lumbar_flexion_deg, passive_full_here, c.passive_exponent
+            )
+            spared = np.where(capped, np.maximum(tissue_flexion - reached, 0.0), 0.0)
+            tissue_flexion = tissue_flexion - spared
+            lumbar_flexion = lumbar_flexion - spared
+            lordosis = lordosis + spared
+            hip_from_bend = hip_from_bend + spared
+            pelvic_tilt = pelvic_tilt + spared
+            hip_flexion = hip_flexion + spared
+        # The disc plane tilts with the pelvis and with the lowest lumbar levels.
+        disc_tilt = DEG * (
+            c.standing_disc_inclination_deg
+            - c.standing_pelvic_tilt_deg
+            + pelvic_tilt
+            + c.disc_tilt_share_of_lumbar_flexion * tissue_flexion
+        )
+        weight_above = w_upper + w_arms + w_load
+        axial = weight_above * _cos(disc_tilt)
+        across = weight_above * _sin(disc_tilt)
     arm, shear_share, compression_share = chain.extensor_geometry(
         tissue_flexion,
         c.full_lumbar_flexion_deg,
