@@ -193,10 +193,26 @@ def test_deep_flexion_hands_the_moment_to_passive_tissues():
     deep = evaluate(trunk_flexion_deg=90)
     assert float(shallow.passive_moment_Nm) < 0.1 * float(shallow.flexion_moment_Nm)
     assert float(deep.passive_moment_Nm) > 0.3 * float(deep.flexion_moment_Nm)
-    # the erectors fall silent only when guarding does not keep them on
+    # Guarding keeps the erectors on where they would fall silent: the spine is bent
+    # as far, so the tissues still pull as much, and the abdominals oppose the extra
+    # pull of the erectors (a co-contracting pair) on top of it.
     guarded = evaluate(trunk_flexion_deg=90, extensor_overactivity=1.0)
-    assert float(guarded.passive_moment_Nm) == 0.0
+    assert float(guarded.passive_moment_Nm) == pytest.approx(float(deep.passive_moment_Nm))
+    assert float(guarded.lumbar_flexion_deg) == pytest.approx(float(deep.lumbar_flexion_deg))
     assert float(guarded.extensor_force_N) > float(deep.extensor_force_N)
+    assert float(guarded.flexor_force_N) > float(deep.flexor_force_N)
+    extra_extensor_moment = (
+        (float(guarded.extensor_force_N) - float(deep.extensor_force_N))
+        * CONSTANTS.extensor_moment_arm_m
+        * (
+            1
+            - CONSTANTS.extensor_arm_loss_full_flexion
+            * float(deep.lumbar_flexion_deg)
+            / CONSTANTS.full_lumbar_flexion_deg
+        )
+    )
+    extra_flexor_moment = float(guarded.flexor_force_N) * CONSTANTS.flexor_moment_arm_m
+    assert extra_extensor_moment == pytest.approx(extra_flexor_moment, rel=1e-6)
 
 
 def test_passive_tissue_is_the_same_sitting_or_standing():

@@ -225,3 +225,19 @@ def test_upright_the_tissues_carry_what_the_reported_flexion_stretches_them_to(
         r.lumbar_flexion_deg - upright.lumbar_flexion_deg
     )
     np.testing.assert_allclose(turn, theta, atol=1e-6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(others, st.sampled_from(POSITIONS), st.floats(0.0, 1.0))
+def test_guarding_changes_the_muscles_not_the_posture(kw, position, guard):
+    """Guarding keeps the erectors on; it does not bend the spine differently, so the
+    tissues pull as they would, and the trunk flexors never do less."""
+    theta = np.linspace(0.0, 110.0, 56)
+    kw = {**kw, "position": position, "trunk_flexion_deg": theta}
+    relaxed = evaluate(**{**kw, "extensor_overactivity": 0.0})
+    guarded = evaluate(**{**kw, "extensor_overactivity": guard})
+    for name in ("lumbar_flexion_deg", "pelvic_tilt_deg", "passive_moment_Nm", "hip_flexion_deg"):
+        np.testing.assert_allclose(getattr(guarded, name), getattr(relaxed, name), atol=1e-9)
+    assert np.all(guarded.extensor_force_N >= relaxed.extensor_force_N - 1e-9)
+    assert np.all(guarded.flexor_force_N >= relaxed.flexor_force_N - 1e-9)
+    assert np.all(guarded.compression_N >= relaxed.compression_N - 1e-9)

@@ -238,29 +238,28 @@ def extensor_geometry(lumbar_flexion_deg, full_flexion_deg, arm_m, arm_loss, she
     ),
     note=(
         "Measured in groups with wide spread; whether guarding causes pain, follows it "
-        "or protects is not settled. The model lets the erectors stay on where the "
-        "passive tissues would take over, and adds antagonist co-contraction."
+        "or protects is not settled. In the model the erectors stay on where they would "
+        "fall silent; the spine is bent as far, so the stretched tissues still pull, and "
+        "the abdominals must oppose the erectors' extra pull: a co-contracting pair."
     ),
 )
-def guarding(overactivity, external_moment_Nm, passive_Nm, cocontraction_max):
+def guarding(overactivity, external_moment_Nm, passive_Nm, relaxing_Nm):
     """Share the moment at L4/L5 between passive tissues and muscles (N·m).
 
-    Returns ``(tissue, muscle, pair)``: the moment the passive tissues carry, the
-    net moment the muscles must give (positive: extensors; negative: the trunk
-    flexors, when the tissues pull harder than the load), and the co-contraction
-    moment added to both sides. ``overactivity`` 0…1 is the share of the passive
-    tissues' load-bearing moment the erectors keep carrying (no flexion-relaxation
-    at 1) and scales the co-contraction, ``cocontraction_max`` × overactivity ×
-    the muscles' net moment.
+    Returns ``(tissue, muscle, pair)``: the moment the passive tissues carry (all of
+    their stretch: guarding does not change the posture), the net moment the
+    muscles must give (positive: extensors; negative: the trunk flexors, when the
+    tissues pull harder than the load), and the moment of the co-contracting pair
+    added to both sides. ``relaxing_Nm`` is the moment the erectors hand to the
+    tissues at this lumbar flexion (flexion-relaxation); ``overactivity`` 0…1 is the
+    share of it they keep giving as well (none of it handed over at 1): the trunk
+    flexors oppose that extra pull.
     """
     if np.ndim(overactivity) == 0 and overactivity == 0.0:
         # No guarding (the usual case): skip the arithmetic that would add zeros.
         return passive_Nm, external_moment_Nm - passive_Nm, 0.0
-    kept_on = overactivity * np.minimum(passive_Nm, np.maximum(external_moment_Nm, 0.0))
-    tissue = passive_Nm - kept_on
-    muscle = external_moment_Nm - tissue
-    pair = (cocontraction_max * overactivity) * np.abs(muscle)
-    return tissue, muscle, pair
+    pair = overactivity * np.minimum(relaxing_Nm, np.maximum(external_moment_Nm, 0.0))
+    return passive_Nm, external_moment_Nm - passive_Nm, pair
 
 
 @link(

@@ -104,11 +104,6 @@ class Constants:
     #: share of lumbar flexion below the mid-plane of the L4/L5 disc (L5/S1 plus
     #: half of L4/L5): it tilts the disc plane (Pearcy 1985 segmental ranges).
     disc_tilt_share_of_lumbar_flexion: float = 0.35
-    #: co-contraction at extensor overactivity 1: the antagonist pair, each as a
-    #: fraction of the extensor moment demanded (estimate sized so that a typical
-    #: lift gains about the 26 % more compression per moment that Marras et al.
-    #: 2001, Spine 26:2566 measured in patients).
-    cocontraction_max: float = 0.2
     #: lateral trunk muscles' (quadratus lumborum, lateral erectors) moment arm for
     #: side bending at L4/L5, stature 1.75 m (estimate: quadratus lumborum about
     #: 5 cm, the obliques about 10-13 cm lateral of the disc centre).
@@ -215,7 +210,6 @@ SPREAD = {
     "passive_moment_full_flexion_Nm": 0.30,
     "passive_exponent": 0.20,
     "flexor_moment_arm_m": 0.10,
-    "cocontraction_max": 0.40,
     "lateral_muscle_moment_arm_m": 0.20,
     "psoas_hip_moment_arm_m": 0.25,
     "psoas_share_of_hip_flexion": 0.30,

@@ -29,7 +29,9 @@ What the model does, in order (every step vectorised, numpy only):
    erector spinae carry what the external moment asks beyond that, at a moment
    arm that shrinks as the lumbar spine flexes; when the tissues pull harder than the load (a curl, a sagging
    beam, a sit-up) the abdominals hold the rest. Extensor overactivity keeps
-   the erectors on instead of the passive tissues and adds co-contraction.
+   the erectors on where they would hand the moment to the stretched tissues;
+   the tissues still pull, so the abdominals oppose the extra pull
+   (co-contraction).
    Upright postures add baseline co-contraction; a stretched psoas adds its
    pull. Intra-abdominal pressure relief is a switch, on by default (the
    held-out in vivo loads are matched only with it), and contested.
@@ -321,10 +323,22 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         )
     )
     lumbar_posture = c.sitting_lumbar_flexion_deg if sitting else 0.0
-    # The lumbar spine bends until it reaches full flexion.
+    # Weak glutes tip the standing pelvis forward a little, deepening the lordosis.
+    weak_tilt = (
+        chain.pelvic_tilt_from_weak_glutes_deg(weak, c.pelvic_tilt_weak_glutes_deg)
+        if standing
+        else 0.0
+    )
+    # The lumbar spine bends until its tissues reach full flexion (from a deeper
+    # lordosis it has that much further to go).
     # In a bridge trunk_flexion_deg lifts the hips; the spine stays neutral.
     bend = 0.0 * theta if code == BRIDGE else theta
-    lumbar_bend = np.minimum(share * bend, c.full_lumbar_flexion_deg - lumbar_posture)
+    room = (
+        c.full_lumbar_flexion_deg
+        - lumbar_posture
+        + chain.lordosis_from_pelvic_tilt_deg(weak_tilt, c.lordosis_per_pelvic_tilt)
+    )
+    lumbar_bend = np.minimum(share * bend, room)
     lumbar_flexion = lumbar_posture + lumbar_bend
     # How far the pelvis turns forward on the thighs (the hips flex): the rest of an
     # upright bend; on the floor the pelvis rolls back by the curl.
@@ -338,8 +352,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     apt, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
         contracture, hip_posture, c.pelvic_share_of_contracture
     )
-    if standing:
-        apt = apt + chain.pelvic_tilt_from_weak_glutes_deg(weak, c.pelvic_tilt_weak_glutes_deg)
+    apt = apt + weak_tilt
     # Tipping the pelvis forward on a fixed femur flexes the hip.
     hip_flexion = hip_posture + apt
     pelvic_tilt = (
@@ -457,7 +470,16 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # (the spine flexes no further than where they balance it). On the floor
         # a curl is held actively, by the trunk flexors against the tissues.
         passive = np.minimum(passive, np.maximum(net, 0.0))
-    tissue, muscle, pair = chain.guarding(guard, net, passive, c.cocontraction_max)
+    # Where the erectors would fall silent depends on how far the lumbar spine is
+    # flexed (flexion-relaxation), whatever deepened the lordosis before the bend.
+    relaxing = (
+        0.0
+        if np.ndim(guard) == 0 and guard == 0.0
+        else chain.passive_moment_Nm(
+            lumbar_flexion, c.full_lumbar_flexion_deg, passive_full_here, c.passive_exponent
+        )
+    )
+    tissue, muscle, pair = chain.guarding(guard, net, passive, relaxing)
     if upright:
         # The spine flexes no further than where its tissues balance the bend: where
         # they carry less than the posture would stretch them to, the lumbar spine is
