@@ -14,6 +14,13 @@ def test_notebook_01_opens_in_jupyterlab_with_its_outputs(lab_server, page):
     table = page.locator("table.workshop-links")
     table.wait_for(state="attached", timeout=60_000)
     table.scroll_into_view_if_needed()
+    # JupyterLab renders a scrolled-to cell's output a frame or more later (windowed
+    # notebook): wait for the table's words rather than reading it at once.
+    page.wait_for_function(
+        "() => (document.querySelector('table.workshop-links')?.innerText || '')"
+        ".includes('contested')",
+        timeout=30_000,
+    )
     text = table.inner_text()
     assert "contested" in text and "Heino" in text
     image = page.locator(".jp-RenderedImage img").first

@@ -303,6 +303,12 @@ def test_readout_and_comparison_rows_are_the_python_ones(js):
     # A difference that rounds to 0 from below reads "0", not "-0" or "+0".
     nudged = {**records[0], "compression_N": records[0]["compression_N"] - 0.3}
     pairs.append((records[0], nudged))
+    # Exact ties in binary (x.25, x.5, x.75): Python's format rounds them to even, the
+    # browser's toFixed away from zero; both sides must write the browser's digits.
+    tie_a = {**records[0], "lumbar_lordosis_deg": 55.0, "compression_N": 2.5}
+    tie_b = {**records[0], "lumbar_lordosis_deg": 3.75, "compression_N": -0.5}
+    pairs.insert(-1, (tie_a, tie_b))  # the nudged pair stays last
+    records[6:6] = [tie_a, tie_b]
     arg = {
         "records": records,
         "pairs": pairs,

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import copy
 
+from ..common.template import fixed
 from .drawing import El
 
 
 def _f(v: float) -> str:
-    return f"{v:.1f}"
+    return fixed(v, 1)
 
 
 def muscle_stroke(spec: dict, force_N: float, full_scale_N: float) -> tuple[float, float]:
@@ -55,8 +56,8 @@ def paint_body(elements: list[El], record: dict, spec: dict) -> list[El]:
             if "data-force" in a:
                 force = record[a["data-force"]]
                 width, opacity = muscle_stroke(spec, force, float(a["data-full-scale"]))
-                a["stroke-width"], a["opacity"] = _f(width), f"{opacity:.2f}"
-                el.children = [El("title", {}, [f"{a['data-muscle']}: {force:.0f} N"])]
+                a["stroke-width"], a["opacity"] = _f(width), fixed(opacity, 2)
+                el.children = [El("title", {}, [f"{a['data-muscle']}: {fixed(force, 0)} N"])]
             if "data-shown-by" in a:
                 a["visibility"] = "visible" if record[a["data-shown-by"]] > 0.5 else "hidden"
     return elements

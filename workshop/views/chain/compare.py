@@ -11,6 +11,7 @@ import html
 from IPython.display import HTML, SVG
 
 from ..common.html import table
+from ..common.template import fixed
 from . import picture
 from .grid import snapshot
 
@@ -27,14 +28,16 @@ ROWS = (
 
 def signed(delta: float, decimals: int) -> str:
     """A difference with its sign (+3, -2), and no sign when it reads 0 (never "-0")."""
-    text = f"{delta:+.{decimals}f}"
-    return text[1:] if float(text) == 0 else text
+    text = fixed(delta, decimals)
+    if float(text) == 0:
+        return fixed(0.0, decimals)
+    return text if text.startswith("-") else f"+{text}"
 
 
 def diff_cells(a: dict, b: dict) -> list[list[str]]:
     """For each of ``ROWS``: label, A, B and B − A as text (values with units)."""
     return [
-        [label, f"{a[k]:.{d}f} {u}", f"{b[k]:.{d}f} {u}", f"{signed(b[k] - a[k], d)} {u}"]
+        [label, f"{fixed(a[k], d)} {u}", f"{fixed(b[k], d)} {u}", f"{signed(b[k] - a[k], d)} {u}"]
         for k, label, u, d in ROWS
     ]
 

@@ -8,8 +8,17 @@ static twins, so both show the same words and digits.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:(\|abs)?:\.(\d+)f|\|sign:([^|}]*)\|([^}]*))\}")
+
+
+def fixed(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals, as the browser's ``Number.toFixed`` writes it:
+    the float's exact value rounded, a tie away from zero (Python's format rounds a
+    tie such as -51.25 to even, "-51.2"; the browser writes "-51.3")."""
+    exact = Decimal(float(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{exact:.{decimals}f}"
 
 
 def fill_template(template: str, record: dict) -> str:
@@ -24,6 +33,6 @@ def fill_template(template: str, record: dict) -> str:
         v = record[m.group(1)]
         if m.group(4) is not None:
             return "" if abs(v) < 0.5 else m.group(4) if v > 0 else m.group(5)
-        return f"{abs(v) if m.group(2) else v:.{int(m.group(3))}f}"
+        return fixed(abs(v) if m.group(2) else v, int(m.group(3)))
 
     return _PLACEHOLDER.sub(one, template)
