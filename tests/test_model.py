@@ -336,3 +336,13 @@ def test_unknown_position_is_refused():
 def test_empty_array_is_refused():
     with pytest.raises(ValueError, match="load_kg"):
         evaluate(load_kg=np.array([]))
+
+
+def test_passive_tissues_grow_with_body_size_as_cross_sections_do():
+    """A heavier body of the same height has thicker tissues (mass^(2/3), as its disc),
+    not tissues stiffer in proportion to its mass; a taller one longer lever arms."""
+    curl = {"position": "hands_knees", "trunk_flexion_deg": 30.0}
+    light, heavy = (float(evaluate(**curl, body_mass_kg=m).passive_moment_Nm) for m in (50, 100))
+    assert heavy / light == pytest.approx(2.0**CONSTANTS.cross_section_mass_exponent, rel=1e-5)
+    short, tall = (float(evaluate(**curl, height_m=h).passive_moment_Nm) for h in (1.5, 1.8))
+    assert tall / short == pytest.approx(1.8 / 1.5, rel=1e-5)

@@ -209,7 +209,7 @@ def test_upright_the_tissues_carry_what_the_reported_flexion_stretches_them_to(
     kw = {"body_mass_kg": mass, "height_m": height, "sex": sex, "load_kg": kg}
     r = evaluate(position=position, trunk_flexion_deg=theta, **kw)
     c = CONSTANTS
-    size = (mass / 70.0) * (height / 1.75)
+    size = (mass / 70.0) ** c.cross_section_mass_exponent * (height / 1.75)
     full = c.passive_moment_full_flexion_Nm * (
         c.passive_moment_female_ratio if sex == "female" else 1.0
     )

@@ -174,9 +174,10 @@ class Constants:
     #: et al. 1994, Radiology 190:678: lumbar vertebral cross-section 8.22 vs
     #: 10.98 cm², a difference that held in pairs matched for height and weight).
     disc_area_female_ratio: float = 0.75
-    #: exponent of body mass in disc area (assumption: geometric similarity, area
-    #: grows as mass^(2/3); vertebral size tracks body mass more than stature).
-    disc_area_mass_exponent: float = 2.0 / 3.0
+    #: exponent of body mass in the cross-sections of the disc and of the passive
+    #: tissues (assumption: geometric similarity, an area grows as mass^(2/3);
+    #: vertebral size tracks body mass more than stature).
+    cross_section_mass_exponent: float = 2.0 / 3.0
 
     # --- calibrated on the four Wilke 1999 rows (see calibration.py) ----------------
     #: disc pressure with no axial load, MPa (the swelling pressure of the nucleus:
@@ -228,7 +229,7 @@ SPREAD = {
     "lumbar_share_gain_weak_glutes": 0.30,
     "pelvic_tilt_weak_glutes_deg": 0.50,
     "glute_share_loss_weak": 0.25,
-    "disc_area_mass_exponent": 0.15,
+    "cross_section_mass_exponent": 0.15,
     # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
     "sitting_pelvic_rotation_deg": 0.10,
     "sitting_lumbar_flexion_deg": 0.20,

@@ -443,7 +443,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         moment = zero
 
     # 3. Tissues ---------------------------------------------------------------------
-    size = (mass / REFERENCE_MASS_KG) * scale  # moments scale with mass x length
+    # Cross-sections (the disc's, the tissues') grow as mass^(2/3), lever arms with
+    # stature: a heavier body of the same height does not have stiffer ligaments in
+    # proportion to its mass.
+    cross_section = _pow32(mass * (1.0 / REFERENCE_MASS_KG), c.cross_section_mass_exponent)
+    size = cross_section * scale
     passive_full = _for_sex(c.passive_moment_full_flexion_Nm, c.passive_moment_female_ratio, female)
     passive_full_here = passive_full * size
     passive = stretched = chain.passive_moment_Nm(
@@ -525,7 +529,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # Erectors pull the upper vertebra back while the spine is lordotic.
     shear = across - extensor * shear_share
     area = _for_sex(
-        c.disc_area_mm2 * _pow32(mass * (1.0 / REFERENCE_MASS_KG), c.disc_area_mass_exponent),
+        c.disc_area_mm2 * cross_section,
         c.disc_area_female_ratio,
         female,
     )
