@@ -346,3 +346,21 @@ def test_passive_tissues_grow_with_body_size_as_cross_sections_do():
     assert heavy / light == pytest.approx(2.0**CONSTANTS.cross_section_mass_exponent, rel=1e-5)
     short, tall = (float(evaluate(**curl, height_m=h).passive_moment_Nm) for h in (1.5, 1.8))
     assert tall / short == pytest.approx(1.8 / 1.5, rel=1e-5)
+
+
+def test_a_trunk_spanning_two_supports_has_shear_from_its_sag():
+    """On hands and knees the trunk hangs between the arms and the thighs: its part
+    above L4/L5 presses the upper vertebra towards the floor (the belly, forward); in
+    a bridge, facing up, backward. The shear is that part's weight less what the
+    shoulders carry, by moments about the hips (a statics check by hand)."""
+    from workshop.model.anthropometry import DERIVED
+
+    d, g, m, h = DERIVED["male"], 9.81, 70.0, 1.75
+    w_above, com = g * m * d["upper_body_mass_fraction"], h * d["upper_body_com_height_fraction"]
+    w_pelvis, shoulder = g * m * d["pelvis_mass_fraction"], h * d["shoulder_height_fraction"]
+    hip = h * d["hip_to_l45_fraction"]
+    support = (w_above * (com + hip) + w_pelvis * hip / 2) / (shoulder + hip)
+    kneeling = evaluate(position="hands_knees")
+    assert float(kneeling.shear_N) == pytest.approx(w_above - support, rel=1e-6)
+    assert float(kneeling.shear_N) > 0.0
+    assert float(evaluate(position="bridge", trunk_flexion_deg=20).shear_N) < 0.0

@@ -248,17 +248,18 @@ def _select(constants: Constants, shape, mask) -> Constants:
     return constants.replace(**changes)
 
 
-def _beam_Nm(w_above, com_above, w_pelvis, upper_support, hip_to_l45):
-    """Moment (N·m) at L4/L5 of a trunk lying across two supports, one ``upper_support``
-    metres above the disc (the shoulders; lying on the side, the ribcage) and the hips:
-    the part above L4/L5 (weight ``w_above`` at ``com_above`` from the disc) minus the
-    upper support's moment; the support comes from moments about the hips, with the
-    pelvis's weight halfway between hips and disc. Negative: the span sags towards the
-    weight's side of the spine."""
+def _beam(w_above, com_above, w_pelvis, upper_support, hip_to_l45):
+    """Moment (N·m) and shear (N) at L4/L5 of a trunk lying across two supports, one
+    ``upper_support`` metres above the disc (the shoulders; lying on the side, the
+    ribcage) and the hips. The moment: the part above L4/L5 (weight ``w_above`` at
+    ``com_above`` from the disc) minus the upper support's moment; the support comes
+    from moments about the hips, with the pelvis's weight halfway between hips and
+    disc. Negative: the span sags towards the weight's side of the spine. The shear:
+    that part's weight less the support, pressing it towards the weight's side."""
     support = (w_above * (com_above + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
         upper_support + hip_to_l45
     )
-    return w_above * com_above - support * upper_support
+    return w_above * com_above - support * upper_support, w_above - support
 
 
 def _sin(x_rad):
@@ -397,7 +398,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # The trunk is a horizontal beam on the arms (at the shoulders) and the thighs
         # (at the hips); the arms carry their own weight to the floor, the head hangs
         # ahead. The part between the supports sags towards the floor: extension.
-        moment = _beam_Nm(w_upper, com_up, w_pelvis, shoulder, hip_to_l45) + zero
+        # Facing the floor, the sag presses the upper vertebra forward (towards the belly).
+        moment, across = _beam(w_upper, com_up, w_pelvis, shoulder, hip_to_l45)
+        moment, across = moment + zero, across + zero
     elif code == SIDE_LYING:
         # The head, the arms and the ribcage rest on the surface, and so does the
         # pelvis at the greater trochanter (the hip joint's level): only the waist
@@ -410,7 +413,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         ribcage = height * _by_sex(
             c.ribcage_support_height_fraction, "ribcage_support_height_fraction", female
         )
-        lateral = np.abs(_beam_Nm(w_waist, com_waist, w_pelvis, ribcage, hip_to_l45)) + zero
+        lateral = np.abs(_beam(w_waist, com_waist, w_pelvis, ribcage, hip_to_l45)[0]) + zero
         moment = zero
     elif code == BRIDGE:
         # The head and arms rest on the floor; the hips lifted theta, the trunk spans
@@ -420,7 +423,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         com_trunk = height * _by_sex(
             c.trunk_above_com_height_fraction, "trunk_above_com_height_fraction", female
         )
-        moment = -_beam_Nm(w_trunk, com_trunk, w_pelvis, shoulder, hip_to_l45) * _cos(theta * DEG)
+        span, sag = _beam(w_trunk, com_trunk, w_pelvis, shoulder, hip_to_l45)
+        # Facing up, the sag presses the upper vertebra backward, by the weight's share
+        # across the tilted trunk.
+        moment = -span * _cos(theta * DEG)
+        across = -sag * _cos(theta * DEG)
     elif code == SIT_UP:
         # The trunk above L4/L5 is lifted theta from the floor, arms (and any load)
         # held at the chest: gravity pulls it back down, the abdominals hold it.
