@@ -185,3 +185,19 @@ def test_the_percent_band_holds_the_central_model_and_is_narrower_than_a_scaled_
 def test_percent_bands_refuse_bad_input_by_name(kwargs, error, name):
     with pytest.raises(error, match=name):
         percent_bands(**kwargs)
+
+
+def test_the_printed_band_reads_inside_only_when_the_value_is_inside():
+    """Whole-point bands are rounded inwards: a measured value printed beside the band
+    reads inside exactly when it is (220 beside a band from 220.49 reads outside)."""
+    from workshop.model.in_vivo import PercentBands
+
+    bands = PercentBands(np.array([220.49, 99.6, 102.3]), np.array([283.2, 100.4, 102.7]), (5, 95))
+    assert bands.text(0) == "221-283"
+    assert bands.text(1) == "100-100"
+    assert bands.text(2) == "102.3-102.7"  # narrower than a point: one decimal
+    real = percent_bands()
+    for i, r in enumerate(ROWS):
+        low, high = (float(x) for x in real.text(i).split("-"))
+        printed_inside = low <= r.percent_of_standing <= high
+        assert printed_inside == bool(real.contains([r.percent_of_standing] * len(ROWS))[i])

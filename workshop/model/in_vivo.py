@@ -67,6 +67,14 @@ class PercentBands:
     high_percent: np.ndarray
     percentiles: tuple[float, float]
 
+    def text(self, i: int, dash: str = "-") -> str:
+        """Row ``i``'s band in whole points, rounded inwards (the low end up, the high
+        end down), so a measured value printed beside it reads inside only when it is;
+        with one decimal when the band is narrower than a point."""
+        low, high = float(self.low_percent[i]), float(self.high_percent[i])
+        lo, hi = int(np.ceil(low - 1e-9)), int(np.floor(high + 1e-9))
+        return f"{lo}{dash}{hi}" if lo <= hi else f"{low:.1f}{dash}{high:.1f}"
+
     def contains(self, measured_percent) -> np.ndarray:
         """Which measured values (% of standing, table order) lie inside the band."""
         m = np.asarray(measured_percent, dtype=float)
@@ -155,11 +163,11 @@ def report(**model_options) -> str:
         f"{'model band':>11s}",
         f"{'':44s} {'':11s} {'% stand':>9s} {'% stand':>7s} {'points':>7s} {band_title:>11s}",
     ]
-    for c, low, high in zip(rows, bands.low_percent, bands.high_percent, strict=True):
+    for i, c in enumerate(rows):
         role = "calibrated" if c.row.used_for_calibration else "held out"
         lines.append(
             f"{c.row.activity[:44]:44s} {role:11s} {c.row.percent_of_standing:9.0f} "
-            f"{c.model_percent:7.0f} {round(c.error_points):+7d} {f'{low:.0f}-{high:.0f}':>11s}"
+            f"{c.model_percent:7.0f} {round(c.error_points):+7d} {bands.text(i):>11s}"
         )
     s = summary(rows)
     held = np.array([not c.row.used_for_calibration for c in rows])

@@ -7,11 +7,10 @@ What the model does, in order (every step vectorised, numpy only):
    Trunk flexion is shared between the lumbar spine and the hips by the
    lumbo-pelvic rhythm; in standing, glute weakness shifts that share to the
    spine. On the floor a curl is the lumbar spine's own: the chest stays where
-   it rests, the pelvis rolls back under the curl and the hips extend. A hip
-   flexor contracture tips the pelvis forward (flexing the hip on the fixed
-   femur) only while the hip is extended, and the rest of it stretches the
-   psoas; at normal length the hip flexors are taut at a straight hip, so lying
-   with straight legs they let a curl roll the pelvis back only part of the way.
+   it rests and the pelvis rolls back under the curl (lying, the legs follow;
+   on hands and knees the hips extend). A hip flexor contracture tips the
+   pelvis forward (flexing the hip on the fixed femur) only while the hip is
+   extended, and the rest of it stretches the psoas.
 2. **External moment.** Segment masses and centres of mass (de Leva 1996, by
    sex) give the moment the trunk must resist at L4/L5 and the weight along the
    disc: upright, the head, trunk, arms and load lean forward of the disc; on
@@ -146,8 +145,8 @@ def evaluate(
         the back, front or side and on hands and knees: a curl of the lumbar spine
         itself, in degrees of lumbar flexion (a posterior pelvic tilt, the 'cat';
         full flexion at about 55°, beyond which nothing changes): the chest stays
-        where it rests, the pelvis rolls back under the curl and the hips extend
-        (``CURL_POSITIONS``). In a sit-up: how far
+        where it rests and the pelvis rolls back under the curl; lying the legs
+        follow it, on hands and knees the hips extend (``CURL_POSITIONS``). In a sit-up: how far
         the trunk is lifted from the floor. In a bridge: how far the hips are lifted
         (the trunk's angle from the floor, spine neutral). Backward bending is outside
         the model.
@@ -311,9 +310,8 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # the seat or the floor does.
     weak_here = weak if standing else 0.0
     # On the floor (lying, prone, side-lying, hands and knees) trunk_flexion_deg is a
-    # curl of the lumbar spine itself: the chest stays where it rests, the pelvis rolls
-    # back under the curl (a posterior tilt) and, the thighs staying where they are,
-    # the hips extend by as much. Upright and in a sit-up the trunk turns, and the
+    # curl of the lumbar spine itself: the chest stays where it rests and the pelvis
+    # rolls back under the curl (a posterior tilt). Upright and in a sit-up the trunk turns, and the
     # lumbar spine takes its share of the bend (lumbo-pelvic rhythm), the hips the rest.
     floor = code in _CURL_CODES
     share = (
@@ -341,9 +339,12 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     )
     lumbar_bend = np.minimum(share * bend, room)
     lumbar_flexion = lumbar_posture + lumbar_bend
-    # How far the pelvis turns forward on the thighs (the hips flex): the rest of an
-    # upright bend; on the floor the pelvis rolls back by the curl.
-    hip_from_bend = -lumbar_bend if floor else bend - lumbar_bend
+    # How far the pelvis turns forward: the rest of an upright bend (on the thighs, so
+    # the hips flex by as much); on the floor it rolls back by the curl. Lying on the
+    # back, front or side the legs follow it (knees bent or drawn up) and the hips keep
+    # their angle; on hands and knees the knees stay put and the hips extend.
+    pelvis_turn = -lumbar_bend if floor else bend - lumbar_bend
+    hip_from_bend = 0.0 * theta if code in (LYING, PRONE, SIDE_LYING) else pelvis_turn
     # Hip flexion the position starts from: sitting on a chair, kneeling on all fours
     # (thighs vertical under a horizontal trunk), knees bent for a sit-up; lying and
     # standing the legs are straight.
@@ -360,7 +361,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         c.standing_pelvic_tilt_deg
         - (c.sitting_pelvic_rotation_deg if sitting else 0.0)
         + apt
-        + hip_from_bend
+        + pelvis_turn
     )
     extra_lordosis = chain.lordosis_from_pelvic_tilt_deg(apt, c.lordosis_per_pelvic_tilt)
     lordosis = c.standing_lordosis_deg + extra_lordosis - lumbar_flexion
@@ -505,6 +506,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
             lumbar_flexion = lumbar_flexion - spared
             lordosis = lordosis + spared
             hip_from_bend = hip_from_bend + spared
+            pelvis_turn = pelvis_turn + spared
             pelvic_tilt = pelvic_tilt + spared
             hip_flexion = hip_flexion + spared
         # The disc plane tilts with the pelvis and with the lowest lumbar levels.

@@ -108,9 +108,7 @@ MOVEMENTS: dict[str, Movement] = {
             "Small and pain-free only. Skip or ask a clinician first after recent spinal "
             "surgery or fracture. " + STOP_RULE,
             "Lying on the back; the tilt is a small curl of the lumbar spine (10°) that "
-            "the abdominals hold against the stretched back tissues. The model lies with "
-            "straight legs: its hip flexors let the pelvis roll back only half as far and "
-            "pull a little on the spine, which with the knees bent, as here, they would not.",
+            "the abdominals hold against the stretched back tissues.",
             empty={"position": "lying", "trunk_flexion_deg": 10.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},
         ),
@@ -156,8 +154,7 @@ MOVEMENTS: dict[str, Movement] = {
             "extension exercises; Sinaki & Mikkelsen 1984). " + STOP_RULE,
             "Lying on the back; drawing the knee in flexes the hip and curls the low back "
             "(15°). The model lets the abdominals hold the curl; with the hands pulling, "
-            "they do less. Its other leg lies straight, so the curl stretches that hip's "
-            "flexors (as in the Thomas test).",
+            "they do less.",
             empty={"position": "lying", "trunk_flexion_deg": 15.0},
             full={"position": "lying", "trunk_flexion_deg": 0.0},
         ),
@@ -212,8 +209,9 @@ SEATED: tuple[Movement, ...] = (
         "backwards: with leg symptoms on walking that ease on sitting (a pattern typical "
         "of spinal stenosis, MSD Manual 2024) keep it very small. With osteoporosis keep "
         "the 'cat' small and ask a clinician first (Sinaki & Mikkelsen 1984). " + STOP_RULE,
-        "Sitting; the 'cat' is a 20° forward curl of the trunk. The model has no backward "
-        "bending, so 'cow' is drawn as sitting tall.",
+        "Sitting; the 'cat' is computed and drawn as a 20° forward lean of the trunk (the "
+        "model has no seated slump). The model has no backward bending, so 'cow' is "
+        "drawn as sitting tall.",
         empty={"position": "sitting", "trunk_flexion_deg": 20.0},
         full={"position": "sitting", "trunk_flexion_deg": 0.0},
         seated_alternative_of="cat_cow",
@@ -227,8 +225,9 @@ SEATED: tuple[Movement, ...] = (
         SEATED_NOTE + "Press and squeeze only as much as stays comfortable; do not hold "
         "the breath. After recent back, abdominal or hip surgery follow your surgical "
         "team's advice first. " + STOP_RULE,
-        "Sitting; resting is modelled as a slight slump (8° forward curl) and the squeeze "
-        "as sitting tall. The glutes' own work is not in the trace.",
+        "Sitting; resting is computed and drawn as an 8° forward lean of the trunk (the "
+        "model has no seated slump) and the squeeze as sitting tall. The glutes' own work "
+        "is not in the trace.",
         empty={"position": "sitting", "trunk_flexion_deg": 0.0},
         full={"position": "sitting", "trunk_flexion_deg": 8.0},
         seated_alternative_of="bridge",
@@ -242,8 +241,9 @@ SEATED: tuple[Movement, ...] = (
         "uncertain. Skip after recent hip replacement (ask your surgeon). It rounds the "
         "lower back: with osteoporosis ask a clinician first (Sinaki & Mikkelsen 1984). "
         + STOP_RULE,
-        "Sitting; hugging the knee rounds the low back, modelled as a 12° forward curl "
-        "of the trunk. The lifted leg's weight is not in the model.",
+        "Sitting; hugging the knee rounds the low back, computed and drawn as a 12° "
+        "forward lean of the trunk (the model has no seated slump). The lifted leg's "
+        "weight is not in the model.",
         empty={"position": "sitting", "trunk_flexion_deg": 12.0},
         full={"position": "sitting", "trunk_flexion_deg": 0.0},
         seated_alternative_of="knee_to_chest",

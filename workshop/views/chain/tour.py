@@ -20,7 +20,8 @@ def tour_numbers() -> list[dict]:
     the pressure over standing, draw by draw (what the measured column is)."""
     out = []
     pct = percent_bands()
-    for c, low, high in zip(compare(), pct.low_percent, pct.high_percent, strict=True):
+    for i, c in enumerate(compare()):
+        low, high = pct.low_percent[i], pct.high_percent[i]
         band = uncertainty_band("disc_pressure_MPa", **c.row.inputs())
         out.append(
             {
@@ -29,6 +30,7 @@ def tour_numbers() -> list[dict]:
                 "band_MPa": (float(band.low), float(band.high)),
                 "model_pct_standing": c.model_percent,
                 "band_pct": (float(low), float(high)),
+                "band_pct_text": pct.text(i, dash="–"),
                 "measured_pct_standing": c.row.percent_of_standing,
             }
         )
@@ -46,7 +48,7 @@ def tour_table() -> HTML:
                 r.activity,
                 "calibration" if r.used_for_calibration else "not fitted",
                 f"{t['measured_pct_standing']:.0f} %",
-                f"{t['model_pct_standing']:.0f} % ({t['band_pct'][0]:.0f}–{t['band_pct'][1]:.0f})",
+                f"{t['model_pct_standing']:.0f} % ({t['band_pct_text']})",
                 f"{t['model_MPa']:.2f} ({t['band_MPa'][0]:.2f}–{t['band_MPa'][1]:.2f})",
                 r.encoding_note,
                 r.source,
