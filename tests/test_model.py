@@ -364,3 +364,18 @@ def test_a_trunk_spanning_two_supports_has_shear_from_its_sag():
     assert float(kneeling.shear_N) == pytest.approx(w_above - support, rel=1e-6)
     assert float(kneeling.shear_N) > 0.0
     assert float(evaluate(position="bridge", trunk_flexion_deg=20).shear_N) < 0.0
+
+
+def test_sitting_the_hip_extensors_hold_a_trunk_leaning_ahead_of_the_hips():
+    """On a chair upright the seat carries the trunk (L4/L5 behind the hips); leaning
+    forward, the hip extensors hold the trunk on the thighs, more the further it leans,
+    and the glutes' share shrinks with weakness as in standing."""
+    lean = np.array([0.0, 20.0, 40.0, 60.0])
+    sit = evaluate(position="sitting", trunk_flexion_deg=lean)
+    assert float(sit.hip_extensor_moment_Nm[0]) == 0.0
+    assert np.all(np.diff(sit.hip_extensor_moment_Nm) > 0)
+    weak = evaluate(position="sitting", trunk_flexion_deg=40.0, glute_weakness=1.0)
+    assert float(weak.hip_extensor_moment_Nm) == pytest.approx(float(sit.hip_extensor_moment_Nm[2]))
+    assert float(weak.glute_force_N) < float(sit.glute_force_N[2])
+    for name in ("hip_extensor_moment_Nm", "glute_force_N"):
+        assert float(getattr(evaluate(position="hands_knees"), name)) == 0.0

@@ -95,8 +95,9 @@ class ModelResult:
     passive_moment_Nm    moment carried by stretched muscle, fascia and ligaments, N·m
     lumbar_flexion_deg   lumbar flexion from relaxed standing lordosis, deg
     hip_flexion_deg      hip flexion, deg
-    hip_extensor_moment_Nm  moment the hip extensors must hold in standing, N·m
-        (a seat carries it in sitting, the floor in the floor positions)
+    hip_extensor_moment_Nm  moment the hip extensors must hold upright, N·m: standing,
+        and sitting once the trunk leans ahead of the hips (the seat's push under
+        the sitting bones is taken to act below the hip joints); 0 on the floor
     glute_force_N        gluteus maximus share of it, N (the hamstrings take the rest)
     flexor_force_N       abdominal (trunk flexor) force, N
     """
@@ -546,9 +547,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         compression, c.unloaded_pressure_MPa, c.pressure_correction, area
     )
 
-    # 4. Hips (standing only) ---------------------------------------------------------
-    if standing:
-        x_l45 = hip_to_l45 * _sin((hip_from_bend + apt) * DEG)
+    # 4. Hips (upright) -----------------------------------------------------------------
+    if upright:
+        # L4/L5 ahead of the hip joints as the pelvis turns from its standing tilt
+        # (sitting, it starts rolled back, so L4/L5 starts behind them).
+        x_l45 = hip_to_l45 * _sin((pelvic_tilt - c.standing_pelvic_tilt_deg) * DEG)
         hip_moment = np.maximum(moment + (w_upper + w_arms + w_load + 0.5 * w_pelvis) * x_l45, 0.0)
         glute_share = 1.0 - c.glute_share_loss_weak * weak
         glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
