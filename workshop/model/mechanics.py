@@ -26,11 +26,11 @@ What the model does, in order (every step vectorised, numpy only):
    the disc at their own lever arm. Upright they carry at most the moment there
    is, and the lumbar spine flexes only as far as that stretches them. The
    erector spinae carry what the external moment asks beyond that, at a moment
-   arm that shrinks as the lumbar spine flexes; when the tissues pull harder than the load (a curl, a sagging
-   beam, a sit-up) the abdominals hold the rest. Extensor overactivity keeps
-   the erectors on where they would hand the moment to the stretched tissues;
-   the tissues still pull, so the abdominals oppose the extra pull
-   (co-contraction).
+   arm that shrinks as the lumbar spine flexes; when the tissues pull harder
+   than the load (a curl, a sagging beam, a sit-up) the abdominals hold the rest.
+   Extensor overactivity keeps the erectors on where they would hand the moment
+   to the stretched tissues; the tissues still pull, so the abdominals oppose
+   the extra pull (co-contraction).
    Upright postures add baseline co-contraction; a stretched psoas adds its
    pull. Intra-abdominal pressure relief is a switch, on by default (the
    held-out in vivo loads are matched only with it), and contested.
@@ -147,8 +147,8 @@ def evaluate(
         itself, in degrees of lumbar flexion (a posterior pelvic tilt, the 'cat';
         full flexion at about 55°, beyond which nothing changes): the chest stays
         where it rests and the pelvis rolls back under the curl; lying the legs
-        follow it, on hands and knees the hips extend (``CURL_POSITIONS``). In a sit-up: how far
-        the trunk is lifted from the floor. In a bridge: how far the hips are lifted
+        follow it, on hands and knees the hips extend (``CURL_POSITIONS``). In a
+        sit-up: how far the trunk is lifted from the floor. In a bridge: how far the hips are lifted
         (the trunk's angle from the floor, spine neutral). Backward bending is outside
         the model.
     load_kg : mass held in the hands, 0…50 kg (in a sit-up: held at the chest;
@@ -312,8 +312,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     weak_here = weak if standing else 0.0
     # On the floor (lying, prone, side-lying, hands and knees) trunk_flexion_deg is a
     # curl of the lumbar spine itself: the chest stays where it rests and the pelvis
-    # rolls back under the curl (a posterior tilt). Upright and in a sit-up the trunk turns, and the
-    # lumbar spine takes its share of the bend (lumbo-pelvic rhythm), the hips the rest.
+    # rolls back under the curl (a posterior tilt). Upright and in a sit-up the trunk
+    # turns, and the lumbar spine takes its share of the bend (lumbo-pelvic rhythm),
+    # the hips the rest.
     floor = code in _CURL_CODES
     share = (
         1.0
