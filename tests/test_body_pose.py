@@ -138,3 +138,24 @@ def test_keypoints_keep_the_pacers_unplaced_view():
     kp = keypoints(1, 0.0, 40.0, 0.0, 0.3, 0.0)
     assert float(kp["hip"][0]) == 0.0 and float(kp["hip"][1]) == 0.0  # origin at the hip
     assert {"head", "ankle", "l4l5", "l1", "c7"} <= set(kp)
+
+
+def test_lying_the_legs_follow_a_curl_and_the_heels_stay_on_the_floor():
+    """The explorer's lying figure: a curl turns the thighs up with the pelvis (the
+    model keeps the hips' angle) and bends the knees; the heels stay on the floor."""
+    from workshop.views.body.geometry import LYING_ANKLE_Y_M, THIGH_M, pose
+
+    curl = np.array([0.0, 15.0, 30.0, 55.0])
+    p = pose(2, 12.0 - curl, 52.0 - curl, 0.0 * curl, 0.0, 0.0, legs_follow_deg=curl)
+    hx, hy = p.points["hip"]
+    kx, ky = p.points["knee"]
+    ax, ay = p.points["ankle"]
+    np.testing.assert_allclose(ay, LYING_ANKLE_Y_M, atol=1e-9)
+    np.testing.assert_allclose(np.hypot(kx - hx, ky - hy), THIGH_M, rtol=1e-9)
+    # The thigh turns up by the curl (to within the placing's small change of the
+    # hip's height, which tilts the straight leg's slope by under a degree).
+    thigh_deg = np.degrees(np.arctan2(ky - hy, kx - hx))
+    np.testing.assert_allclose(thigh_deg - thigh_deg[0], curl, atol=1.0)
+    assert np.all(np.diff(ky) > 0)
+    straight = pose(2, 12.0, 52.0, 0.0, 0.0, 0.0)
+    assert float(ky[0]) == pytest.approx(float(straight.points["knee"][1]))

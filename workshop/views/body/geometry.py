@@ -168,6 +168,7 @@ def pose(
     shear_N=0.0,
     *,
     placed: bool = True,
+    legs_follow_deg=0.0,
 ) -> Pose:
     """Keypoints and rotations of the body for broadcastable arrays of the model's angles.
 
@@ -175,7 +176,10 @@ def pose(
     others draw the standing legs). ``compression_N`` and ``shear_N`` at L4/L5 size
     the force arrows (compression along the spine axis in front of the vertebral
     bodies, pointing down onto the disc; shear across the disc, forward when positive).
-    ``placed=False``: origin at the hip as ``keypoints`` has it.
+    ``placed=False``: origin at the hip as ``keypoints`` has it. ``legs_follow_deg``
+    (lying, placed): a curl the legs follow, so the hips keep their angle: the thighs
+    turn up with the pelvis by this much and the knees bend to keep the heels on the
+    floor (the model's lumbar curl lying on the back).
     """
     pt = np.asarray(pelvic_tilt_deg, dtype=float)
     lord = np.asarray(lordosis_deg, dtype=float)
@@ -299,14 +303,20 @@ def pose(
         for part in rot:
             rot[part] = rot[part] - turn / DEG
         if placed:
-            # Straight legs slope from the hip down to the heel on the floor.
+            # Straight legs slope from the hip down to the heel on the floor; a curl
+            # turns the thighs up with the pelvis and the knees bend, heels down.
             hx, hy = pts["hip"]
             drop = hy - LYING_ANKLE_Y_M
             run = np.sqrt(np.maximum((THIGH_M + SHANK_M) ** 2 - drop**2, 0.0))
-            pts["ankle"] = (hx + run, hy - drop)
-            pts["knee"] = (hx + run / 2, hy - drop / 2)
-            rot["foot"] = zero - 90.0
-            _femur_muscles(pts)
+            thigh = np.arctan2(-drop, run) + np.asarray(legs_follow_deg, dtype=float) * DEG
+            kx, ky = hx + THIGH_M * np.cos(thigh), hy + THIGH_M * np.sin(thigh)
+            fall = np.minimum(ky - LYING_ANKLE_Y_M, SHANK_M)
+            ax = kx + np.sqrt(np.maximum(SHANK_M**2 - fall**2, 0.0))
+            pts["knee"] = (kx + zero, ky + zero)
+            pts["ankle"] = (ax + zero, ky - fall + zero)
+            # The foot at a right angle to the shank (pointing up when the leg is straight).
+            shank = np.arctan2(-fall, ax - kx)
+            rot["foot"] = zero - 90.0 - (shank - np.arctan2(-drop, run)) / DEG
     elif position_code == 1 and placed:
         for name, (x, y) in pts.items():
             pts[name] = (x, y + SITTING_HIP_Y_M)

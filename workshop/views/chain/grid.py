@@ -108,6 +108,10 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
             np.asarray(inputs["load_kg"], float)[mask],
             np.broadcast_to(r.compression_N, (n,))[mask],
             np.broadcast_to(r.shear_N, (n,))[mask],
+            # Lying, the legs follow the curl (the model keeps the hips' angle).
+            legs_follow_deg=(
+                np.broadcast_to(r.lumbar_flexion_deg, (n,))[mask] if name in CURL_POSITIONS else 0.0
+            ),
         )
         for p in GRID_POINTS:
             points[p][0][mask], points[p][1][mask] = kp.points[p]
