@@ -122,7 +122,8 @@ CONTROLS: tuple[Control, ...] = (
         90.0,
         1.0,
         0.0,
-        "forward bend of the trunk from upright",
+        "forward bend of the trunk from upright; lying, a curl of the lower back (degrees "
+        "of lumbar flexion: the pelvis rolls back, the knees come up)",
     ),
     Control("load_kg", "Load in the hands", "kg", 0.0, 50.0, 1.0, 0.0, "mass held in both hands"),
     Control(
