@@ -379,3 +379,29 @@ def test_sitting_the_hip_extensors_hold_a_trunk_leaning_ahead_of_the_hips():
     assert float(weak.glute_force_N) < float(sit.glute_force_N[2])
     for name in ("hip_extensor_moment_Nm", "glute_force_N"):
         assert float(getattr(evaluate(position="hands_knees"), name)) == 0.0
+
+
+def test_in_a_bridge_the_feet_share_the_weight_and_the_hip_extensors_lift_the_pelvis():
+    """Statics of a bridge with the feet on the floor: the shoulders carry more than if
+    the trunk hung on the hips alone, the hip extensors hold the pelvis up (less of it
+    from the glutes when they are weak), and feet further away need more hip moment."""
+    bridge = evaluate(position="bridge", trunk_flexion_deg=20.0)
+    assert float(bridge.hip_extensor_moment_Nm) > 0.0 and float(bridge.glute_force_N) > 0.0
+    weak = evaluate(position="bridge", trunk_flexion_deg=20.0, glute_weakness=1.0)
+    assert float(weak.glute_force_N) < float(bridge.glute_force_N)
+    near, far = (
+        evaluate(
+            position="bridge",
+            trunk_flexion_deg=20.0,
+            constants=CONSTANTS.replace(bridge_feet_ahead_fraction=f),
+        )
+        for f in (0.2, 0.3)
+    )
+    assert float(far.hip_extensor_moment_Nm) > float(near.hip_extensor_moment_Nm)
+    # With the feet at the hips, no hip moment: the trunk hangs on the hips alone.
+    hung = evaluate(
+        position="bridge",
+        trunk_flexion_deg=20.0,
+        constants=CONSTANTS.replace(bridge_feet_ahead_fraction=0.0),
+    )
+    assert float(hung.hip_extensor_moment_Nm) == pytest.approx(0.0, abs=1e-9)

@@ -102,13 +102,16 @@ def test_floor_positions_give_finite_non_negative_position_appropriate_loads(kw,
     for position in ("lying", "prone"):
         r = flat[position]
         assert float(r.compression_N) == float(r.psoas_force_N)
-    # Side-lying, hands and knees and a bridge hold a spanning trunk: more than lying,
-    # less than standing.
+    # Side-lying, hands and knees and a bridge hold a spanning trunk: more than lying;
+    # side-lying and kneeling less than standing. (A bridge may reach standing's load:
+    # Rohlmann et al. 2014 measured it at or above walking with a telemetered implant.)
     # (Compared with lying flat on relaxed hip flexors: lying with the legs straight
     # stretches a tight psoas, as in the Thomas test, which kneeling slackens.)
     resting = evaluate(position="lying", **{**kw, "hip_flexor_tightness": 0.0})
     for position in ("side_lying", "hands_knees", "bridge"):
-        assert resting.compression_N < flat[position].compression_N < standing.compression_N
+        assert resting.compression_N < flat[position].compression_N
+    for position in ("side_lying", "hands_knees"):
+        assert flat[position].compression_N < standing.compression_N
     # A sit-up is held by muscle: the trunk flexors against gravity (and the curled
     # spine's tissues) until the trunk passes upright, the back muscles beyond.
     sit_up = evaluate(position="sit_up", trunk_flexion_deg=theta, **kw)

@@ -156,6 +156,9 @@ class Constants:
     #: share of the hip extensor moment the glutes lose at weakness 1; the hamstrings
     #: take it over (assumption for teaching; weak evidence).
     glute_share_loss_weak: float = 0.6
+    #: in a bridge, the feet on the floor ahead of the hip joints, fraction of stature
+    #: (estimate: knees bent about 90°, about 46 cm at 1.75 m).
+    bridge_feet_ahead_fraction: float = 0.26
 
     # --- intra-abdominal pressure (Chaffin, Andersson & Martin, Occupational
     # Biomechanics, 4th ed. 2006): used only when iap_relief=True ---------------------
@@ -229,6 +232,7 @@ SPREAD = {
     "lumbar_share_gain_weak_glutes": 0.30,
     "pelvic_tilt_weak_glutes_deg": 0.50,
     "glute_share_loss_weak": 0.25,
+    "bridge_feet_ahead_fraction": 0.20,
     "cross_section_mass_exponent": 0.15,
     # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
     "sitting_pelvic_rotation_deg": 0.10,

@@ -419,18 +419,25 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         lateral = np.abs(_beam(w_waist, com_waist, w_pelvis, ribcage, hip_to_l45)[0]) + zero
         moment = zero
     elif code == BRIDGE:
-        # The head and arms rest on the floor; the hips lifted theta, the trunk spans
-        # from the shoulders to the hips and sags back towards the floor, a flexion
-        # moment the back extensors hold.
+        # The head and arms rest on the floor; the hips lifted theta, the trunk and
+        # pelvis rest on the shoulders and, through the hips and the legs, on the feet.
+        # Statics of the whole (legs weightless, no friction under the feet) share the
+        # weight between shoulders and feet; the hip extensors hold the pelvis up on
+        # the legs; the trunk sags back towards the floor between shoulders and hips, a
+        # flexion moment the back extensors hold.
         w_trunk = g_mass * _by_sex(c.trunk_above_mass_fraction, "trunk_above_mass_fraction", female)
         com_trunk = height * _by_sex(
             c.trunk_above_com_height_fraction, "trunk_above_com_height_fraction", female
         )
-        span, sag = _beam(w_trunk, com_trunk, w_pelvis, shoulder, hip_to_l45)
-        # Facing up, the sag presses the upper vertebra backward, by the weight's share
-        # across the tilted trunk.
-        moment = -span * _cos(theta * DEG)
-        across = -sag * _cos(theta * DEG)
+        cos_t = _cos(theta * DEG)
+        feet = height * c.bridge_feet_ahead_fraction  # on the floor: not turned with theta
+        carried = w_trunk + w_pelvis
+        about_hip = (w_trunk * (com_trunk + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) * cos_t
+        shoulders = (about_hip + carried * feet) / ((shoulder + hip_to_l45) * cos_t + feet)
+        moment = -(w_trunk * com_trunk - shoulders * shoulder) * cos_t
+        # Facing up, the sag presses the upper vertebra backward.
+        across = -(w_trunk - shoulders) * cos_t
+        bridge_hip = np.maximum(carried - shoulders, 0.0) * feet  # the legs push, never pull
     elif code == SIT_UP:
         # The trunk above L4/L5 is lifted theta from the floor, arms (and any load)
         # held at the chest: gravity pulls it back down, the abdominals hold it.
@@ -556,6 +563,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         hip_moment = np.maximum(moment + (w_upper + w_arms + w_load + 0.5 * w_pelvis) * x_l45, 0.0)
         glute_share = 1.0 - c.glute_share_loss_weak * weak
         glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
+    elif code == BRIDGE:
+        hip_moment = bridge_hip
+        glute = hip_moment * (1.0 - c.glute_share_loss_weak * weak) / (c.glute_moment_arm_m * scale)
     else:
         hip_moment = glute = zero
     return (

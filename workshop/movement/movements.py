@@ -137,9 +137,13 @@ MOVEMENTS: dict[str, Movement] = {
             "Lift only as high as stays comfortable; do not arch the lower back at the top. "
             "After recent back, abdominal or hip surgery, follow your surgical team's advice "
             "first; in late pregnancy skip it if lying on the back is uncomfortable. " + STOP_RULE,
-            "Bridge: the trunk spans from the shoulders to the lifted hips and the back "
-            "extensors hold it straight; the trace is highest as the hips leave the floor "
-            "(hips lifted 0–30°). The glutes' own work is not in the trace.",
+            "Bridge: the trunk rests on the shoulders and, through the hips and legs, on "
+            "the feet; the hip extensors (the glutes most) hold the pelvis up and the back "
+            "extensors hold the trunk straight. The trace is highest as the hips leave the "
+            "floor (hips lifted 0–30°): at the bottom the hips are just leaving it, already "
+            "carried by the feet and shoulders; resting on the floor they would load the "
+            "spine as lying does. The glutes do not cross the lower back, so their work is "
+            "not in the trace.",
             empty={"position": "bridge", "trunk_flexion_deg": 30.0},
             full={"position": "bridge", "trunk_flexion_deg": 0.0},
         ),
