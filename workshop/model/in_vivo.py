@@ -80,6 +80,17 @@ class PercentBands:
         m = np.asarray(measured_percent, dtype=float)
         return (m >= self.low_percent) & (m <= self.high_percent)
 
+    def held_out_inside(self, comparisons: list[Comparison]) -> int:
+        """How many held-out rows (``compare``'s, table order) measured inside the band."""
+        inside = self.contains([c.row.percent_of_standing for c in comparisons])
+        return int(
+            sum(
+                ok
+                for ok, c in zip(inside, comparisons, strict=True)
+                if not c.row.used_for_calibration
+            )
+        )
+
 
 def percent_bands(
     *,
@@ -170,8 +181,6 @@ def report(**model_options) -> str:
             f"{c.model_percent:7.0f} {round(c.error_points):+7d} {bands.text(i):>11s}"
         )
     s = summary(rows)
-    held = np.array([not c.row.used_for_calibration for c in rows])
-    inside = bands.contains([c.row.percent_of_standing for c in rows])
     relaxed = float(evaluate(**model_options).disc_pressure_MPa)
     lines += [
         "",
@@ -179,8 +188,8 @@ def report(**model_options) -> str:
         f"Pearson r: {s.pearson_r:.3f}",
         f"relaxed standing: {relaxed:.2f} MPa (70 kg man, 1.75 m)",
         f"measured value inside the model's {band_title} band (the spread of its uncertain",
-        f"constants, each draw over its own standing): {int(inside[held].sum())} of "
-        f"{int(held.sum())} held-out rows",
+        f"constants, each draw over its own standing): {bands.held_out_inside(rows)} of "
+        f"{s.n} held-out rows",
     ]
     split = disagreements(rows)
     if split:

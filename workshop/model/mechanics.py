@@ -248,18 +248,22 @@ def _select(constants: Constants, shape, mask) -> Constants:
     return constants.replace(**changes)
 
 
-def _beam(w_above, com_above, w_pelvis, upper_support, hip_to_l45):
-    """Moment (N·m) and shear (N) at L4/L5 of a trunk lying across two supports, one
-    ``upper_support`` metres above the disc (the shoulders; lying on the side, the
-    ribcage) and the hips. The moment: the part above L4/L5 (weight ``w_above`` at
-    ``com_above`` from the disc) minus the upper support's moment; the support comes
-    from moments about the hips, with the pelvis's weight halfway between hips and
-    disc. Negative: the span sags towards the weight's side of the spine. The shear:
-    that part's weight less the support, pressing it towards the weight's side."""
-    support = (w_above * (com_above + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) / (
-        upper_support + hip_to_l45
-    )
-    return w_above * com_above - support * upper_support, w_above - support
+def _beam(w_above, com_above, w_pelvis, upper_support, hip_to_l45, feet=0.0):
+    """Moment (N·m), shear (N) and upper support (N) at L4/L5 of a trunk lying across
+    two supports, one ``upper_support`` metres above the disc (the shoulders; lying on
+    the side, the ribcage) and the hips (lengths along the floor). The moment: the
+    part above L4/L5 (weight ``w_above`` at ``com_above`` from the disc) minus the
+    upper support's moment; the support comes from moments about the hips, with the
+    pelvis's weight halfway between hips and disc. Negative: the span sags towards the
+    weight's side of the spine. The shear: that part's weight less the support,
+    pressing it towards the weight's side. ``feet`` > 0 (a bridge): the hips rest on
+    legs that stand that far beyond them (weightless, no friction), so the statics of
+    the whole share the weight between the upper support and the feet."""
+    carried = w_above + w_pelvis
+    support = (
+        w_above * (com_above + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45 + carried * feet
+    ) / (upper_support + hip_to_l45 + feet)
+    return w_above * com_above - support * upper_support, w_above - support, support
 
 
 def _sin(x_rad):
@@ -402,7 +406,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # (at the hips); the arms carry their own weight to the floor, the head hangs
         # ahead. The part between the supports sags towards the floor: extension.
         # Facing the floor, the sag presses the upper vertebra forward (towards the belly).
-        moment, across = _beam(w_upper, com_up, w_pelvis, shoulder, hip_to_l45)
+        moment, across, _ = _beam(w_upper, com_up, w_pelvis, shoulder, hip_to_l45)
         moment, across = moment + zero, across + zero
     elif code == SIDE_LYING:
         # The head, the arms and the ribcage rest on the surface, and so does the
@@ -431,13 +435,15 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         )
         cos_t = _cos(theta * DEG)
         feet = height * c.bridge_feet_ahead_fraction  # on the floor: not turned with theta
-        carried = w_trunk + w_pelvis
-        about_hip = (w_trunk * (com_trunk + hip_to_l45) + w_pelvis * 0.5 * hip_to_l45) * cos_t
-        shoulders = (about_hip + carried * feet) / ((shoulder + hip_to_l45) * cos_t + feet)
-        moment = -(w_trunk * com_trunk - shoulders * shoulder) * cos_t
-        # Facing up, the sag presses the upper vertebra backward.
+        span, _, shoulders = _beam(
+            w_trunk, com_trunk * cos_t, w_pelvis, shoulder * cos_t, hip_to_l45 * cos_t, feet
+        )
+        moment = -span
+        # Facing up, the sag presses the upper vertebra backward, by the weight's share
+        # across the tilted trunk.
         across = -(w_trunk - shoulders) * cos_t
-        bridge_hip = np.maximum(carried - shoulders, 0.0) * feet  # the legs push, never pull
+        # The legs push the pelvis up, never pull it down.
+        bridge_hip = np.maximum(w_trunk + w_pelvis - shoulders, 0.0) * feet
     elif code == SIT_UP:
         # The trunk above L4/L5 is lifted theta from the floor, arms (and any load)
         # held at the chest: gravity pulls it back down, the abdominals hold it.

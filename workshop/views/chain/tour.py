@@ -54,9 +54,9 @@ def tour_table() -> HTML:
                 r.source,
             )
         )
-    s = summary(compare())
-    held = [t for t in numbers if not t["row"].used_for_calibration]
-    inside = sum(t["band_pct"][0] <= t["measured_pct_standing"] <= t["band_pct"][1] for t in held)
+    comparisons = compare()
+    s = summary(comparisons)
+    inside = percent_bands().held_out_inside(comparisons)
     head = (
         "activity",
         "role",
