@@ -159,3 +159,36 @@ def test_lying_the_legs_follow_a_curl_and_the_heels_stay_on_the_floor():
     assert np.all(np.diff(ky) > 0)
     straight = pose(2, 12.0, 52.0, 0.0, 0.0, 0.0)
     assert float(ky[0]) == pytest.approx(float(straight.points["knee"][1]))
+
+
+def _chest_above_thighs_m(p) -> float:
+    """Lowest point of the drawn chest and belly over the thighs, above the thighs' top
+    (m; negative: the trunk is drawn inside the legs). Sitting, the thighs run level
+    forward from the hip."""
+    hip_x, hip_y = (float(v) for v in p.points["hip"])
+    knee_x = float(p.points["knee"][0])
+    chest = world(p, "thorax", o.THORAX_SKIN)
+    over = chest[(chest[:, 0] > hip_x + 0.05) & (chest[:, 0] < knee_x)]
+    return float(over[:, 1].min()) - (hip_y + o.THIGH_WIDTH_M / 2)
+
+
+def test_sitting_the_chest_comes_to_rest_on_the_thighs_not_through_them():
+    """The model stops a seated lean where the chest meets the thighs, and the picture
+    agrees: at that lean the drawn chest is just above the thighs; drawn 8° further it
+    would be inside them; the explorer draws any larger lean as that one."""
+    from workshop.model import CONSTANTS
+
+    contact = CONSTANTS.seated_chest_on_thighs_deg
+    at = placed("sitting", trunk_flexion_deg=contact)
+    assert 0.0 <= _chest_above_thighs_m(at) < 0.03
+    # The posture the model would give 8° further, were the thighs not in the way.
+    unstopped = CONSTANTS.replace(seated_chest_on_thighs_deg=110.0)
+    r = evaluate(position="sitting", trunk_flexion_deg=contact + 8.0, constants=unstopped)
+    beyond = pose(SITTING, r.pelvic_tilt_deg, r.lumbar_lordosis_deg, contact + 8.0, 0.0, 0.0)
+    assert _chest_above_thighs_m(beyond) < 0.0
+    drawn = {
+        lean: snapshot({"position": "sitting", "trunk_flexion_deg": lean})["points"]
+        for lean in (contact, 90.0)
+    }
+    for name, (x, y) in drawn[contact].items():
+        assert drawn[90.0][name] == pytest.approx((x, y), abs=1e-9), name

@@ -14,7 +14,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.model import CONSTANTS, CURL_POSITIONS, PEOPLE, RANGES, evaluate
+from workshop.model import CONSTANTS, CURL_POSITIONS, PEOPLE, RANGES, chest_turn_deg, evaluate
 from workshop.model.chain import passive_moment_Nm
 from workshop.model.validation import POSITIONS
 
@@ -227,7 +227,10 @@ def test_upright_the_tissues_carry_what_the_reported_flexion_stretches_them_to(
     turn = (r.pelvic_tilt_deg - upright.pelvic_tilt_deg) + (
         r.lumbar_flexion_deg - upright.lumbar_flexion_deg
     )
-    np.testing.assert_allclose(turn, theta, atol=1e-6)
+    # On a chair the chest stops on the thighs (``chest_turn_deg``).
+    np.testing.assert_allclose(turn, chest_turn_deg(position, theta), atol=1e-6)
+    stop = CONSTANTS.seated_chest_on_thighs_deg if position == "sitting" else np.inf
+    np.testing.assert_allclose(chest_turn_deg(position, theta), np.minimum(theta, stop))
 
 
 @settings(max_examples=100, deadline=None)
@@ -244,3 +247,18 @@ def test_guarding_changes_the_muscles_not_the_posture(kw, position, guard):
     assert np.all(guarded.extensor_force_N >= relaxed.extensor_force_N - 1e-9)
     assert np.all(guarded.flexor_force_N >= relaxed.flexor_force_N - 1e-9)
     assert np.all(guarded.compression_N >= relaxed.compression_N - 1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(others, st.floats(0.0, 35.0), st.floats(0.0, 1.0))
+def test_on_a_chair_the_chest_rests_on_the_thighs_and_leans_no_further(kw, extra, lean_share):
+    """Past the lean where the chest meets the thighs nothing changes (the trunk
+    cannot pass through the legs); below it the lean still changes the load."""
+    contact = CONSTANTS.seated_chest_on_thighs_deg
+    at = evaluate(position="sitting", trunk_flexion_deg=contact, **kw)
+    _, top, _ = RANGES["trunk_flexion_deg"]
+    past = evaluate(position="sitting", trunk_flexion_deg=min(contact + extra, top), **kw)
+    for name in at.__dataclass_fields__:
+        np.testing.assert_allclose(getattr(past, name), getattr(at, name), rtol=0, atol=1e-9)
+    before = evaluate(position="sitting", trunk_flexion_deg=lean_share * (contact - 10.0), **kw)
+    assert float(before.flexion_moment_Nm) < float(at.flexion_moment_Nm)

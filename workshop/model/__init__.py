@@ -8,7 +8,7 @@ samples the uncertain constants and returns percentiles for any input.
 from .anthropometry import PEOPLE, SEXES, Person
 from .chain import GRADES, LINKS, Link
 from .constants import CONSTANTS, SPREAD, Constants, sample_constants
-from .mechanics import ModelResult, evaluate
+from .mechanics import ModelResult, chest_turn_deg, evaluate
 from .uncertainty import Band, uncertainty_band, uncertainty_bands
 from .validation import CURL_POSITIONS, POSITIONS, RANGES
 
@@ -27,6 +27,7 @@ __all__ = [
     "Link",
     "ModelResult",
     "Person",
+    "chest_turn_deg",
     "evaluate",
     "sample_constants",
     "uncertainty_band",

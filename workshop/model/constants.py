@@ -194,6 +194,14 @@ class Constants:
     #: Spine 22:2207: co-contraction adds compression in neutral postures).
     upright_tone_fraction: float = 0.49
 
+    # --- contact (last, so adding it left the other fields' random draws as they were)
+    #: trunk lean from vertical, deg, at which a person sitting on a chair rests the
+    #: chest and belly on the thighs: the lean stops there (estimate from an average
+    #: man's outline, as the kit draws him: belly about 0.15 m ahead of the spine line,
+    #: thighs 0.13 m thick and 0.43 m long; the outline meets the thighs near 78 deg and
+    #: the belly is soft).
+    seated_chest_on_thighs_deg: float = 75.0
+
     def replace(self, **changes) -> Constants:
         return replace(self, **changes)
 
@@ -233,6 +241,7 @@ SPREAD = {
     "pelvic_tilt_weak_glutes_deg": 0.50,
     "glute_share_loss_weak": 0.25,
     "bridge_feet_ahead_fraction": 0.20,
+    "seated_chest_on_thighs_deg": 0.10,
     "cross_section_mass_exponent": 0.15,
     # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
     "sitting_pelvic_rotation_deg": 0.10,

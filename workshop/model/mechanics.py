@@ -142,7 +142,9 @@ def evaluate(
         "prone" (on the front), "side_lying", "hands_knees" (four-point kneeling),
         "sit_up" (lifting the trunk from lying on the back, knees bent),
         "bridge" (lying on the back, knees bent, hips lifted).
-    trunk_flexion_deg : 0…110 deg. Upright: forward bend of the trunk. Lying on
+    trunk_flexion_deg : 0…110 deg. Upright: forward bend of the trunk (on a chair
+        the chest comes to rest on the thighs at about 75°, beyond which nothing
+        changes: ``chest_turn_deg``). Lying on
         the back, front or side and on hands and knees: a curl of the lumbar spine
         itself, in degrees of lumbar flexion (a posterior pelvic tilt, the 'cat';
         full flexion at about 55°, beyond which nothing changes): the chest stays
@@ -234,6 +236,25 @@ def evaluate(
     return ModelResult(*(o.reshape(shape) for o in outs))
 
 
+def chest_turn_deg(position, trunk_flexion_deg, constants: Constants = CONSTANTS):
+    """How far the chest turns from where it starts, deg, as the model has it: what a
+    figure of the body draws.
+
+    Standing, and lifting the trunk in a sit-up: ``trunk_flexion_deg``. On a chair:
+    the same until the chest rests on the thighs (``seated_chest_on_thighs_deg``),
+    then no further. Curling on the floor (``CURL_POSITIONS``) and in a bridge: 0 (the
+    chest stays where it rests; the pelvis rolls back, or the hips lift). Inputs as
+    ``evaluate``'s, broadcastable; out-of-range input raises ``ValueError``.
+    """
+    code = position_code(position)
+    theta = check_number("trunk_flexion_deg", trunk_flexion_deg)
+    codes = np.asarray(code)
+    on_chair = np.minimum(theta, constants.seated_chest_on_thighs_deg)
+    still = np.isin(codes, _CURL_CODES + (BRIDGE,))
+    turn = np.where(codes == SITTING, on_chair, np.where(still, 0.0, theta))
+    return np.asarray(turn, dtype=float)
+
+
 _BLOCK = 16384  # 64 KiB temporaries stay in the CPU cache
 _FIELDS = [f.name for f in fields(Constants)]
 
@@ -307,6 +328,10 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     sitting = code == SITTING
     standing = code == STANDING
     upright = standing or sitting
+    if sitting:
+        # On a chair the chest and belly come to rest on the thighs: the lean stops
+        # there, and leaning 'further' changes nothing.
+        theta = np.minimum(theta, c.seated_chest_on_thighs_deg)
     scale = height / REFERENCE_HEIGHT_M
     g_mass = G * mass
 

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from ...checks import Range, to_float
+from ...model import CONSTANTS
 
 #: Positions the explorer draws (the first three of ``workshop.model.POSITIONS``;
 #: the floor positions and the sit-up are in ``evaluate`` and in the movements).
@@ -122,8 +123,9 @@ CONTROLS: tuple[Control, ...] = (
         90.0,
         1.0,
         0.0,
-        "forward bend of the trunk from upright; lying, a curl of the lower back (degrees "
-        "of lumbar flexion: the pelvis rolls back, the knees come up)",
+        "forward bend of the trunk from upright (on a chair the chest comes to rest on "
+        f"the thighs at {CONSTANTS.seated_chest_on_thighs_deg:.0f}°); lying, a curl of the "
+        "lower back (degrees of lumbar flexion: the pelvis rolls back, the knees come up)",
     ),
     Control("load_kg", "Load in the hands", "kg", 0.0, 50.0, 1.0, 0.0, "mass held in both hands"),
     Control(

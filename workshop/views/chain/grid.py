@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...model import CURL_POSITIONS, evaluate, uncertainty_bands
+from ...model import CURL_POSITIONS, chest_turn_deg, evaluate, uncertainty_bands
 from ..body.geometry import POINTS, ROTATIONS, SKELETON, pose
 from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
 from .picture import frame_points
@@ -100,10 +100,10 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
             code,
             np.broadcast_to(r.pelvic_tilt_deg, (n,))[mask],
             np.broadcast_to(r.lumbar_lordosis_deg, (n,))[mask],
-            # The chest's turn: the bend upright; lying, the curl leaves the chest on
-            # the floor (the model rolls the pelvis back instead).
-            (0.0 if name in CURL_POSITIONS else 1.0)
-            * np.asarray(inputs["trunk_flexion_deg"], float)[mask],
+            # The chest's turn as the model has it: the bend upright (on a chair, until
+            # the chest rests on the thighs); lying, the curl leaves the chest on the
+            # floor (the model rolls the pelvis back instead).
+            chest_turn_deg(name, np.asarray(inputs["trunk_flexion_deg"], float)[mask]),
             np.asarray(inputs["load_distance_m"], float)[mask],
             np.asarray(inputs["load_kg"], float)[mask],
             np.broadcast_to(r.compression_N, (n,))[mask],
