@@ -294,6 +294,24 @@ def test_an_empty_frame_has_every_hook_the_painter_uses(js):
 
 
 @pytest.mark.browser
+def test_the_readout_says_when_the_chest_rests_on_the_thighs(js):
+    """Past the lean where the chest meets the thighs the picture stops moving: the
+    read-out says why, in the browser as in Python, and says nothing of it elsewhere."""
+    records = [
+        state_record({**default_values(), "position": position, "trunk_flexion_deg": lean})
+        for position, lean in (("sitting", 60.0), ("sitting", 90.0), ("standing", 90.0))
+    ]
+    got = js.run(
+        "views/common/js/template.js",
+        "(m, arg) => arg.records.map((r) => m.fillTemplate(arg.template, r))",
+        {"records": records, "template": picture.READOUT},
+    )
+    assert got == [picture.readout_text(r) for r in records]
+    said = ["chest rests on the thighs" in text for text in got]
+    assert said == [False, True, False]
+
+
+@pytest.mark.browser
 def test_readout_and_comparison_rows_are_the_python_ones(js):
     rng = np.random.default_rng(SEED + 3)
     records = [state_record(random_setting(rng)) for _ in range(6)]

@@ -185,7 +185,7 @@ class KineticChainExplorer(StaticTwin, TrustBoundary, anywidget.AnyWidget):
 
     def readout(self) -> str:
         """The read-out sentence at the current setting."""
-        return picture.readout_text(snapshot(self.values)["numbers"])
+        return picture.readout_text(snapshot(self.values)["record"])
 
     def compare_table(self):
         """Pinned ('A') against current ('B') with differences, as HTML."""

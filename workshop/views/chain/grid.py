@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...model import CURL_POSITIONS, chest_turn_deg, evaluate, uncertainty_bands
+from ...model import CONSTANTS, CURL_POSITIONS, chest_turn_deg, evaluate, uncertainty_bands
 from ..body.geometry import POINTS, ROTATIONS, SKELETON, pose
 from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
 from .picture import frame_points
@@ -44,8 +44,9 @@ BAND_OUTPUTS = ("compression_low", "compression_high", "pressure_low", "pressure
 _NAMED = set(frame_points()) | {p for _, bone in SKELETON for p in bone}
 GRID_POINTS = tuple(p for p in POINTS if p in _NAMED)
 #: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
-#: ``body.geometry.ROTATIONS``) and whether the chair is drawn (1 sitting, else 0).
-POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown",)
+#: ``body.geometry.ROTATIONS``), whether the chair is drawn (1 sitting, else 0) and
+#: whether the chest rests on the thighs there (1 once the seated lean has stopped).
+POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown", "chest_on_thighs")
 #: Everything a record holds: outputs, inputs, band, each keypoint's x and y (metres),
 #: then the pose fields.
 FIELDS = (
@@ -120,7 +121,9 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
         chair[mask] = float(name == "sitting")
     for p in GRID_POINTS:
         rows += [points[p][0], points[p][1]]
-    rows += [rotations[part] for part in ROTATIONS] + [chair]
+    stopped = np.asarray(inputs["trunk_flexion_deg"], float) >= CONSTANTS.seated_chest_on_thighs_deg
+    chest = np.where(position == "sitting", stopped, False).astype(float)
+    rows += [rotations[part] for part in ROTATIONS] + [chair, chest]
     return np.stack(rows).astype(float)
 
 

@@ -139,7 +139,8 @@ READOUT = (
     "Pelvic tilt {pelvic_tilt_deg:.0f} degrees, lumbar lordosis {lumbar_lordosis_deg:.0f} "
     "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N|abs:.0f} "
     "newtons{shear_N|sign: forward| backward}, disc pressure {disc_pressure_MPa:.2f} "
-    "megapascals."
+    "megapascals.{chest_on_thighs|sign: The chest rests on the thighs: leaning further "
+    "changes nothing.|}"
 )
 #: The close-up's key, one line each: swatch (how the close-up draws it: stroke colour key,
 #: width px, dash pattern) and the text template.
