@@ -3,9 +3,9 @@
 Each holds over the whole valid domain of the other inputs (hypothesis draws
 them), with the default model (intra-abdominal pressure relief on). A 2 %
 slack per step, as in ../shared/checks/model_invariants.py, allows for real
-mechanics that move the load a little the other way (a deeper lordosis
-lengthens the extensors' lever arm; a steeper disc carries less of the weight
-along its axis), never for a drop a learner would read as a trend.
+mechanics that move the load a little the other way (a pelvis tipped forward
+steepens the disc, which then carries less of the weight along its axis: at
+most about 0.1 %), never for a drop a learner would read as a trend.
 """
 
 from __future__ import annotations

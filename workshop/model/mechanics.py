@@ -560,7 +560,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         axial = weight_above * _cos(disc_tilt)
         across = weight_above * _sin(disc_tilt)
     arm, shear_share, compression_share = chain.extensor_geometry(
-        tissue_flexion,
+        # The studies measured the lever against lumbar flexion from upright standing; a
+        # lordosis deepened by a tipped pelvis is not credited with a longer one.
+        lumbar_flexion,
         c.full_lumbar_flexion_deg,
         c.extensor_moment_arm_m * scale,
         c.extensor_arm_loss_full_flexion,
