@@ -294,12 +294,19 @@ def test_an_empty_frame_has_every_hook_the_painter_uses(js):
 
 
 @pytest.mark.browser
-def test_the_readout_says_when_the_chest_rests_on_the_thighs(js):
-    """Past the lean where the chest meets the thighs the picture stops moving: the
-    read-out says why, in the browser as in Python, and says nothing of it elsewhere."""
+def test_the_readout_says_why_the_picture_stops(js):
+    """Past the lean where the chest meets the thighs, and past a full curl on the floor,
+    the picture stops moving: the read-out says why, in the browser as in Python, and
+    says nothing of it elsewhere."""
     records = [
         state_record({**default_values(), "position": position, "trunk_flexion_deg": lean})
-        for position, lean in (("sitting", 60.0), ("sitting", 90.0), ("standing", 90.0))
+        for position, lean in (
+            ("sitting", 60.0),
+            ("sitting", 90.0),
+            ("standing", 90.0),
+            ("lying", 50.0),
+            ("lying", 60.0),
+        )
     ]
     got = js.run(
         "views/common/js/template.js",
@@ -307,8 +314,9 @@ def test_the_readout_says_when_the_chest_rests_on_the_thighs(js):
         {"records": records, "template": picture.READOUT},
     )
     assert got == [picture.readout_text(r) for r in records]
-    said = ["chest rests on the thighs" in text for text in got]
-    assert said == [False, True, False]
+    said = [("chest rests on the thighs" in t, "fully curled" in t) for t in got]
+    no = (False, False)
+    assert said == [no, (True, False), no, no, (False, True)]
 
 
 @pytest.mark.browser

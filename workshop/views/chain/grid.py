@@ -44,9 +44,14 @@ BAND_OUTPUTS = ("compression_low", "compression_high", "pressure_low", "pressure
 _NAMED = set(frame_points()) | {p for _, bone in SKELETON for p in bone}
 GRID_POINTS = tuple(p for p in POINTS if p in _NAMED)
 #: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
-#: ``body.geometry.ROTATIONS``), whether the chair is drawn (1 sitting, else 0) and
-#: whether the chest rests on the thighs there (1 once the seated lean has stopped).
-POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + ("chair_shown", "chest_on_thighs")
+#: ``body.geometry.ROTATIONS``), whether the chair is drawn (1 sitting, else 0), and
+#: where the pose has stopped while the slider goes on (1, else 0): the chest resting on
+#: the thighs on a chair, the lower back fully curled on the floor.
+POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + (
+    "chair_shown",
+    "chest_on_thighs",
+    "curl_full",
+)
 #: Everything a record holds: outputs, inputs, band, each keypoint's x and y (metres),
 #: then the pose fields.
 FIELDS = (
@@ -121,9 +126,15 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
         chair[mask] = float(name == "sitting")
     for p in GRID_POINTS:
         rows += [points[p][0], points[p][1]]
-    stopped = np.asarray(inputs["trunk_flexion_deg"], float) >= CONSTANTS.seated_chest_on_thighs_deg
-    chest = np.where(position == "sitting", stopped, False).astype(float)
-    rows += [rotations[part] for part in ROTATIONS] + [chair, chest]
+    theta = np.asarray(inputs["trunk_flexion_deg"], float)
+    chest = (position == "sitting") & (theta >= CONSTANTS.seated_chest_on_thighs_deg)
+    # On the floor nothing deepens the lordosis first, so the curl is full at full flexion.
+    curl = np.isin(position, CURL_POSITIONS) & (theta >= CONSTANTS.full_lumbar_flexion_deg)
+    rows += [rotations[part] for part in ROTATIONS] + [
+        chair,
+        chest.astype(float),
+        curl.astype(float),
+    ]
     return np.stack(rows).astype(float)
 
 

@@ -140,6 +140,7 @@ READOUT = (
     "degrees, L4/L5 compression {compression_N:.0f} newtons, shear {shear_N|abs:.0f} "
     "newtons{shear_N|sign: forward| backward}, disc pressure {disc_pressure_MPa:.2f} "
     "megapascals.{chest_on_thighs|sign: The chest rests on the thighs: leaning further "
+    "changes nothing.|}{curl_full|sign: The lower back is fully curled: curling further "
     "changes nothing.|}"
 )
 #: The close-up's key, one line each: swatch (how the close-up draws it: stroke colour key,
