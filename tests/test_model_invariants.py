@@ -11,6 +11,7 @@ most about 0.1 %), never for a drop a learner would read as a trend.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,13 +182,25 @@ def test_iap_relief_is_a_visible_switch_that_only_relieves():
 @settings(max_examples=100, deadline=None)
 @given(others, st.sampled_from(CURL_POSITIONS))
 def test_a_curl_on_the_floor_rolls_the_pelvis_back_and_never_unloads(kw, position):
-    """On the floor the curl is the lumbar spine's: lumbar flexion is the curl (up to
-    full flexion), the pelvis rolls back (posterior tilt) and the hips extend with it,
-    and the load never falls as the curl deepens."""
+    """On the floor the curl is the lumbar spine's: lumbar flexion is the curl until the
+    tissues reach full flexion (later from a lordosis that tight hip flexors deepened),
+    where the curve and the tissues' moment agree; the pelvis rolls back (posterior
+    tilt) and the hips extend with it, and the load never falls as the curl deepens."""
     theta = np.linspace(0.0, 110.0, 221)
     r = evaluate(position=position, trunk_flexion_deg=theta, **kw)
-    full = CONSTANTS.full_lumbar_flexion_deg
-    np.testing.assert_allclose(r.lumbar_flexion_deg, np.minimum(theta, full))
+    c = CONSTANTS
+    full = c.full_lumbar_flexion_deg
+    reached = r.lumbar_flexion_deg[-1]
+    assert reached >= full - 1e-9
+    np.testing.assert_allclose(r.lumbar_flexion_deg, np.minimum(theta, reached))
+    # Fully curled: the curve has lost the full range from standing's lordosis, and the
+    # tissues give the full-flexion moment of this body.
+    assert r.lumbar_lordosis_deg[-1] == pytest.approx(c.standing_lordosis_deg - full)
+    size = (kw["body_mass_kg"] / 70.0) ** c.cross_section_mass_exponent * (kw["height_m"] / 1.75)
+    ratio = c.passive_moment_female_ratio if kw["sex"] == "female" else 1.0
+    assert r.passive_moment_Nm[-1] == pytest.approx(
+        c.passive_moment_full_flexion_Nm * ratio * size, rel=1e-5
+    )
     assert np.all(np.diff(r.pelvic_tilt_deg) <= 1e-9)
     assert np.all(np.diff(r.hip_flexion_deg) <= 1e-9)
     assert r.pelvic_tilt_deg[-1] < r.pelvic_tilt_deg[0]

@@ -359,6 +359,19 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         if standing
         else 0.0
     )
+    contracture = chain.hip_flexion_contracture_deg(tight, c.hip_flexor_contracture_max_deg)
+    # Lying on the back, front or side the legs follow a curl (knees bent or drawn up),
+    # so the hips keep their angle and a tight hip flexor's forward tilt stays all
+    # through it.
+    hips_still = code in (LYING, PRONE, SIDE_LYING)
+    deepening_tilt = weak_tilt
+    if hips_still:
+        deepening_tilt = (
+            weak_tilt
+            + chain.pelvic_tilt_from_contracture_deg(
+                contracture, _HIP_BASE_DEG[code], c.pelvic_share_of_contracture
+            )[0]
+        )
     # The lumbar spine bends until its tissues reach full flexion (from a deeper
     # lordosis it has that much further to go).
     # In a bridge trunk_flexion_deg lifts the hips; the spine stays neutral.
@@ -366,7 +379,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     room = (
         c.full_lumbar_flexion_deg
         - lumbar_posture
-        + chain.lordosis_from_pelvic_tilt_deg(weak_tilt, c.lordosis_per_pelvic_tilt)
+        + chain.lordosis_from_pelvic_tilt_deg(deepening_tilt, c.lordosis_per_pelvic_tilt)
     )
     lumbar_bend = np.minimum(share * bend, room)
     lumbar_flexion = lumbar_posture + lumbar_bend
@@ -375,13 +388,12 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # back, front or side the legs follow it (knees bent or drawn up) and the hips keep
     # their angle; on hands and knees the knees stay put and the hips extend.
     pelvis_turn = -lumbar_bend if floor else bend - lumbar_bend
-    hip_from_bend = 0.0 * theta if code in (LYING, PRONE, SIDE_LYING) else pelvis_turn
+    hip_from_bend = 0.0 * theta if hips_still else pelvis_turn
     # Hip flexion the position starts from: sitting on a chair, kneeling on all fours
     # (thighs vertical under a horizontal trunk), knees bent for a sit-up; lying and
     # standing the legs are straight.
     hip_base = _HIP_BASE_DEG[code] - (c.sitting_pelvic_rotation_deg if sitting else 0.0)
     hip_posture = hip_base + hip_from_bend  # before the pelvis yields to a contracture
-    contracture = chain.hip_flexion_contracture_deg(tight, c.hip_flexor_contracture_max_deg)
     apt, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
         contracture, hip_posture, c.pelvic_share_of_contracture
     )

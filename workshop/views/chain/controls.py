@@ -125,8 +125,8 @@ CONTROLS: tuple[Control, ...] = (
         0.0,
         "forward bend of the trunk from upright (on a chair the chest comes to rest on "
         f"the thighs at {CONSTANTS.seated_chest_on_thighs_deg:.0f}°); lying, a curl of the "
-        f"lower back (degrees of lumbar flexion, full at {CONSTANTS.full_lumbar_flexion_deg:.0f}°: "
-        "the pelvis rolls back, the knees come up)",
+        f"lower back (degrees of lumbar flexion, full at {CONSTANTS.full_lumbar_flexion_deg:.0f}°, "
+        "later with tight hip flexors: the pelvis rolls back, the knees come up)",
     ),
     Control("load_kg", "Load in the hands", "kg", 0.0, 50.0, 1.0, 0.0, "mass held in both hands"),
     Control(

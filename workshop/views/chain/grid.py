@@ -128,8 +128,11 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
         rows += [points[p][0], points[p][1]]
     theta = np.asarray(inputs["trunk_flexion_deg"], float)
     chest = (position == "sitting") & (theta >= CONSTANTS.seated_chest_on_thighs_deg)
-    # On the floor nothing deepens the lordosis first, so the curl is full at full flexion.
-    curl = np.isin(position, CURL_POSITIONS) & (theta >= CONSTANTS.full_lumbar_flexion_deg)
+    # Full once the lumbar curve has flexed by the full range from standing's lordosis
+    # (a pelvis tipped forward by tight hip flexors leaves further to go).
+    flat = CONSTANTS.standing_lordosis_deg - CONSTANTS.full_lumbar_flexion_deg
+    lordosis = np.broadcast_to(r.lumbar_lordosis_deg, (n,))
+    curl = np.isin(position, CURL_POSITIONS) & (lordosis <= flat + 1e-6)
     rows += [rotations[part] for part in ROTATIONS] + [
         chair,
         chest.astype(float),
