@@ -275,3 +275,27 @@ def test_on_a_chair_the_chest_rests_on_the_thighs_and_leans_no_further(kw, extra
         np.testing.assert_allclose(getattr(past, name), getattr(at, name), rtol=0, atol=1e-9)
     before = evaluate(position="sitting", trunk_flexion_deg=lean_share * (contact - 10.0), **kw)
     assert float(before.flexion_moment_Nm) < float(at.flexion_moment_Nm)
+
+
+@settings(max_examples=60, deadline=None)
+@given(others)
+def test_a_bridge_lifts_the_hips_to_its_top_and_no_further(kw):
+    """The hips start flexed (knees bent, feet flat) and straighten as they rise, to
+    neutral where shoulders, hips and knees line up; past that top nothing changes
+    (the statics of the whole body would have the feet pull the floor)."""
+    c = CONSTANTS
+    top = c.bridge_top_deg
+    relaxed = {**kw, "hip_flexor_tightness": 0.0}
+    r = evaluate(position="bridge", trunk_flexion_deg=np.linspace(0.0, top, 31), **relaxed)
+    assert r.hip_flexion_deg[0] == pytest.approx(c.bridge_start_hip_flexion_deg)
+    assert np.all(np.diff(r.hip_flexion_deg) < 0)
+    assert r.hip_flexion_deg[-1] == pytest.approx(0.0, abs=1e-9)
+    at = evaluate(position="bridge", trunk_flexion_deg=top, **kw)
+    past = evaluate(position="bridge", trunk_flexion_deg=np.linspace(top, 110.0, 9), **kw)
+    for name in at.__dataclass_fields__:
+        np.testing.assert_allclose(getattr(past, name), getattr(at, name), rtol=0, atol=1e-9)
+    # A tight psoas pulls only once the hips are near straight, never at lift-off.
+    start = evaluate(
+        position="bridge", trunk_flexion_deg=0.0, **{**kw, "hip_flexor_tightness": 1.0}
+    )
+    assert float(start.psoas_force_N) == 0.0

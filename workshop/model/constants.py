@@ -194,13 +194,22 @@ class Constants:
     #: Spine 22:2207: co-contraction adds compression in neutral postures).
     upright_tone_fraction: float = 0.49
 
-    # --- contact (last, so adding it left the other fields' random draws as they were)
+    # --- where a posture stops (last, so adding them left the other fields' random
+    # draws as they were)
     #: trunk lean from vertical, deg, at which a person sitting on a chair rests the
     #: chest and belly on the thighs: the lean stops there (estimate from an average
     #: man's outline, as the kit draws him: belly about 0.15 m ahead of the spine line,
     #: thighs 0.13 m thick and 0.43 m long; the outline meets the thighs near 78 deg and
     #: the belly is soft).
     seated_chest_on_thighs_deg: float = 75.0
+    #: how far a bridge lifts the hips, deg of the trunk from the floor: shoulders, hips
+    #: and knees in a line, the exercise's usual top, where the hips reach neutral
+    #: (estimate: about 28 deg for de Leva's thigh and shank lengths with the feet 0.26
+    #: of stature ahead; higher, the whole body would tip over the shoulders).
+    bridge_top_deg: float = 30.0
+    #: hip flexion as a bridge starts, deg: lying on the back, knees bent, feet flat
+    #: 0.26 of stature ahead of the hips (estimate from the same segment lengths).
+    bridge_start_hip_flexion_deg: float = 55.0
 
     def replace(self, **changes) -> Constants:
         return replace(self, **changes)
@@ -242,6 +251,8 @@ SPREAD = {
     "glute_share_loss_weak": 0.25,
     "bridge_feet_ahead_fraction": 0.20,
     "seated_chest_on_thighs_deg": 0.10,
+    "bridge_top_deg": 0.15,
+    "bridge_start_hip_flexion_deg": 0.15,
     "cross_section_mass_exponent": 0.15,
     # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
     "sitting_pelvic_rotation_deg": 0.10,

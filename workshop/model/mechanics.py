@@ -72,7 +72,8 @@ STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP, BRIDGE = range
 _CURL_CODES = tuple(POSITIONS.index(p) for p in CURL_POSITIONS)
 #: hip flexion of each position before any bend, deg (estimates of the usual
 #: posture: 90 on a chair and on all fours, 45 with the knees bent for a sit-up,
-#: 0 with straight legs, side-lying with the legs in line, and in a bridge).
+#: 0 with straight legs, side-lying with the legs in line; a bridge's is a constant,
+#: ``bridge_start_hip_flexion_deg``).
 _HIP_BASE_DEG = (0.0, 90.0, 0.0, 0.0, 0.0, 90.0, 45.0, 0.0)
 _FEMALE = SEX_RATIOS["female"]
 
@@ -151,10 +152,12 @@ def evaluate(
         where it rests and the pelvis rolls back under the curl; lying the legs
         follow it, on hands and knees the hips extend (``CURL_POSITIONS``). In a
         sit-up: how far the trunk is lifted from the floor. In a bridge: how far the hips are lifted
-        (the trunk's angle from the floor, spine neutral). Backward bending is outside
-        the model.
+        (the trunk's angle from the floor, spine neutral), up to the bridge's top at
+        about 30° (shoulders, hips and knees in a line; further changes nothing).
+        Backward bending is outside the model.
     load_kg : mass held in the hands, 0…50 kg (in a sit-up: held at the chest;
-        lying and on hands and knees nothing is held)
+        lying on the back, front or side, on hands and knees and in a bridge nothing
+        is held, and the load is ignored)
     load_distance_m : horizontal distance, L4/L5 disc centre to the hands (and the
         load in them), 0…1 m. The arms reach forward to it when it lies ahead of the
         shoulders, with or without a load, at most an arm's length (de Leva's
@@ -332,6 +335,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # On a chair the chest and belly come to rest on the thighs: the lean stops
         # there, and leaning 'further' changes nothing.
         theta = np.minimum(theta, c.seated_chest_on_thighs_deg)
+    elif code == BRIDGE:
+        # A bridge lifts the hips until shoulders, hips and knees are in a line.
+        theta = np.minimum(theta, c.bridge_top_deg)
     scale = height / REFERENCE_HEIGHT_M
     g_mass = G * mass
 
@@ -393,6 +399,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # (thighs vertical under a horizontal trunk), knees bent for a sit-up; lying and
     # standing the legs are straight.
     hip_base = _HIP_BASE_DEG[code] - (c.sitting_pelvic_rotation_deg if sitting else 0.0)
+    if code == BRIDGE:
+        # Knees bent and feet flat, the hips start flexed and straighten as they rise,
+        # to neutral at the top (between the two, in proportion: an estimate).
+        hip_base = c.bridge_start_hip_flexion_deg
+        hip_from_bend = -hip_base * theta * (1.0 / c.bridge_top_deg)
     hip_posture = hip_base + hip_from_bend  # before the pelvis yields to a contracture
     apt, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
         contracture, hip_posture, c.pelvic_share_of_contracture

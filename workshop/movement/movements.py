@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..breath import Session, lung_volume
-from ..model import evaluate
+from ..model import CONSTANTS, evaluate
 
 FLOOR_POSITIONS = ("lying", "prone", "side_lying", "hands_knees", "bridge")
 
@@ -140,11 +140,12 @@ MOVEMENTS: dict[str, Movement] = {
             "Bridge: the trunk rests on the shoulders and, through the hips and legs, on "
             "the feet; the hip extensors (the glutes most) hold the pelvis up and the back "
             "extensors hold the trunk straight. The trace is highest as the hips leave the "
-            "floor (hips lifted 0–30°): at the bottom the hips are just leaving it, already "
+            f"floor (hips lifted 0–{CONSTANTS.bridge_top_deg:.0f}°, to the model's top of a "
+            "bridge): at the bottom the hips are just leaving it, already "
             "carried by the feet and shoulders; resting on the floor they would load the "
             "spine as lying does. The glutes do not cross the lower back, so their work is "
             "not in the trace.",
-            empty={"position": "bridge", "trunk_flexion_deg": 30.0},
+            empty={"position": "bridge", "trunk_flexion_deg": CONSTANTS.bridge_top_deg},
             full={"position": "bridge", "trunk_flexion_deg": 0.0},
         ),
         Movement(
