@@ -299,3 +299,18 @@ def test_a_bridge_lifts_the_hips_to_its_top_and_no_further(kw):
         position="bridge", trunk_flexion_deg=0.0, **{**kw, "hip_flexor_tightness": 1.0}
     )
     assert float(start.psoas_force_N) == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(others, in_range("trunk_flexion_deg"), st.sampled_from(["standing", "sitting"]))
+def test_at_one_body_mass_height_changes_no_load(kw, theta, position):
+    """Levers grow with stature on both sides of every balance and the disc with mass,
+    so height alone changes no force or pressure, with the IAP switch on or off (the
+    load held as far ahead for the body's size: the distance is in metres)."""
+    kw = {**kw, "position": position, "trunk_flexion_deg": theta}
+    short = evaluate(
+        **{**kw, "height_m": 1.4, "load_distance_m": kw["load_distance_m"] * 1.4 / 2.1}
+    )
+    tall = evaluate(**{**kw, "height_m": 2.1})
+    for name in ("compression_N", "disc_pressure_MPa", "extensor_force_N", "shear_N"):
+        np.testing.assert_allclose(getattr(tall, name), getattr(short, name), rtol=1e-5, atol=1e-6)

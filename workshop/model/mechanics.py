@@ -532,11 +532,18 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         hip_normal = theta - np.minimum(
             c.lumbar_share_of_bending * theta, c.full_lumbar_flexion_deg
         )
-        iap_force = c.diaphragm_area_m2 * chain.intra_abdominal_pressure_Pa(
-            moment, hip_normal, c.iap_max_mmHg
+        # The regression's lifters were of about the reference size: the pressure follows
+        # the moment relative to this body's (weights grow with mass, levers with
+        # stature), the diaphragm's area grows as other cross-sections do, its lever with
+        # stature. So at one mass, height changes the relief as it changes the moment.
+        relative_moment = moment * (REFERENCE_MASS_KG / (mass * scale))
+        iap_force = (
+            c.diaphragm_area_m2
+            * cross_section
+            * chain.intra_abdominal_pressure_Pa(relative_moment, hip_normal, c.iap_max_mmHg)
         )
         # IAP unloads at most the moment there is to unload.
-        net = moment - np.minimum(iap_force * c.iap_moment_arm_m, np.maximum(moment, 0.0))
+        net = moment - np.minimum(iap_force * c.iap_moment_arm_m * scale, np.maximum(moment, 0.0))
     else:
         iap_force = 0.0
         net = moment
