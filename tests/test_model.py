@@ -405,3 +405,18 @@ def test_in_a_bridge_the_feet_share_the_weight_and_the_hip_extensors_lift_the_pe
         constants=CONSTANTS.replace(bridge_feet_ahead_fraction=0.0),
     )
     assert float(hung.hip_extensor_moment_Nm) == pytest.approx(0.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("position", ["standing", "sitting", "bridge"])
+def test_the_glutes_take_their_share_of_the_hip_moment_and_the_hamstrings_the_rest(position):
+    """Gluteus maximus holds about half of the hip extensor moment at normal strength
+    (its share of the extensors' cross-section), less when weak; never all of it."""
+    c = CONSTANTS
+    for weakness in (0.0, 0.5, 1.0):
+        r = evaluate(position=position, trunk_flexion_deg=20.0, glute_weakness=weakness)
+        hip = float(r.hip_extensor_moment_Nm)
+        assert hip > 0.0
+        glutes = float(r.glute_force_N) * c.glute_moment_arm_m
+        share = c.glute_share_of_hip_extension * (1.0 - c.glute_share_loss_weak * weakness)
+        assert glutes == pytest.approx(share * hip, rel=1e-6)
+        assert glutes < 0.75 * hip

@@ -153,8 +153,8 @@ class Constants:
     #: gluteus maximus hip extension moment arm, m (about 7 cm in upright stance;
     #: Dostal WF, Soderberg GL, Andrews JG 1986, Phys Ther 66:351).
     glute_moment_arm_m: float = 0.07
-    #: share of the hip extensor moment the glutes lose at weakness 1; the hamstrings
-    #: take it over (assumption for teaching; weak evidence).
+    #: fraction of their share of the hip extensor moment the glutes lose at weakness 1;
+    #: the hamstrings take it over (assumption for teaching; weak evidence).
     glute_share_loss_weak: float = 0.6
     #: in a bridge, the feet on the floor ahead of the hip joints, fraction of stature
     #: (estimate: knees bent about 90°, about 46 cm at 1.75 m).
@@ -211,6 +211,14 @@ class Constants:
     #: 0.26 of stature ahead of the hips (estimate from the same segment lengths).
     bridge_start_hip_flexion_deg: float = 55.0
 
+    # --- sharing a moment between muscles (last, for the same reason) ------------------
+    #: gluteus maximus's share of the hip extensor moment at normal strength; the
+    #: hamstrings (with adductor magnus) take the rest (estimate: gluteus maximus has
+    #: roughly half the physiological cross-section of itself and the hamstrings
+    #: together, Ward SR et al. 2009, Clin Orthop Relat Res 467:1074; moment arms of
+    #: similar size assumed).
+    glute_share_of_hip_extension: float = 0.5
+
     def replace(self, **changes) -> Constants:
         return replace(self, **changes)
 
@@ -253,6 +261,7 @@ SPREAD = {
     "seated_chest_on_thighs_deg": 0.10,
     "bridge_top_deg": 0.15,
     "bridge_start_hip_flexion_deg": 0.15,
+    "glute_share_of_hip_extension": 0.20,
     "cross_section_mass_exponent": 0.15,
     # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
     "sitting_pelvic_rotation_deg": 0.10,

@@ -99,7 +99,8 @@ class ModelResult:
     hip_extensor_moment_Nm  moment the hip extensors must hold upright, N·m: standing,
         and sitting once the trunk leans ahead of the hips (the seat's push under
         the sitting bones is taken to act below the hip joints); 0 on the floor
-    glute_force_N        gluteus maximus share of it, N (the hamstrings take the rest)
+    glute_force_N        gluteus maximus share of it (about half at normal strength, less
+        when weak), N; the hamstrings take the rest
     flexor_force_N       abdominal (trunk flexor) force, N
     """
 
@@ -619,16 +620,18 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     )
 
     # 4. Hips (upright) -----------------------------------------------------------------
+    # Gluteus maximus takes its share of the hip extensor moment, less when weak; the
+    # hamstrings take the rest.
+    glute_share = c.glute_share_of_hip_extension * (1.0 - c.glute_share_loss_weak * weak)
     if upright:
         # L4/L5 ahead of the hip joints as the pelvis turns from its standing tilt
         # (sitting, it starts rolled back, so L4/L5 starts behind them).
         x_l45 = hip_to_l45 * _sin((pelvic_tilt - c.standing_pelvic_tilt_deg) * DEG)
         hip_moment = np.maximum(moment + (w_upper + w_arms + w_load + 0.5 * w_pelvis) * x_l45, 0.0)
-        glute_share = 1.0 - c.glute_share_loss_weak * weak
         glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
     elif code == BRIDGE:
         hip_moment = bridge_hip
-        glute = hip_moment * (1.0 - c.glute_share_loss_weak * weak) / (c.glute_moment_arm_m * scale)
+        glute = hip_moment * glute_share / (c.glute_moment_arm_m * scale)
     else:
         hip_moment = glute = zero
     return (

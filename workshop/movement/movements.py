@@ -138,7 +138,8 @@ MOVEMENTS: dict[str, Movement] = {
             "After recent back, abdominal or hip surgery, follow your surgical team's advice "
             "first; in late pregnancy skip it if lying on the back is uncomfortable. " + STOP_RULE,
             "Bridge: the trunk rests on the shoulders and, through the hips and legs, on "
-            "the feet; the hip extensors (the glutes most) hold the pelvis up and the back "
+            "the feet; the hip extensors (the glutes about half, the hamstrings the rest) hold "
+            "the pelvis up and the back "
             "extensors hold the trunk straight. The trace is highest as the hips leave the "
             f"floor (hips lifted 0–{CONSTANTS.bridge_top_deg:.0f}°, to the model's top of a "
             "bridge): at the bottom the hips are just leaving it, already "
