@@ -420,3 +420,21 @@ def test_the_glutes_take_their_share_of_the_hip_moment_and_the_hamstrings_the_re
         share = c.glute_share_of_hip_extension * (1.0 - c.glute_share_loss_weak * weakness)
         assert glutes == pytest.approx(share * hip, rel=1e-6)
         assert glutes < 0.75 * hip
+
+
+def test_chest_turn_is_the_bend_upright_stopped_on_a_chair_and_none_on_the_floor():
+    from workshop.model import CURL_POSITIONS, chest_turn_deg
+
+    stop = CONSTANTS.seated_chest_on_thighs_deg
+    theta = np.array([0.0, 40.0, 110.0])
+    np.testing.assert_allclose(chest_turn_deg("standing", theta), theta)
+    np.testing.assert_allclose(chest_turn_deg("sit_up", theta), theta)
+    np.testing.assert_allclose(chest_turn_deg("sitting", theta), np.minimum(theta, stop))
+    for position in (*CURL_POSITIONS, "bridge"):
+        np.testing.assert_allclose(chest_turn_deg(position, theta), 0.0)
+    mixed = chest_turn_deg(np.array(["standing", "sitting", "lying"]), 100.0)
+    np.testing.assert_allclose(mixed, [100.0, stop, 0.0])
+    with pytest.raises(ValueError, match="trunk_flexion_deg"):
+        chest_turn_deg("standing", 120.0)
+    with pytest.raises(ValueError, match="position"):
+        chest_turn_deg("handstand", 10.0)
