@@ -259,7 +259,7 @@ def chest_turn_deg(position, trunk_flexion_deg, constants: Constants = CONSTANTS
     return np.asarray(turn, dtype=float)
 
 
-_BLOCK = 16384  # 64 KiB temporaries stay in the CPU cache
+_BLOCK = 16384  # 128 KiB float64 temporaries (64 KiB float32) stay in the CPU cache
 _FIELDS = [f.name for f in fields(Constants)]
 
 
