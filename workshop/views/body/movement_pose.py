@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...model import CONSTANTS
 from . import outline as o
 from .geometry import (
     ANKLE_HEIGHT_M,
@@ -174,13 +175,11 @@ def supine_knees_bent(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
     return _supine(pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg + 0.0 * volume)
 
 
-def bridge(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
-    """Bridge: from lying with knees bent, the trunk (spine neutral) turns about the upper
-    back by ``trunk_flexion_deg`` (the hips' lift, deg); the head and shoulders stay
-    down, the feet where they were."""
-    lift = np.asarray(trunk_flexion_deg, dtype=float) + 0.0 * np.asarray(volume, float)
-    flat_pts, flat_rot = _supine(pelvic_tilt_deg, lordosis_deg, 0.0 * lift)
-    feet = flat_pts["ankle"]
+def _lift_trunk(flat_pts, flat_rot, lift):
+    """The trunk of ``flat_pts`` (lying, knees bent) with the hips lifted: turned about
+    C7 until the line from the shoulders to the hips makes ``lift`` (deg, elementwise)
+    with the floor, the head and upper back resting on it, the neck bent so the head
+    stays down. The legs are left for the caller to set."""
     trunk = _trunk(flat_pts)
 
     def lifted(turn_deg):
@@ -205,11 +204,52 @@ def bridge(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
     # The rigid thorax tips the shoulders as the hips rise: turn until the line from the
     # shoulders to the hips makes the model's angle with the floor (two corrections).
     flat = trunk_angle(flat_pts)
-    turn = lift.copy()
+    turn = np.array(lift, dtype=float)
     for _ in range(2):
         pts, rot = lifted(turn)
         turn = turn + (lift - (trunk_angle(pts) - flat))
-    pts, rot = lifted(turn)
+    return lifted(turn)
+
+
+def _bridge_knee_in_line(flat_pts, flat_rot, lift):
+    """The knee on the line from the shoulders through the hips, a thigh's length past
+    the hips, with the trunk lifted by ``lift`` (deg, elementwise)."""
+    pts, _ = _lift_trunk(flat_pts, flat_rot, lift)
+    (sx, sy), (hx, hy) = pts["shoulder"], pts["hip"]
+    run = np.hypot(hx - sx, hy - sy)
+    return hx + THIGH_M * (hx - sx) / run, hy + THIGH_M * (hy - sy) / run
+
+
+def _bridge_drawn_top(flat_pts, flat_rot, feet):
+    """The lift (deg) at which the drawn body's shoulders, hips and knees line up with
+    the feet at ``feet``: where the knee on that line is a shank's length from the ankle
+    (bisection; the distance grows with the lift)."""
+    low = np.zeros_like(feet[0])
+    high = low + 45.0
+    for _ in range(24):
+        mid = (low + high) / 2
+        kx, ky = _bridge_knee_in_line(flat_pts, flat_rot, mid)
+        short = np.hypot(kx - feet[0], ky - feet[1]) < SHANK_M
+        low, high = np.where(short, mid, low), np.where(short, high, mid)
+    return (low + high) / 2
+
+
+def bridge(volume, pelvic_tilt_deg, lordosis_deg, trunk_flexion_deg):
+    """Bridge: from lying with knees bent, the trunk (spine neutral) turns about the upper
+    back; the head and shoulders stay down, the feet where they were.
+
+    The model lifts the hips by ``trunk_flexion_deg`` up to its top of a bridge,
+    ``bridge_top_deg``, where shoulders, hips and knees line up. The drawn body reaches
+    that line at a smaller angle (``_bridge_drawn_top``: lying flat its hip joints sit
+    higher than its shoulder joints, and the shoulder joints lie above the floor, which
+    the model's estimate leaves out), so the drawing turns the trunk by the same
+    fraction of its own top: hips on the floor at 0, the line at the model's top."""
+    lift = np.asarray(trunk_flexion_deg, dtype=float) + 0.0 * np.asarray(volume, float)
+    flat_pts, flat_rot = _supine(pelvic_tilt_deg, lordosis_deg, 0.0 * lift)
+    feet = flat_pts["ankle"]
+    top = _bridge_drawn_top(flat_pts, flat_rot, feet)
+    share = np.clip(lift / CONSTANTS.bridge_top_deg, 0.0, 1.0)
+    pts, rot = _lift_trunk(flat_pts, flat_rot, share * top)
     _set_leg(pts, rot, feet, 1.0, 0.0)
     _arms_by_the_sides(pts)
     return pts, rot
