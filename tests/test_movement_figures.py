@@ -159,6 +159,7 @@ def test_bridge_lifts_the_hips_with_the_breath_knees_bent_feet_down():
         # The neck bends: the head lies as it did on the floor while the trunk lifts.
         assert rec["head_rot"] == pytest.approx(recs[-1]["head_rot"], abs=0.5)
         assert rec["thorax_rot"] <= recs[-1]["thorax_rot"] + 0.5
+
     # The line from the shoulders to the hips turns with the model's lift, in proportion:
     # at the model's top of a bridge the thighs continue that line (shoulders, hips and
     # knees in a line, hip flexion 0 as the model has it there); below the top the hips
