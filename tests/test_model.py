@@ -438,3 +438,54 @@ def test_chest_turn_is_the_bend_upright_stopped_on_a_chair_and_none_on_the_floor
         chest_turn_deg("standing", 120.0)
     with pytest.raises(ValueError, match="position"):
         chest_turn_deg("handstand", 10.0)
+
+
+def test_guarding_adds_the_co_contraction_marras_measured():
+    """At overactivity 1 a co-contracting pair raises the muscles' compression by
+    ``guarding_compression_rise`` (Marras et al. 2001: 26 % for the same moment): the
+    pair's moment is that share of the agonists' compression over both levers."""
+    kw = dict(trunk_flexion_deg=0, load_kg=20, load_distance_m=0.4, iap_relief=False)
+    relaxed = evaluate(**kw)
+    guarded = evaluate(**kw, extensor_overactivity=1.0)
+    # Upright the tissues are slack and nothing relaxes: the extensors hold the whole
+    # moment, at their lever arm.
+    held = float(relaxed.flexion_moment_Nm - relaxed.passive_moment_Nm)
+    extensor_arm = held / float(relaxed.extensor_force_N)
+    flexor_arm = CONSTANTS.flexor_moment_arm_m
+    pair = float(guarded.flexor_force_N) * flexor_arm
+    expected = (
+        CONSTANTS.guarding_compression_rise
+        * float(relaxed.extensor_force_N)
+        / (1 / extensor_arm + 1 / flexor_arm)
+    )
+    assert float(relaxed.flexor_force_N) == 0.0
+    assert pair == pytest.approx(expected, rel=1e-3)
+    # About the rise Marras measured, a little less: the weight along the disc does
+    # not rise with the muscles.
+    rise = float(guarded.compression_N / relaxed.compression_N) - 1
+    assert 0.15 < rise < CONSTANTS.guarding_compression_rise
+
+
+@pytest.mark.parametrize(
+    "position, theta",
+    [("bridge", 20), ("sit_up", 30), ("hands_knees", 20), ("lying", 30), ("sitting", 10)],
+)
+def test_guarding_raises_the_load_wherever_muscles_hold_a_moment(position, theta):
+    relaxed = evaluate(position=position, trunk_flexion_deg=theta)
+    guarded = evaluate(position=position, trunk_flexion_deg=theta, extensor_overactivity=1.0)
+    assert float(guarded.compression_N) > 1.05 * float(relaxed.compression_N)
+
+
+def test_a_sit_up_presses_the_upper_vertebra_towards_the_floor():
+    """In a sit-up the weight of the lifted trunk has a share across the disc (the
+    abdominals run along the spine and take none of it): backward while the trunk is
+    below upright, none at upright; a load at the chest adds its own weight's share."""
+    theta = np.array([0.0, 30.0, 60.0, 89.0, 90.0])
+    empty = evaluate(position="sit_up", trunk_flexion_deg=theta)
+    loaded = evaluate(position="sit_up", trunk_flexion_deg=theta, load_kg=10.0)
+    assert np.all(empty.shear_N[:4] < 0.0)
+    assert float(empty.shear_N[4]) == pytest.approx(0.0, abs=1e-3)
+    assert np.all(np.diff(empty.shear_N) > 0.0)
+    np.testing.assert_allclose(
+        loaded.shear_N - empty.shear_N, -10.0 * 9.81 * np.cos(np.radians(theta)), atol=1e-3
+    )

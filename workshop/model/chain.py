@@ -240,7 +240,10 @@ def extensor_geometry(lumbar_flexion_deg, full_flexion_deg, arm_m, arm_loss, she
         "Measured in groups with wide spread; whether guarding causes pain, follows it "
         "or protects is not settled. In the model the erectors stay on where they would "
         "fall silent; the spine is bent as far, so the stretched tissues still pull, and "
-        "the abdominals must oppose the erectors' extra pull: a co-contracting pair."
+        "the abdominals must oppose the erectors' extra pull: a co-contracting pair. "
+        "While the muscles hold a moment, extensors and flexors co-contract as well, "
+        "raising the muscles' compression by Marras's 26 % at full guarding; the larger "
+        "of the two pairs acts."
     ),
 )
 def guarding(overactivity, external_moment_Nm, passive_Nm, relaxing_Nm):
@@ -260,6 +263,26 @@ def guarding(overactivity, external_moment_Nm, passive_Nm, relaxing_Nm):
         return passive_Nm, external_moment_Nm - passive_Nm, 0.0
     pair = overactivity * np.minimum(relaxing_Nm, np.maximum(external_moment_Nm, 0.0))
     return passive_Nm, external_moment_Nm - passive_Nm, pair
+
+
+def cocontraction_pair_Nm(
+    overactivity, held_Nm, agonist_arm_m, extensor_arm_m, flexor_arm_m, compression_rise
+):
+    """Moment (N·m) of the pair of back extensors and trunk flexors that co-contract
+    while the muscles hold ``held_Nm`` (the agonists' moment, either way), so that at
+    ``overactivity`` 1 the muscles compress the spine ``compression_rise`` more than the
+    agonists alone would (Marras et al. 2001: 26 % more compression for the same moment
+    in people with low back pain, from co-activation).
+
+    The agonists at ``agonist_arm_m`` (m) compress by ``held / agonist_arm``; a pair of
+    moment P adds ``P / extensor_arm + P / flexor_arm``.
+    """
+    if np.ndim(overactivity) == 0 and overactivity == 0.0:
+        return 0.0
+    agonists_N = np.abs(held_Nm) / agonist_arm_m
+    return (
+        overactivity * compression_rise * agonists_N / (1.0 / extensor_arm_m + 1.0 / flexor_arm_m)
+    )
 
 
 @link(

@@ -219,6 +219,14 @@ class Constants:
     #: similar size assumed).
     glute_share_of_hip_extension: float = 0.5
 
+    # --- guarding (last, for the same reason) -------------------------------------------
+    #: rise in the compression the trunk muscles put on the spine for the same moment,
+    #: from co-activation, in people with low back pain against people without
+    #: (Marras WS et al. 2001, Spine 26:2566: 26 % more compression). At
+    #: extensor_overactivity 1 a co-contracting pair raises the compression of the
+    #: muscles holding a moment by this fraction (``chain.cocontraction_pair_Nm``).
+    guarding_compression_rise: float = 0.26
+
     def replace(self, **changes) -> Constants:
         return replace(self, **changes)
 
@@ -262,6 +270,7 @@ SPREAD = {
     "bridge_top_deg": 0.15,
     "bridge_start_hip_flexion_deg": 0.15,
     "glute_share_of_hip_extension": 0.20,
+    "guarding_compression_rise": 0.30,
     "cross_section_mass_exponent": 0.15,
     # Sitting posture: the sources give ranges (20-30 deg; 15-18 deg).
     "sitting_pelvic_rotation_deg": 0.10,

@@ -170,7 +170,7 @@ def evaluate(
     body_mass_kg : 35…150 kg;  height_m : 1.40…2.10 m
     extensor_overactivity : 0 … 1, back muscles that stay on (guarding): no
         flexion-relaxation and co-contraction, as measured in groups with chronic
-        low back pain (``chain.guarding``)
+        low back pain (``chain.guarding``, ``chain.cocontraction_pair_Nm``)
     sex : "male" or "female": de Leva's segment table and the disc area
     iap_relief : switch (default True) for the contested unloading by
         intra-abdominal pressure in standing (Chaffin's regression). On by
@@ -500,6 +500,10 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         lifted = w_upper + w_arms + w_load
         moment = -(w_upper * com_up + (w_arms + w_load) * shoulder) * cos_t
         axial = lifted * sin_t
+        # Facing up, the weight's share across the lifted trunk presses the upper
+        # vertebra backward, towards the floor (the abdominals run along the spine
+        # and take none of it).
+        across = -lifted * cos_t
         # The hip flexors lift the pelvis and trunk about the hips; the psoas, spanning
         # L4/L5, takes its share and compresses the disc.
         # Past upright the trunk falls forward on its own: the hip flexors pull, they
@@ -599,8 +603,24 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         c.extensor_arm_loss_full_flexion,
         c.extensor_shear_angle_upright_deg,
     )
+    flexor_arm = c.flexor_moment_arm_m * scale
+    # Guarding also keeps both sides of the trunk on while the muscles hold a moment,
+    # the extensors or the flexors (Marras's co-activation). Where the erectors keep
+    # what flexion-relaxation would have handed over, that pair is the co-activation
+    # already: the larger of the two acts, not their sum.
+    pair = np.maximum(
+        pair,
+        chain.cocontraction_pair_Nm(
+            guard,
+            muscle,
+            np.where(muscle >= 0.0, arm, flexor_arm),
+            arm,
+            flexor_arm,
+            c.guarding_compression_rise,
+        ),
+    )
     extensor = (np.maximum(muscle, 0.0) + pair) / arm
-    flexor = (np.maximum(-muscle, 0.0) + pair) / (c.flexor_moment_arm_m * scale)
+    flexor = (np.maximum(-muscle, 0.0) + pair) / flexor_arm
     passive_tension = tissue / (c.passive_lever_arm_m * scale)
     side_muscles = lateral / (c.lateral_muscle_moment_arm_m * scale)
     psoas = chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg) + psoas_lift
