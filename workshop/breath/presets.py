@@ -50,7 +50,8 @@ PRESETS: dict[str, Preset] = {
         ),
         caution=(
             "Breathe gently, not deeper: if light-headed, take smaller breaths; "
-            "the best rate differs between people (about 4.5 to 7 per minute)."
+            "the best rate differs between people (Lehrer et al. 2000 look for it "
+            "between 4.5 and 6.5 per minute)."
         ),
     ),
     "box": Preset(

@@ -43,7 +43,8 @@ def movement_exercise() -> MultipleChoice:
         hint="On the floor, what carries the weight of the trunk?",
         solution_text=(
             f"{right}: {peaks[right]:.2f} MPa. The floor movements stay between the unloaded "
-            "disc's 0.10 MPa and about half of standing: lying, the floor carries the trunk; "
-            "on hands and knees the trunk hangs between the arms and thighs."
+            "disc's 0.10 MPa and below standing's, except the bridge, which comes near "
+            "standing's as the hips leave the floor: lying, the floor carries the trunk; on "
+            "hands and knees the trunk hangs between the arms and thighs."
         ),
     )

@@ -30,7 +30,7 @@ def resonance_figure():
         ls="--",
         label=f"model's resonance: {peak:.1f} breaths/min",
     )
-    ax.axvspan(12, 20, color="#dddddd", alpha=0.5, label="usual resting rates")
+    ax.axvspan(12, 20, color="#dddddd", alpha=0.5, label="typical adult resting rates (estimate)")
     ax.set_xlabel("breathing rate (breaths per minute)")
     ax.set_ylabel("heart-rate swing (beats/min)")
     # From 0, so a swing twice as large stands twice as high.

@@ -118,7 +118,7 @@ def _draw(numbers: dict):
         HEALTHY_ERROR_DEG,
         color="#777777",
         ls=":",
-        label=f"healthy groups, about {HEALTHY_ERROR_DEG:g}° (Lee et al. 2010)",
+        label=f"patients and controls, about {HEALTHY_ERROR_DEG:g}° (Lee et al. 2010)",
     )
     ax.plot(
         reps,
