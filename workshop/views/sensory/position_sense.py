@@ -22,6 +22,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import HTML
+from matplotlib.ticker import MaxNLocator
 
 from ...sensory import MAX_REPETITIONS, SPEED_RANGE, reposition_trials
 from ..common.demo import SliderDemo, slider
@@ -142,6 +143,7 @@ def _draw(numbers: dict):
         label=f"your setting: {numbers['speed_deg_per_s']:g}°/s, attention {numbers['attention']:g}",
     )
     ax.set_xlabel("repetition")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # repetitions are whole
     ax.set_ylabel("mean repositioning error (°)")
     ax.set_ylim(0, max(6.0, float(r.absolute_error_deg.max()) * 1.1))
     ax.set_xlim(0.5, max(reps[-1], 2) + 0.5)
