@@ -20,6 +20,7 @@ import pytest
 from js_harness import js_fixture  # noqa: F401  (provides the `js` fixture)
 
 import workshop
+from workshop.reference import NIOSH_MAX_PERMISSIBLE_N
 from workshop.views.chain import compare, picture
 from workshop.views.chain.controls import CONTROLS, POSITIONS, clamp_values, default_values
 from workshop.views.chain.explorer import KineticChainExplorer, browser_layout
@@ -317,6 +318,26 @@ def test_the_readout_says_why_the_picture_stops(js):
     said = [("chest rests on the thighs" in t, "fully curled" in t) for t in got]
     no = (False, False)
     assert said == [no, (True, False), no, no, (False, True)]
+
+
+@pytest.mark.browser
+def test_the_readout_warns_past_the_maximum_permissible_limit(js):
+    """The model's muscles have no strength limit: past the 1981 NIOSH maximum
+    permissible compression the read-out says so, in the browser as in Python, and only
+    there."""
+    heavy = {"position": "standing", "trunk_flexion_deg": 60.0, "load_distance_m": 1.0}
+    records = [
+        state_record({**default_values(), **heavy, "load_kg": kg}) for kg in (0.0, 20.0, 50.0)
+    ]
+    got = js.run(
+        "views/common/js/template.js",
+        "(m, arg) => arg.records.map((r) => m.fillTemplate(arg.template, r))",
+        {"records": records, "template": picture.READOUT},
+    )
+    assert got == [picture.readout_text(r) for r in records]
+    over = [r["compression_N"] > NIOSH_MAX_PERMISSIBLE_N for r in records]
+    assert over == [False, False, True]
+    assert [f"{NIOSH_MAX_PERMISSIBLE_N:.0f} N maximum permissible" in t for t in got] == over
 
 
 @pytest.mark.browser

@@ -10,6 +10,11 @@ from __future__ import annotations
 #: (the revised NIOSH lifting equation's biomechanical criterion).
 NIOSH_ACTION_LIMIT_N = 3400.0
 
+#: L5/S1 compression maximum permissible limit (N) of the 1981 NIOSH guide: NIOSH 1981,
+#: Work Practices Guide for Manual Lifting, DHHS (NIOSH) Publication No. 81-122; its
+#: criteria are summarised in Waters TR et al. 1993, Ergonomics 36:749.
+NIOSH_MAX_PERMISSIBLE_N = 6400.0
+
 #: Anterior-posterior shear limit for occasional loading (N): Gallagher S,
 #: Marras WS 2012, Clin Biomech 27:973.
 SHEAR_LIMIT_N = 1000.0

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...model import CONSTANTS, CURL_POSITIONS, chest_turn_deg, evaluate, uncertainty_bands
+from ...reference import NIOSH_MAX_PERMISSIBLE_N
 from ..body.geometry import POINTS, ROTATIONS, SKELETON, pose
 from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
 from .picture import frame_points
@@ -46,11 +47,13 @@ GRID_POINTS = tuple(p for p in POINTS if p in _NAMED)
 #: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
 #: ``body.geometry.ROTATIONS``), whether the chair is drawn (1 sitting, else 0), and
 #: where the pose has stopped while the slider goes on (1, else 0): the chest resting on
-#: the thighs on a chair, the lower back fully curled on the floor.
+#: the thighs on a chair, the lower back fully curled on the floor; and the compression
+#: past the 1981 NIOSH maximum permissible limit (N, negative below it).
 POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + (
     "chair_shown",
     "chest_on_thighs",
     "curl_full",
+    "compression_over_max_N",
 )
 #: Everything a record holds: outputs, inputs, band, each keypoint's x and y (metres),
 #: then the pose fields.
@@ -137,6 +140,10 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
         chair,
         chest.astype(float),
         curl.astype(float),
+        # How far past the 1981 NIOSH maximum permissible limit (the read-out warns past
+        # it: the model's muscles have no strength limit); a number, not a flag, so the
+        # browser's interpolation between grid points crosses it where the model does.
+        np.broadcast_to(r.compression_N, (n,)) - NIOSH_MAX_PERMISSIBLE_N,
     ]
     return np.stack(rows).astype(float)
 

@@ -28,7 +28,13 @@ import math
 from dataclasses import asdict, dataclass
 
 from ...model import LINKS
-from ...reference import NIOSH_ACTION_LIMIT_N, SHEAR_LIMIT_N, niosh_label, shear_label
+from ...reference import (
+    NIOSH_ACTION_LIMIT_N,
+    NIOSH_MAX_PERMISSIBLE_N,
+    SHEAR_LIMIT_N,
+    niosh_label,
+    shear_label,
+)
 from ..body.drawing import BODY_COLOURS, El, body_elements, render
 from ..body.paint import paint_body
 from ..common.palette import GRADE_COLOURS, OKABE_ITO
@@ -141,7 +147,10 @@ READOUT = (
     "newtons{shear_N|sign: forward| backward}, disc pressure {disc_pressure_MPa:.2f} "
     "megapascals.{chest_on_thighs|sign: The chest rests on the thighs: leaning further "
     "changes nothing.|}{curl_full|sign: The lower back is fully curled: curling further "
-    "changes nothing.|}"
+    "changes nothing.|}{compression_over_max_N|sign: Past NIOSH's "
+    + f"{NIOSH_MAX_PERMISSIBLE_N:.0f}"
+    + " N maximum permissible limit (1981): the model's muscles have no strength limit, "
+    "and a real back may not hold this.|}"
 )
 #: The close-up's key, one line each: swatch (how the close-up draws it: stroke colour key,
 #: width px, dash pattern) and the text template.
