@@ -608,17 +608,18 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # the extensors or the flexors (Marras's co-activation). Where the erectors keep
     # what flexion-relaxation would have handed over, that pair is the co-activation
     # already: the larger of the two acts, not their sum.
-    pair = np.maximum(
-        pair,
-        chain.cocontraction_pair_Nm(
-            guard,
-            muscle,
-            np.where(muscle >= 0.0, arm, flexor_arm),
-            arm,
-            flexor_arm,
-            c.guarding_compression_rise,
-        ),
-    )
+    if not (np.ndim(guard) == 0 and guard == 0.0):  # no guarding (the usual case): skip
+        pair = np.maximum(
+            pair,
+            chain.cocontraction_pair_Nm(
+                guard,
+                muscle,
+                np.where(muscle >= 0.0, arm, flexor_arm),
+                arm,
+                flexor_arm,
+                c.guarding_compression_rise,
+            ),
+        )
     extensor = (np.maximum(muscle, 0.0) + pair) / arm
     flexor = (np.maximum(-muscle, 0.0) + pair) / flexor_arm
     passive_tension = tissue / (c.passive_lever_arm_m * scale)
