@@ -16,6 +16,7 @@ from workshop.model import (
     LINKS,
     POSITIONS,
     RANGES,
+    chain,
     evaluate,
     uncertainty_band,
 )
@@ -440,30 +441,43 @@ def test_chest_turn_is_the_bend_upright_stopped_on_a_chair_and_none_on_the_floor
         chest_turn_deg("handstand", 10.0)
 
 
-def test_guarding_adds_the_co_contraction_marras_measured():
-    """At overactivity 1 a co-contracting pair raises the muscles' compression by
-    ``guarding_compression_rise`` (Marras et al. 2001: 26 % for the same moment): the
-    pair's moment is that share of the agonists' compression over both levers."""
-    kw = dict(trunk_flexion_deg=0, load_kg=20, load_distance_m=0.4, iap_relief=False)
+@pytest.mark.parametrize(
+    "kw",
+    [
+        # the extensors hold the moment: a load held upright, a bridge at its top
+        dict(position="standing", load_kg=20, load_distance_m=0.4, iap_relief=False),
+        dict(position="bridge", trunk_flexion_deg=30),
+        # the trunk flexors hold it: a sit-up, a curl on the floor against the tissues
+        dict(position="sit_up", trunk_flexion_deg=30),
+        dict(position="lying", trunk_flexion_deg=30),
+    ],
+)
+def test_guarding_adds_the_co_contraction_marras_measured(kw):
+    """At overactivity 1 the muscles compress the spine ``guarding_compression_rise``
+    more for the same moment (Marras et al. 2001: 26 %), whichever side holds it. Here
+    nothing flexion-relaxation would hand over is kept, so the co-activation alone acts.
+    The muscles' compression is read from their forces: the erectors' along their line
+    of action (``extensor_geometry``), the flexors' along the spine."""
+
+    def muscles_compression(r):
+        _, _, share = chain.extensor_geometry(
+            float(r.lumbar_flexion_deg),
+            CONSTANTS.full_lumbar_flexion_deg,
+            CONSTANTS.extensor_moment_arm_m,
+            CONSTANTS.extensor_arm_loss_full_flexion,
+            CONSTANTS.extensor_shear_angle_upright_deg,
+        )
+        return float(r.extensor_force_N) * share + float(r.flexor_force_N)
+
     relaxed = evaluate(**kw)
     guarded = evaluate(**kw, extensor_overactivity=1.0)
-    # Upright the tissues are slack and nothing relaxes: the extensors hold the whole
-    # moment, at their lever arm.
-    held = float(relaxed.flexion_moment_Nm - relaxed.passive_moment_Nm)
-    extensor_arm = held / float(relaxed.extensor_force_N)
-    flexor_arm = CONSTANTS.flexor_moment_arm_m
-    pair = float(guarded.flexor_force_N) * flexor_arm
-    expected = (
-        CONSTANTS.guarding_compression_rise
-        * float(relaxed.extensor_force_N)
-        / (1 / extensor_arm + 1 / flexor_arm)
-    )
-    assert float(relaxed.flexor_force_N) == 0.0
-    assert pair == pytest.approx(expected, rel=1e-3)
-    # About the rise Marras measured, a little less: the weight along the disc does
-    # not rise with the muscles.
-    rise = float(guarded.compression_N / relaxed.compression_N) - 1
-    assert 0.15 < rise < CONSTANTS.guarding_compression_rise
+    for name in ("flexion_moment_Nm", "passive_moment_Nm", "lumbar_flexion_deg"):
+        assert float(getattr(guarded, name)) == pytest.approx(float(getattr(relaxed, name)))
+    # Only one side held the moment before; both work now.
+    assert min(float(relaxed.extensor_force_N), float(relaxed.flexor_force_N)) == 0.0
+    assert min(float(guarded.extensor_force_N), float(guarded.flexor_force_N)) > 0.0
+    rise = muscles_compression(guarded) / muscles_compression(relaxed) - 1
+    assert rise == pytest.approx(CONSTANTS.guarding_compression_rise, rel=1e-6)
 
 
 @pytest.mark.parametrize(

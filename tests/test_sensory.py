@@ -38,7 +38,7 @@ def test_slow_attentive_repetitions_shrink_error_and_spread():
     assert abs(ce[-1]) < 0.2 * abs(ce[0])
     assert spread[-1] < 0.5 * spread[0]
     assert r.uncertainty_deg[-1] < r.uncertainty_deg[0]
-    # from the 3 deg of a painful back towards the 1-2 deg of healthy groups
+    # from the 3 deg of a painful back towards the 1-2 deg of control groups
     assert 2.5 <= ae[0] <= 4.0 and ae[-1] <= 1.5
 
 

@@ -266,23 +266,27 @@ def guarding(overactivity, external_moment_Nm, passive_Nm, relaxing_Nm):
 
 
 def cocontraction_pair_Nm(
-    overactivity, held_Nm, agonist_arm_m, extensor_arm_m, flexor_arm_m, compression_rise
+    overactivity, held_Nm, extensor_arm_m, flexor_arm_m, extensor_compression_share, rise
 ):
     """Moment (N·m) of the pair of back extensors and trunk flexors that co-contract
-    while the muscles hold ``held_Nm`` (the agonists' moment, either way), so that at
-    ``overactivity`` 1 the muscles compress the spine ``compression_rise`` more than the
-    agonists alone would (Marras et al. 2001: 26 % more compression for the same moment
-    in people with low back pain, from co-activation).
+    while the muscles hold ``held_Nm`` (positive: the extensors hold it; negative: the
+    flexors), so that at ``overactivity`` 1 the muscles compress the spine ``rise`` more
+    than the agonists alone would (Marras et al. 2001: 26 % more compression for the
+    same moment in people with low back pain, from co-activation).
 
-    The agonists at ``agonist_arm_m`` (m) compress by ``held / agonist_arm``; a pair of
-    moment P adds ``P / extensor_arm + P / flexor_arm``.
+    The extensors at ``extensor_arm_m`` (m) compress the disc by their force times
+    ``extensor_compression_share`` (their line of action against the disc normal), the
+    flexors at ``flexor_arm_m`` along it; a pair of moment P adds both.
     """
     if np.ndim(overactivity) == 0 and overactivity == 0.0:
         return 0.0
-    agonists_N = np.abs(held_Nm) / agonist_arm_m
-    return (
-        overactivity * compression_rise * agonists_N / (1.0 / extensor_arm_m + 1.0 / flexor_arm_m)
+    agonists_N = np.where(
+        held_Nm >= 0.0,
+        held_Nm * extensor_compression_share / extensor_arm_m,
+        -held_Nm / flexor_arm_m,
     )
+    per_pair_Nm = extensor_compression_share / extensor_arm_m + 1.0 / flexor_arm_m
+    return overactivity * rise * agonists_N / per_pair_Nm
 
 
 @link(

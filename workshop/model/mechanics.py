@@ -612,12 +612,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         pair = np.maximum(
             pair,
             chain.cocontraction_pair_Nm(
-                guard,
-                muscle,
-                np.where(muscle >= 0.0, arm, flexor_arm),
-                arm,
-                flexor_arm,
-                c.guarding_compression_rise,
+                guard, muscle, arm, flexor_arm, compression_share, c.guarding_compression_rise
             ),
         )
     extensor = (np.maximum(muscle, 0.0) + pair) / arm

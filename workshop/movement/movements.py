@@ -141,8 +141,8 @@ MOVEMENTS: dict[str, Movement] = {
             "the feet; the hip extensors (the glutes about half, the hamstrings the rest) hold "
             "the pelvis up and the back "
             "extensors hold the trunk straight. The trace is highest as the hips leave the "
-            f"floor (hips lifted 0–{CONSTANTS.bridge_top_deg:.0f}°, to the model's top of a "
-            "bridge): at the bottom the hips are just leaving it, already "
+            f"floor (hips lifted 0–{CONSTANTS.bridge_top_deg:.0f}° in the model, to its top of "
+            "a bridge; drawn in proportion): at the bottom the hips are just leaving it, already "
             "carried by the feet and shoulders; resting on the floor they would load the "
             "spine as lying does. The glutes do not cross the lower back, so their work is "
             "not in the trace.",

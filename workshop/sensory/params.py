@@ -63,7 +63,9 @@ class SenseParams:
     The defaults describe a group with chronic low back pain before practice.
     They are approximate: chosen so that errors start near the upper range
     reported in the studies above (about 3 deg absolute error at slow speed)
-    and can fall towards the 1-2 deg of healthy groups with practice.
+    and can fall towards the 1-2 deg of control groups with practice (Lee et al. 2010
+    measured 1.9 deg in patients and controls alike; Brumagne et al. 2000 found painful
+    backs 2.7 deg less accurate than controls).
     """
 
     #: mean bias of the internal estimate: how much larger the sensed angle
@@ -75,7 +77,7 @@ class SenseParams:
     #: between-person SD of that bias (approximate).
     initial_bias_sd_deg: float = 2.0
     #: SD of the sensed angle in a very slow movement (approximate: near the
-    #: 1-2 deg errors of healthy groups, Lee et al. 2010).
+    #: 1-2 deg errors of control groups, Lee et al. 2010).
     noise_floor_deg: float = 1.0
     #: growth of that SD per deg/s of movement speed (assumption: signal-
     #: dependent noise; 0.04 gives 1.2 deg at 5 deg/s and 3.4 deg at 60 deg/s).

@@ -22,7 +22,8 @@ def resonance_exercise() -> NumberExercise:
         hint="Read the figure's dashed line; its label in the legend gives the rate.",
         solution_text=(
             f"About {peak:.1f} per minute, with a swing of {float(hr_oscillation(peak)):.1f} "
-            "beats/min. People's own resonance rates lie between about 4.5 and 7."
+            "beats/min. People's own resonance rates differ: Lehrer's protocol looks for "
+            "one between 4.5 and 6.5 a minute (Lehrer, Vaschillo & Vaschillo 2000)."
         ),
     )
 

@@ -142,7 +142,8 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
         curl.astype(float),
         # How far past the 1981 NIOSH maximum permissible limit (the read-out warns past
         # it: the model's muscles have no strength limit); a number, not a flag, so the
-        # browser's interpolation between grid points crosses it where the model does.
+        # browser interpolates it with the compression it shows and warns where that
+        # number crosses the limit.
         np.broadcast_to(r.compression_N, (n,)) - NIOSH_MAX_PERMISSIBLE_N,
     ]
     return np.stack(rows).astype(float)
