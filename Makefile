@@ -17,11 +17,18 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY)
+# The kit's package.json says "type": "module" (its browser code is ES modules), and
+# .venv sits inside the kit: without this file Node would read JupyterLab's bundled
+# yarn.js as an ES module too, and `make lab` would print a page of its source and
+# "Fail to get yarn configuration" before starting.
+$(VENV)/package.json: | $(PY)
+	echo '{"type": "commonjs"}' > $@
+
+$(VENV)/.installed: pyproject.toml | $(PY) $(VENV)/package.json
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
+$(VENV)/.installed-test: pyproject.toml | $(PY) $(VENV)/package.json
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 

@@ -32,3 +32,27 @@ def test_make_lab_runs_the_kit_command():
     makefile = (Path(__file__).parents[1] / "Makefile").read_text()
     recipe = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
     assert "workshop lab" in recipe
+
+
+def test_jupyterlabs_yarn_runs_inside_the_kit():
+    """The kit's package.json makes its browser code ES modules; the venv inside the kit
+    must not make JupyterLab's bundled yarn.js one too, or `make lab` prints a page of
+    its source and 'Fail to get yarn configuration' before starting."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    node = shutil.which("node")
+    yarn = Path(sys.prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    yarn = yarn / "site-packages" / "jupyter_builder" / "yarn.js"
+    if node is None or not yarn.exists():
+        pytest.skip("needs node and JupyterLab's yarn.js")
+    kit = Path(__file__).parents[1]
+    done = subprocess.run(
+        [node, str(yarn), "--version"], cwd=kit, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip()[:1].isdigit()
