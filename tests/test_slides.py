@@ -11,8 +11,10 @@ import contextlib
 import functools
 import hashlib
 import re
+import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import nbformat
@@ -249,8 +251,9 @@ def test_build_fails_naming_a_remote_url(tmp_path):
     nbformat.write(nb, notebooks / "10_remote.ipynb")
     with pytest.raises(slides.OfflineError, match=r"https://example\.org/remote\.png"):
         slides.build(tmp_path / "out", notebooks)
-    # An old deck from a notebook that no longer exists is removed on the next build.
-    (tmp_path / "out" / f"99_gone{slides.DECK_SUFFIX}").write_text("old", encoding="utf-8")
+    # The deck of a notebook that no longer exists (written, then refused as not offline)
+    # is removed on the next build.
+    assert (tmp_path / "out" / f"10_remote{slides.DECK_SUFFIX}").exists()
     (notebooks / "10_remote.ipynb").unlink()
     nb.cells = nb.cells[:1]
     nbformat.write(nb, notebooks / "20_local.ipynb")
@@ -383,3 +386,41 @@ def test_index_and_guide_render_offline(built, site, page):
     assert page.get_by_role("heading", name="If someone reports pain during class").count() == 1
     assert seen["aborted"] == [] and seen["failed"] == []
     assert page.console_errors == []
+
+
+def test_a_build_replaces_only_what_a_build_wrote(tmp_path):
+    """--out may name any folder: a build refuses one holding files the kit did not
+    write (nothing is written or removed), and rebuilds its own folder, removing the
+    deck of a notebook that is gone."""
+    source = Path(__file__).parents[1] / "notebooks" / "00_welcome_and_safety.ipynb"
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for stem in ("00_a", "01_b"):
+        shutil.copy(source, notebooks / f"{stem}.ipynb")
+    mine = tmp_path / "web"
+    (mine / "reveal.js-3.9.2").mkdir(parents=True)
+    (mine / "reveal.js-3.9.2" / "custom.css").write_text("mine", encoding="utf-8")
+    (mine / "index.html").write_text("my page", encoding="utf-8")
+    (mine / f"talk{slides.DECK_SUFFIX}").write_text("my talk", encoding="utf-8")
+    before = sorted(p.relative_to(mine) for p in mine.rglob("*"))
+    with pytest.raises(ValueError, match="files the kit did not write"):
+        slides.build(mine, notebooks)
+    assert sorted(p.relative_to(mine) for p in mine.rglob("*")) == before
+    assert (mine / f"talk{slides.DECK_SUFFIX}").read_text(encoding="utf-8") == "my talk"
+    # The vendored reveal.js is never a place to build in.
+    vendor = Path(__file__).parents[1] / "slides" / "vendor"
+    with pytest.raises(ValueError, match="files the kit did not write"):
+        slides.build(vendor, notebooks)
+    # The kit's own folder: built, rebuilt, and a removed notebook's deck goes.
+    out = tmp_path / "out"
+    slides.build(out, notebooks)
+    (notebooks / "01_b.ipynb").unlink()
+    slides.build(out, notebooks)
+    assert sorted(p.name for p in out.glob(f"*{slides.DECK_SUFFIX}")) == [
+        f"00_a{slides.DECK_SUFFIX}"
+    ]
+    # Something of the learner's put there later is refused again, and kept.
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="notes.txt"):
+        slides.build(out, notebooks)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"

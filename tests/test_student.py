@@ -95,3 +95,37 @@ def test_cli_student_command(tmp_path, capsys):
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
     with pytest.raises(ValueError, match="target must differ"):
         write_student_copies(source, source)
+
+
+def test_a_copy_replaces_only_an_earlier_copy(tmp_path):
+    """A student copy never lands on its own source or on anyone's own notebook; an
+    earlier copy is replaced. The refusal comes before any file is written."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("a.ipynb", "b.ipynb"):
+        nb = nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell(f"'{name}'", outputs=[]),
+                nbformat.v4.new_code_cell("2 + 2", metadata={"tags": ["solution"]}),
+            ]
+        )
+        nbformat.write(nb, source / name)
+    original = (source / "a.ipynb").read_bytes()
+    # One notebook given as the source, its own folder as the target.
+    with pytest.raises(ValueError, match="the notebook itself"):
+        write_student_copies(source / "a.ipynb", source)
+    assert (source / "a.ipynb").read_bytes() == original
+    # Someone's own notebook where a copy would go: refused, nothing written.
+    out = tmp_path / "out"
+    out.mkdir()
+    own = b'{"my": "own notebook"}'
+    (out / "b.ipynb").write_bytes(own)
+    with pytest.raises(ValueError, match="not a student copy"):
+        write_student_copies(source, out)
+    assert (out / "b.ipynb").read_bytes() == own
+    assert not (out / "a.ipynb").exists()
+    # Earlier copies are replaced.
+    (out / "b.ipynb").unlink()
+    assert len(write_student_copies(source, out)) == 2
+    assert len(write_student_copies(source, out)) == 2
+    assert main(["student", str(source), str(out)]) == 0

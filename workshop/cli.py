@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             result = build(args.out, args.notebooks, args.slides_dir, include_code=args.with_code)
-        except (OfflineError, FileNotFoundError) as exc:
+        except (OfflineError, FileNotFoundError, ValueError) as exc:
             return _failed("slides", exc)
         for deck in result.decks:
             print(

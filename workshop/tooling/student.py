@@ -22,6 +22,18 @@ from .nbfiles import (
 
 #: Where the copies go by default, relative to the folder run in.
 DEFAULT_TARGET = Path("student")
+#: Notebook metadata that marks a student copy this kit wrote: only such a file is
+#: ever replaced by a new copy.
+STUDENT_MARK = {"workshop": {"student_copy": True}}
+
+
+def is_student_copy(path: Path) -> bool:
+    """True when ``path`` is a notebook this kit wrote as a student copy."""
+    try:
+        nb = read_notebook(path)
+    except Exception:  # unreadable, not JSON, not a notebook: not ours
+        return False
+    return nb.metadata.get("workshop", {}).get("student_copy") is True
 
 
 def student_notebook(nb):
@@ -34,6 +46,7 @@ def student_notebook(nb):
             cell.execution_count = None
             cell.metadata.pop("execution", None)
     out.metadata.pop("widgets", None)
+    out.metadata["workshop"] = dict(STUDENT_MARK["workshop"])
     return out
 
 
@@ -43,7 +56,9 @@ def write_student_copies(source: Path | None = None, target: Path | None = None)
     Relative to the folder run in, ``source`` defaults to ``notebooks/`` (or that
     folder itself, see ``nbfiles.default_notebooks_dir``) and ``target`` to
     ``student/``. Returns the paths written. ``target`` is created if missing;
-    existing copies are replaced atomically. A source with no notebook raises
+    earlier student copies (``STUDENT_MARK``) are replaced atomically, and nothing
+    else: a ValueError, before anything is written, names a file in the way (the
+    source itself, or anyone's own notebook). A source with no notebook raises
     FileNotFoundError and creates nothing.
     """
     import nbformat
@@ -57,6 +72,19 @@ def write_student_copies(source: Path | None = None, target: Path | None = None)
     notebooks = notebook_files(source)
     if not notebooks:  # nothing to copy: create no empty folder where the learner did not mean
         raise FileNotFoundError(f"no notebooks in {str(source)!r}")
+    # Every copy replaces only an earlier copy: checked for all before any is written.
+    for path in notebooks:
+        dest = target / path.name
+        if dest.exists() and dest.resolve() == path.resolve():
+            raise ValueError(
+                f"{dest} is the notebook itself: a student copy would overwrite it; "
+                "choose another --out. Nothing was written."
+            )
+        if dest.exists() and not is_student_copy(dest):
+            raise ValueError(
+                f"{dest} exists and is not a student copy this kit wrote; move it away or "
+                "choose another --out. Nothing was written."
+            )
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for path in notebooks:
