@@ -334,3 +334,25 @@ def test_make_installs_the_proxy_version_the_kit_pins():
     makefile = (ROOT / "Makefile").read_text()
     assert f"configurable-http-proxy@{hub.PROXY_VERSION}" in makefile
     assert str(hub.PROXY_PREFIX) in makefile
+
+
+def test_a_copy_cut_short_leaves_no_torn_notebook(tmp_path, monkeypatch):
+    """A learner's copy is written in one step: when the disk fills during it, no half
+    notebook is left (which 'never overwrite' would keep for good); the next start
+    copies it whole."""
+    import errno
+
+    settings = hub.prepare(tmp_path / "d", "classpass", notebooks_dir=NOTEBOOKS, proxy=Path("x"))
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        hub.copy_notebooks(settings, "ada")
+    monkeypatch.undo()
+    target = settings.learner_home("ada") / "notebooks"
+    assert [p.name for p in target.iterdir()] == []
+    copied = hub.copy_notebooks(settings, "ada")
+    for dest in copied:
+        assert dest.read_bytes() == (NOTEBOOKS / dest.name).read_bytes()

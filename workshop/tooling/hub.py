@@ -74,6 +74,7 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..files import write_atomically
 from .nbfiles import default_notebooks_dir, notebook_files
 
 DEFAULT_IP = "127.0.0.1"
@@ -330,7 +331,7 @@ def _hub_voila_template(root: Path) -> Path:
     target = root / "voila" / "templates" / VOILA_TEMPLATE
     target.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
-        (target / name).write_text(content, encoding="utf-8")
+        write_atomically(target / name, content)
     return root
 
 
@@ -375,7 +376,7 @@ def prepare(
         proxy_api_port=free_port(),
         server_idle_timeout_s=server_idle_timeout_s,
     )
-    (data_dir / SETTINGS_FILE).write_text(json.dumps(asdict(settings), indent=1) + "\n")
+    write_atomically(data_dir / SETTINGS_FILE, json.dumps(asdict(settings), indent=1) + "\n")
     return settings
 
 
@@ -387,7 +388,9 @@ def copy_notebooks(settings: HubSettings, name: str) -> list[Path]:
     for nb in notebook_files(settings.notebooks_dir):
         dest = target / nb.name
         if not dest.exists():
-            shutil.copy2(nb, dest)
+            # In one step: a copy cut short (a full disk) leaves no torn notebook that
+            # "never overwrite" would then keep for good.
+            write_atomically(dest, nb.read_bytes())
             copied.append(dest)
     return copied
 
