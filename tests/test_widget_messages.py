@@ -593,6 +593,8 @@ def test_explorer_refuses_what_its_sliders_cannot_send():
 
 
 def valid_logs(phases):
+    """Logs a page can send: records in order (times from the start, pauses left out,
+    never past the plan's end), every pause but the last one ended, the end last."""
     starts, names = phases["time_s"].tolist(), phases["phase"].tolist()
     n, total = len(starts) - 1, starts[-1]
 
@@ -601,21 +603,31 @@ def valid_logs(phases):
         return shown_record(i, names[i], round(starts[i], 4), at, boundary)
 
     rows = st.builds(row, st.integers(0, n - 1), st.floats(-0.02, 0.05), st.booleans())
-    pause = st.fixed_dictionaries(
-        {"at_s": st.floats(0, total), "duration_s": st.none() | st.floats(0, 1e4)}
-    )
-    end = st.none() | st.fixed_dictionaries(
-        {"reason": st.sampled_from(END_REASONS), "at_s": st.floats(0, 2 * total)}
-    )
-    return st.just({}) | st.fixed_dictionaries(
-        {
-            "started_wall_ms": st.floats(1.6e12, 1.9e12),
-            "total_s": st.just(total),
-            "shown": st.lists(rows, max_size=8),
-            "pauses": st.lists(pause, max_size=3),
+
+    @st.composite
+    def log(draw):
+        shown = sorted(draw(st.lists(rows, max_size=8)), key=lambda r: (r["index"], r["shown_s"]))
+        at = sorted(draw(st.lists(st.floats(0, total), max_size=3)))
+        durations = [draw(st.floats(0, 1e4)) for _ in at[:-1]]
+        if at:
+            durations.append(draw(st.none() | st.floats(0, 1e4)))
+        pauses = [{"at_s": a, "duration_s": d} for a, d in zip(at, durations, strict=True)]
+        last = max([r["shown_s"] for r in shown] + at, default=0.0)
+        end = draw(
+            st.none()
+            | st.fixed_dictionaries(
+                {"reason": st.sampled_from(END_REASONS), "at_s": st.floats(last, total)}
+            )
+        )
+        return {
+            "started_wall_ms": draw(st.floats(1.6e12, 1.9e12)),
+            "total_s": total,
+            "shown": shown,
+            "pauses": pauses,
             "end": end,
         }
-    )
+
+    return st.just({}) | log()
 
 
 @st.composite
@@ -637,7 +649,11 @@ def logs_off(draw, phases):
         [0, names[0], starts[0], 0.0, 1],
         "row",
     ]
-    how = draw(st.sampled_from(["row", "extra", "missing", "total", "end", "pause", "started"]))
+    how = draw(
+        st.sampled_from(
+            ["row", "extra", "missing", "total", "end", "pause", "started", "order", "late"]
+        )
+    )
     if how == "row":
         log["shown"] = log["shown"] + [draw(st.sampled_from(bad_rows))]
     elif how == "extra":
@@ -649,7 +665,30 @@ def logs_off(draw, phases):
     elif how == "end":
         log["end"] = draw(st.sampled_from([{"reason": "done", "at_s": 0.0}, {"reason": "stopped"}]))
     elif how == "pause":
-        log["pauses"] = [{"at_s": NAN, "duration_s": None}]
+        log["pauses"] = draw(
+            st.sampled_from(
+                [
+                    [{"at_s": NAN, "duration_s": None}],
+                    # an open pause before another, a pause before an earlier one
+                    [{"at_s": 0.0, "duration_s": None}, {"at_s": 0.0, "duration_s": None}],
+                    [{"at_s": 1.0, "duration_s": 2.0}, {"at_s": 0.5, "duration_s": 2.0}],
+                    # a pause past the plan's end
+                    [{"at_s": total + 1e6, "duration_s": 1e9}],
+                ]
+            )
+        )
+    elif how == "order":
+        # a later phase, then an earlier one
+        last = shown_record(n - 1, names[n - 1], starts[n - 1], starts[n - 1])
+        log["shown"] = [last, good]
+    elif how == "late":
+        # an end past the plan's, or before a phase it showed
+        log["shown"] = [{**good, "shown_s": 0.5}]
+        log["end"] = draw(
+            st.sampled_from(
+                [{"reason": "stopped", "at_s": 1e9}, {"reason": "stopped", "at_s": 0.0}]
+            )
+        )
     else:
         log["started_wall_ms"] = -1.0
     return log

@@ -84,21 +84,43 @@ def check_log(log, phases: np.ndarray) -> dict:
                 "boundary": boundary,
             }
         )
+    # Times run from the start with pauses left out: none lies past the plan's end, and
+    # each record comes after the one before (a phase shown again after a pause repeats
+    # its index, never goes back to an earlier one).
+    for before, after in zip(shown_rows, shown_rows[1:], strict=False):
+        if after["index"] < before["index"] or after["shown_s"] < before["shown_s"] - TIME_SLACK_S:
+            raise ValueError(
+                "log shown records must come in order (phase index and shown_s never "
+                f"going back); got phase {after['index']} at {after['shown_s']:g} s after "
+                f"phase {before['index']} at {before['shown_s']:g} s"
+            )
     pauses = [
         {
-            "at_s": check_real(row["at_s"], "log pause at_s", -TIME_SLACK_S, MAX_ELAPSED_S),
+            "at_s": check_real(row["at_s"], "log pause at_s", -TIME_SLACK_S, total + TIME_SLACK_S),
             "duration_s": None
             if row["duration_s"] is None
             else check_real(row["duration_s"], "log pause duration_s", 0.0, MAX_ELAPSED_S),
         }
         for row in _records("log pauses", log["pauses"], PAUSE_KEYS, MAX_PAUSES)
     ]
+    for before, after in zip(pauses, pauses[1:], strict=False):
+        if before["duration_s"] is None or after["at_s"] < before["at_s"] - TIME_SLACK_S:
+            raise ValueError(
+                "log pauses must come in order, each ended before the next (only the last "
+                f"may be open); got {shown(log['pauses'])}"
+            )
     end = log["end"]
     if end is not None:
         (end,) = _records("log end", [end], END_KEYS, 1)
         if not isinstance(end["reason"], str) or end["reason"] not in END_REASONS:
             raise ValueError(f"log end reason must be one of {END_REASONS}; got {shown(end)}")
-        at_s = check_real(end["at_s"], "log end at_s", -TIME_SLACK_S, MAX_ELAPSED_S)
+        at_s = check_real(end["at_s"], "log end at_s", -TIME_SLACK_S, total + TIME_SLACK_S)
+        last = max([r["shown_s"] for r in shown_rows] + [r["at_s"] for r in pauses], default=0.0)
+        if at_s < last - TIME_SLACK_S:
+            raise ValueError(
+                f"log end at_s must come after every shown phase and pause ({last:g} s); "
+                f"got {at_s:g}"
+            )
         end = {"reason": end["reason"], "at_s": at_s}
     return {
         "started_wall_ms": started,
