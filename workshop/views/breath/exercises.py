@@ -29,10 +29,14 @@ def resonance_exercise() -> NumberExercise:
 
 
 def movement_exercise() -> MultipleChoice:
-    """Notebook 05: which movement does the model say loads the disc most?"""
+    """Notebook 05: which movement does the model say loads the disc most? The choices
+    are the movements the notebook runs with their load traces (not the seated
+    alternatives, which it only names), so each can be ruled out from the page."""
     session = Session([(PRESETS["resonance"], 60.0)])
     peaks = {
-        m.name: float(load_trace(m, session)[2].disc_pressure_MPa.max()) for m in MOVEMENTS.values()
+        m.name: float(load_trace(m, session)[2].disc_pressure_MPa.max())
+        for m in MOVEMENTS.values()
+        if m.seated_alternative_of is None
     }
     right = max(peaks, key=peaks.get)
     return MultipleChoice(

@@ -36,14 +36,15 @@ def load_distance_exercise() -> MultipleChoice:
     """Notebook 01: which lowers L4/L5 compression more, a closer load or strong glutes?"""
     changes = load_distance_changes()
     base, closer, stronger = changes["base"], changes["closer"], changes["stronger"]
-    near = f"{CLOSER['load_distance_m'] * 100:.0f} cm"
-    far = f"{FAR_WEAK['load_distance_m'] * 100:.0f} cm"
+    near = f"{CLOSER['load_distance_m']:.2f} m"
+    far = f"{FAR_WEAK['load_distance_m']:.2f} m"
     return MultipleChoice(
         "Standing upright with 10 kg in your hands and weak glutes: which lowers the "
         "modelled L4/L5 compression more?",
         [
             Choice(
-                f"Bringing the load from {far} to {near} in front of you",
+                f"Bringing the load closer: Load distance from {far} to {near} "
+                "(ahead of the lower back, L4/L5)",
                 correct=closer > stronger,
                 explanation=(
                     f"Bringing the load closer {_change(closer, base)} in the model "

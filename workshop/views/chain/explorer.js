@@ -21,7 +21,7 @@ function div(doc, className) {
   return d;
 }
 
-export function render({ model, el }) {
+function render({ model, el }) {
   const doc = el.ownerDocument;
   const layout = JSON.parse(model.get("layout_json"));
   const pic = layout.picture;
