@@ -109,13 +109,17 @@ def test_grid_lookup_on_a_step_is_the_model_at_that_setting(js):
 
 @pytest.mark.browser
 def test_a_grid_of_the_wrong_size_is_refused(js):
-    message = js.run(
+    """A buffer of the wrong length, whole floats or not, is refused with the grid's own
+    message (not a bare RangeError from the typed array)."""
+    messages = js.run(
         CHAIN + "grid.js",
-        "(m, arg) => { try { m.gridReader(arg, new Uint8Array(8)); return 'read'; }"
-        " catch (e) { return e.message; } }",
+        "(m, arg) => [8, 10].map((n) => { try { m.gridReader(arg, new Uint8Array(n));"
+        " return 'read'; } catch (e) { return `${e.name}: ${e.message}`; } })",
         GRID.to_json(),
     )
-    assert "2 values received" in message and str(GRID.size) in message
+    for n, message in zip((8, 10), messages, strict=True):
+        assert message.startswith("Error: grid:"), message
+        assert f"{n} bytes received" in message and str(4 * GRID.size) in message
 
 
 # The painted picture against the static twin ---------------------------------------------

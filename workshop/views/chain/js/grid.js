@@ -10,6 +10,9 @@ export function floatsOf(spec, buffer) {
     throw new Error(`grid: cannot read dtype ${spec.dtype} (little endian: ${spec.little_endian})`);
   }
   const view = ArrayBuffer.isView(buffer) ? buffer : new Uint8Array(buffer);
+  if (view.byteLength !== 4 * spec.size) {
+    throw new Error(`grid: ${view.byteLength} bytes received, the layout has ${4 * spec.size}`);
+  }
   // Copied: a DataView into a larger message buffer may not be 4-byte aligned.
   const bytes = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
   const data = new Float32Array(bytes);
