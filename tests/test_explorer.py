@@ -152,3 +152,18 @@ def test_the_comparison_picture_scales_to_the_output_area():
     assert "loose" in svg and "tight" in svg and "tight − loose" in svg
     tilt = evaluate(hip_flexor_tightness=1).pelvic_tilt_deg - evaluate().pelvic_tilt_deg
     assert f"pelvic tilt: {float(tilt):+.1f} °" in svg
+
+
+def test_lying_the_picture_holds_no_load():
+    """Lying on the floor the model ignores the load: the picture draws no box and no
+    arms reaching for it, the same record as with empty hands; standing it does."""
+    from workshop.views.chain.controls import default_values
+    from workshop.views.chain.grid import state_record
+
+    for position, same in (("lying", True), ("standing", False)):
+        empty = state_record({**default_values(), "position": position})
+        held = state_record(
+            {**default_values(), "position": position, "load_kg": 50.0, "load_distance_m": 0.8}
+        )
+        assert (held == empty) is same, position
+    assert held["load_kg"] == 50.0

@@ -787,3 +787,26 @@ def test_reaching_a_slider_right_after_a_drag_keeps_the_dragged_setting(js):
     assert out["reached"]["compression"] == out["draggedTo"]  # no jump back
     assert float(out["arrived"]["compression"]) == pytest.approx(expected, abs=1.0)
     assert out["arrived"]["band"] == pytest.approx(band_px(dragged), abs=0.06)
+
+
+@pytest.mark.browser
+def test_the_readout_says_when_the_arms_reach_no_further(js):
+    """Past an arm's length the model holds the load at arm's length and the picture
+    stops: the read-out says so, in the browser as in Python, and nowhere else."""
+    records = [
+        state_record({**default_values(), **setting, "load_kg": 10.0})
+        for setting in (
+            {"position": "standing", "load_distance_m": 0.5},
+            {"position": "standing", "load_distance_m": 0.8},
+            {"position": "sitting", "load_distance_m": 0.8},
+            {"position": "sitting", "load_distance_m": 0.8, "trunk_flexion_deg": 60.0},
+            {"position": "lying", "load_distance_m": 0.8},
+        )
+    ]
+    got = js.run(
+        "views/common/js/template.js",
+        "(m, arg) => arg.records.map((r) => m.fillTemplate(arg.template, r))",
+        {"records": records, "template": picture.READOUT},
+    )
+    assert got == [picture.readout_text(r) for r in records]
+    assert ["arm's length" in t for t in got] == [False, True, True, False, False]

@@ -8,13 +8,14 @@ samples the uncertain constants and returns percentiles for any input.
 from .anthropometry import PEOPLE, SEXES, Person
 from .chain import GRADES, LINKS, Link
 from .constants import CONSTANTS, SPREAD, Constants, sample_constants
-from .mechanics import ModelResult, chest_turn_deg, evaluate
+from .mechanics import ModelResult, chest_turn_deg, evaluate, hands_ahead_m
 from .uncertainty import Band, uncertainty_band, uncertainty_bands
-from .validation import CURL_POSITIONS, POSITIONS, RANGES
+from .validation import CURL_POSITIONS, HOLDING_POSITIONS, POSITIONS, RANGES
 
 __all__ = [
     "CONSTANTS",
     "CURL_POSITIONS",
+    "HOLDING_POSITIONS",
     "GRADES",
     "LINKS",
     "PEOPLE",
@@ -28,6 +29,7 @@ __all__ = [
     "ModelResult",
     "Person",
     "chest_turn_deg",
+    "hands_ahead_m",
     "evaluate",
     "sample_constants",
     "uncertainty_band",

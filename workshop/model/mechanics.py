@@ -259,6 +259,41 @@ def chest_turn_deg(position, trunk_flexion_deg, constants: Constants = CONSTANTS
     return np.asarray(turn, dtype=float)
 
 
+def _hands_ahead(dist, x_shoulder, reach_max):
+    """Where the hands hold the load, m ahead of L4/L5: reaching forward to ``dist``
+    when it lies ahead of the shoulders (``x_shoulder``), hanging below them when it
+    lies nearer, never further than an arm's length (``reach_max``) beyond them."""
+    return np.minimum(np.maximum(dist, x_shoulder), x_shoulder + reach_max)
+
+
+def hands_ahead_m(
+    position,
+    trunk_flexion_deg,
+    load_distance_m,
+    height_m=REFERENCE_HEIGHT_M,
+    sex="male",
+    constants: Constants = CONSTANTS,
+):
+    """Where the model puts the hands (and the load in them), m ahead of L4/L5, upright
+    and on a chair: ``load_distance_m`` as far as the arms reach (``_hands_ahead``),
+    with the chest turned as ``chest_turn_deg`` has it. Elsewhere nothing is held
+    (``HOLDING_POSITIONS``; a sit-up holds the load at the chest): NaN. Inputs as
+    ``evaluate``'s, broadcastable; out-of-range input raises ``ValueError``.
+    """
+    codes = np.asarray(position_code(position))
+    dist = check_number("load_distance_m", load_distance_m)
+    height = check_number("height_m", height_m)
+    female = sex_code(sex)
+    turn = chest_turn_deg(position, trunk_flexion_deg, constants)
+    shoulder = height * _by_sex(
+        constants.shoulder_height_fraction, "shoulder_height_fraction", female
+    )
+    reach = height * _by_sex(constants.arm_reach_fraction, "arm_reach_fraction", female)
+    hands = _hands_ahead(dist, shoulder * np.sin(turn * DEG), reach)
+    upright = (codes == STANDING) | (codes == SITTING)
+    return np.asarray(np.where(upright, hands, np.nan), dtype=float)
+
+
 _BLOCK = 16384  # 128 KiB float64 temporaries (64 KiB float32) stay in the CPU cache
 _FIELDS = [f.name for f in fields(Constants)]
 
@@ -447,7 +482,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         # how heavy the load is, so the first gram changes the moment by a gram.
         # A straight arm reaches no further than its length ahead of the shoulders.
         reach_max = height * _by_sex(c.arm_reach_fraction, "arm_reach_fraction", female)
-        x_hands = np.minimum(np.maximum(dist, x_shoulder), x_shoulder + reach_max)
+        x_hands = _hands_ahead(dist, x_shoulder, reach_max)
         x_arms = x_shoulder + c.arm_com_fraction * (x_hands - x_shoulder)
         moment = w_upper * x_body + w_arms * x_arms + w_load * x_hands
     elif code == HANDS_KNEES:

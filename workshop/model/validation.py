@@ -28,6 +28,9 @@ POSITIONS = (
 #: Positions where ``trunk_flexion_deg`` is a curl of the lumbar spine: the chest stays
 #: where it rests and the pelvis rolls back under the curl (``evaluate``'s docstring).
 CURL_POSITIONS = ("lying", "prone", "side_lying", "hands_knees")
+#: Positions where a load in the hands is part of the mechanics (in a sit-up, held at
+#: the chest); in every other one nothing is held and ``load_kg`` is ignored.
+HOLDING_POSITIONS = ("standing", "sitting", "sit_up")
 SEXES = ("male", "female")
 
 #: Allowed range of each numeric input (both ends closed).

@@ -128,7 +128,16 @@ CONTROLS: tuple[Control, ...] = (
         f"lower back (degrees of lumbar flexion, full at {CONSTANTS.full_lumbar_flexion_deg:.0f}°, "
         "later with tight hip flexors: the pelvis rolls back, the knees come up)",
     ),
-    Control("load_kg", "Load in the hands", "kg", 0.0, 50.0, 1.0, 0.0, "mass held in both hands"),
+    Control(
+        "load_kg",
+        "Load in the hands",
+        "kg",
+        0.0,
+        50.0,
+        1.0,
+        0.0,
+        "mass held in both hands, standing or sitting (lying, nothing is held)",
+    ),
     Control(
         "load_distance_m",
         "Load distance",
@@ -138,7 +147,7 @@ CONTROLS: tuple[Control, ...] = (
         0.01,
         0.0,
         "horizontal distance from the lower back (L4/L5) to the hands and load; "
-        "nearer than the shoulders, the hands hang",
+        "nearer than the shoulders, the hands hang; no further than the arms reach",
     ),
     Control("body_mass_kg", "Body mass", "kg", 40.0, 120.0, 1.0, 70.0, "the learner's body mass"),
 )

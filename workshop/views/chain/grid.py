@@ -19,7 +19,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...model import CONSTANTS, CURL_POSITIONS, chest_turn_deg, evaluate, uncertainty_bands
+from ...model import (
+    CONSTANTS,
+    CURL_POSITIONS,
+    HOLDING_POSITIONS,
+    chest_turn_deg,
+    evaluate,
+    hands_ahead_m,
+    uncertainty_bands,
+)
 from ...reference import NIOSH_MAX_PERMISSIBLE_N
 from ..body.geometry import POINTS, ROTATIONS, SKELETON, pose
 from .controls import CONTROLS, POSITIONS, Control, clamp_values, default_values
@@ -54,6 +62,7 @@ POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + (
     "chest_on_thighs",
     "curl_full",
     "compression_over_max_N",
+    "reach_short_mm",
 )
 #: Everything a record holds: outputs, inputs, band, each keypoint's x and y (metres),
 #: then the pose fields.
@@ -86,7 +95,14 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
     r = evaluate(**model_inputs)
     n = position.size
     rows = [np.broadcast_to(getattr(r, k), (n,)) for k in OUTPUTS]
-    rows += [np.broadcast_to(np.asarray(inputs[k], float), (n,)) for k in INPUT_FIELDS]
+    # The load as drawn: none where the model holds none (lying on the floor the slider's
+    # load is ignored, so no box and no arms reaching for it).
+    holding = np.isin(position, HOLDING_POSITIONS)
+    drawn = {
+        k: np.where(holding, np.broadcast_to(np.asarray(inputs[k], float), (n,)), 0.0)
+        for k in ("load_kg", "load_distance_m")
+    }
+    rows += [drawn[k] for k in INPUT_FIELDS]
     if band:
         bands = uncertainty_bands(
             ("compression_N", "disc_pressure_MPa"), n_samples=BAND_SAMPLES, **model_inputs
@@ -113,8 +129,8 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
             # the chest rests on the thighs); lying, the curl leaves the chest on the
             # floor (the model rolls the pelvis back instead).
             chest_turn_deg(name, np.asarray(inputs["trunk_flexion_deg"], float)[mask]),
-            np.asarray(inputs["load_distance_m"], float)[mask],
-            np.asarray(inputs["load_kg"], float)[mask],
+            drawn["load_distance_m"][mask],
+            drawn["load_kg"][mask],
             np.broadcast_to(r.compression_N, (n,))[mask],
             np.broadcast_to(r.shear_N, (n,))[mask],
             # Lying, the legs follow the curl (the model keeps the hips' angle).
@@ -145,8 +161,26 @@ def fields_table(inputs: dict, *, band: bool = True) -> np.ndarray:
         # browser interpolates it with the compression it shows and warns where that
         # number crosses the limit.
         np.broadcast_to(r.compression_N, (n,)) - NIOSH_MAX_PERMISSIBLE_N,
+        # How much further the slider asks than the arms reach (mm, negative within
+        # reach, and where nothing is held): the model holds the load at arm's length.
+        _reach_short_mm(inputs, position, n),
     ]
     return np.stack(rows).astype(float)
+
+
+def _reach_short_mm(inputs: dict, position: np.ndarray, n: int) -> np.ndarray:
+    """``load_distance_m`` beyond where the model's hands reach, mm (``hands_ahead_m``);
+    -1000 where nothing is held."""
+    dist = np.broadcast_to(np.asarray(inputs["load_distance_m"], float), (n,))
+    hands = hands_ahead_m(
+        position,
+        np.broadcast_to(np.asarray(inputs["trunk_flexion_deg"], float), (n,)),
+        dist,
+        np.broadcast_to(np.asarray(inputs.get("height_m", 1.75), float), (n,)),
+        inputs.get("sex", "male"),
+    )
+    short = 1000.0 * (dist - hands)
+    return np.where(np.isnan(short), -1000.0, short)
 
 
 def state_record(values: dict) -> dict[str, float]:

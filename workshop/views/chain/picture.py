@@ -150,7 +150,8 @@ READOUT = (
     "changes nothing.|}{compression_over_max_N|sign: Past NIOSH's "
     + f"{NIOSH_MAX_PERMISSIBLE_N:.0f}"
     + " N maximum permissible limit (1981): the model's muscles have no strength limit, "
-    "and a real back may not hold this.|}"
+    "and a real back may not hold this.|}{reach_short_mm|sign: The arms reach no "
+    "further: the load is held at arm's length.|}"
 )
 #: The close-up's key, one line each: swatch (how the close-up draws it: stroke colour key,
 #: width px, dash pattern) and the text template.
