@@ -129,7 +129,7 @@ def test_a_grid_of_the_wrong_size_is_refused(js):
 EXTRACT = """(svg) => {
   const hooked = "[data-keypoints],[data-rotate],[data-at],[data-force],[data-inset-at],"
     + "[data-shown-by],[data-template],[data-gauge],[data-gauge-bar],"
-    + "[data-gauge-band],[data-role=title]";
+    + "[data-gauge-band],[data-gauge-off],[data-role=title]";
   const attrs = ["points", "transform", "cx", "cy", "x", "y", "width", "height",
     "stroke-width", "opacity", "viewBox", "visibility", "fill"];
   return {
@@ -810,3 +810,32 @@ def test_the_readout_says_when_the_arms_reach_no_further(js):
     )
     assert got == [picture.readout_text(r) for r in records]
     assert ["arm's length" in t for t in got] == [False, True, True, False, False]
+
+
+@pytest.mark.browser
+def test_a_gauge_past_its_full_scale_says_so(js):
+    """The bar stops at the gauge's end; past its full scale a mark there says the value
+    is off the scale, in the browser as in the twin, and only then."""
+    settings = (
+        {},
+        {"trunk_flexion_deg": 60.0, "load_kg": 50.0, "load_distance_m": 0.8},
+    )
+    records = [state_record({**default_values(), **s}) for s in settings]
+    pic = picture.paint_spec()
+    got = js.run(
+        CHAIN + "painter.js",
+        "(m, arg) => arg.records.map((r) => arg.pic.gauges.map((g) => m.gaugeReading(arg.pic, g, r)))",
+        {"records": records, "pic": pic},
+    )
+    want = [[picture.gauge_reading(g, r) for g in picture.GAUGES] for r in records]
+    assert got == want
+    marks = [
+        {g.key: reading["off_scale"] for g, reading in zip(picture.GAUGES, row, strict=True)}
+        for row in got
+    ]
+    assert set(marks[0].values()) == {""}
+    heavy = records[1]
+    for g in picture.GAUGES:
+        size = abs(heavy[g.key]) if g.words else heavy[g.key]
+        assert (marks[1][g.key] == picture.OFF_SCALE_MARK) == (size > g.full_scale), g.key
+    assert marks[1]["compression_N"] == marks[1]["disc_pressure_MPa"] == picture.OFF_SCALE_MARK

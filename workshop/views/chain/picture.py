@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 from dataclasses import asdict, dataclass
 
 from ...model import LINKS
@@ -127,6 +128,9 @@ GAUGES = (
     ),
 )
 OVER_LIMIT = " — above limit"
+#: Drawn past a gauge's end when the value is beyond its full scale: the bar stops
+#: growing there, the number does not.
+OFF_SCALE_MARK = "▶"
 # Links of the chain shown as badges, in reading order.
 BADGES = (
     ("hip flexors → pelvis", "pelvic_tilt_from_contracture_deg"),
@@ -324,6 +328,7 @@ def gauge_reading(gauge: Gauge, record: dict) -> dict:
     reading = {
         "value": text,
         "over": OVER_LIMIT if over else "",
+        "off_scale": OFF_SCALE_MARK if size > gauge.full_scale else "",
         "bar_width": _f(frac * GAUGE_WIDTH_PX),
         "bar_fill": COLOURS["bar_over"] if over else COLOURS["bar"],
         "band_x": _f(GAUGE_X_PX),
@@ -390,6 +395,14 @@ def gauges_svg(record: dict | None) -> str:
                     "height": 8,
                     "fill": r.get("bar_fill", COLOURS["bar"]),
                 },
+            )
+        )
+        out.append(
+            _tag(
+                "text",
+                {"class": "mm-text", "fill": INK, "x": _f(x0 + width + 3), "y": y + 12}
+                | {"font-size": 10, "data-gauge-off": g.key},
+                r.get("off_scale", ""),
             )
         )
         if g.limit is not None:
@@ -463,20 +476,40 @@ def badges_svg() -> str:
     return "".join(out)
 
 
+#: The static twin's caption: characters per line (11 px sans-serif, about 5 px a
+#: character, in the 820 px between the margins) and the line step, px.
+CAPTION_LINE_CHARS = 160
+CAPTION_LINE_PX = 14
+
+
 def _svg(inner: str, readout: str | None, caption: bool, label: str | None = None) -> str:
     label = label if label is not None else readout
     label = f' aria-label="{html.escape(label)}"' if label is not None else ""
     tail = ""
+    height = HEIGHT
     if caption and readout is not None:
-        tail = _tag(
-            "text",
-            {"class": "mm-text", "fill": INK, "x": 10, "y": HEIGHT - 8, "font-size": 11},
-            html.escape(readout),
+        # One line each, the picture taller by the extra lines: a long read-out (a
+        # note on why the picture stops) is never cut off at the picture's edge.
+        lines = textwrap.wrap(readout, CAPTION_LINE_CHARS, break_long_words=False)
+        height = HEIGHT + CAPTION_LINE_PX * (len(lines) - 1)
+        tail = "".join(
+            _tag(
+                "text",
+                {
+                    "class": "mm-text",
+                    "fill": INK,
+                    "x": 10,
+                    "y": HEIGHT - 8 + CAPTION_LINE_PX * i,
+                    "font-size": 11,
+                },
+                html.escape(line),
+            )
+            for i, line in enumerate(lines)
         )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" role="img"{label}>'
-        f'<rect class="mm-card" width="{WIDTH}" height="{HEIGHT}" fill="{COLOURS["card"]}"/>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" role="img"{label}>'
+        f'<rect class="mm-card" width="{WIDTH}" height="{height}" fill="{COLOURS["card"]}"/>'
         f"{inner}{tail}</svg>"
     )
 
@@ -522,6 +555,7 @@ def paint_spec() -> dict:
         "gauge": {"x": GAUGE_X_PX, "width": GAUGE_WIDTH_PX},
         "gauges": [asdict(g) for g in GAUGES],
         "over_limit": OVER_LIMIT,
+        "off_scale": OFF_SCALE_MARK,
         "readout": READOUT,
         "pinned_view": list(PINNED_VIEW_PX),
         "frame_svg": frame_svg(),

@@ -10,7 +10,8 @@ import { loadSidePx, muscleStroke, paintBody, pointsAttr, set, toPx } from "../.
 // stay reachable from here for the explorer's modules and tests.
 export { loadSidePx, muscleStroke, paintBody, pointsAttr, toPx };
 
-// What one gauge shows: value text, "above limit", bar and band geometry (px).
+// What one gauge shows: value text, "above limit", the off-scale mark, bar and band
+// geometry (px).
 // A gauge with `words` shows the size of a signed output and its direction.
 export function gaugeReading(pic, gauge, record) {
   const value = record[gauge.key];
@@ -23,6 +24,8 @@ export function gaugeReading(pic, gauge, record) {
   const reading = {
     value: text,
     over: over ? pic.over_limit : "",
+    // Past the full scale the bar stops at the gauge's end; a mark there says so.
+    off_scale: size > gauge.full_scale ? pic.off_scale : "",
     bar_width: fixed(frac(size) * pic.gauge.width, 1),
     bar_fill: over ? pic.colours.bar_over : pic.colours.bar,
     band_x: fixed(pic.gauge.x, 1),
@@ -53,6 +56,7 @@ export function paint(svg, pic, record, title) {
     const text = svg.querySelector(`text[data-gauge="${gauge.key}"]`);
     text.querySelector("[data-role=value]").textContent = r.value;
     text.querySelector("[data-role=over]").textContent = r.over;
+    svg.querySelector(`[data-gauge-off="${gauge.key}"]`).textContent = r.off_scale;
     set(svg.querySelector(`[data-gauge-bar="${gauge.key}"]`), { width: r.bar_width, fill: r.bar_fill });
     set(svg.querySelector(`[data-gauge-band="${gauge.key}"]`), { x: r.band_x, width: r.band_width });
   }
