@@ -167,3 +167,23 @@ def test_lying_the_picture_holds_no_load():
         )
         assert (held == empty) is same, position
     assert held["load_kg"] == 50.0
+
+
+def test_the_abdominals_are_drawn_working_when_they_hold_a_curl():
+    """Lying, a curl is held by the abdominals against the stretched back tissues: the
+    picture draws them, thicker as their force grows (they were not drawn at all)."""
+    import re
+
+    from workshop.model import evaluate
+    from workshop.views.chain.controls import default_values
+    from workshop.views.chain.grid import state_record
+    from workshop.views.chain.picture import explorer_svg
+
+    def abs_width(lean):
+        record = state_record({**default_values(), "position": "lying", "trunk_flexion_deg": lean})
+        svg = explorer_svg(record)
+        tag = re.search(r'<polyline[^>]*data-force="flexor_force_N"[^>]*>', svg).group(0)
+        return float(re.search(r'stroke-width="([\d.]+)"', tag).group(1))
+
+    assert float(evaluate(position="lying", trunk_flexion_deg=60).flexor_force_N) > 1000
+    assert abs_width(60.0) > abs_width(20.0) > 0

@@ -27,6 +27,7 @@ PSIS_FROM_HIP = (-0.08, 0.05)
 PSOAS_BRIM_FROM_HIP = (0.055, 0.015)  # iliopubic eminence: where psoas turns over the brim
 GLUTE_ORIGIN_FROM_HIP = (-0.095, 0.035)  # posterior ilium and sacrum
 EXTENSOR_ORIGIN_FROM_HIP = (-0.085, 0.075)  # erector spinae aponeurosis on the sacrum
+PUBIS_FROM_HIP = (0.075, -0.01)  # pubic crest: where rectus abdominis inserts
 #: Radius of the head (m).
 HEAD_RADIUS_M = 0.10
 #: Height of the floor (m): under the feet standing, with the hip joint at y = 0.

@@ -76,6 +76,7 @@ MUSCLES = (
         3000.0,
         ("extensor_bottom", "extensor_mid", "extensor_top"),
     ),
+    ("abdominals (rectus)", "flexor_force_N", 1500.0, ("abs_bottom", "abs_mid", "abs_top")),
 )
 
 

@@ -42,6 +42,7 @@ from .dimensions import (  # noqa: F401 - re-exported: the geometry API names th
     NECK_HEAD_M,
     PSIS_FROM_HIP,
     PSOAS_BRIM_FROM_HIP,
+    PUBIS_FROM_HIP,
     S1_FROM_HIP,
     SHANK_M,
     SHEAR_M_PER_N,
@@ -53,11 +54,13 @@ from .dimensions import (  # noqa: F401 - re-exported: the geometry API names th
 )
 from .outline import HAIR, PELVIS_SKIN, THORAX_SKIN  # shapes, in their frames
 
+#: Rectus abdominis drawn this far ahead of the lumbar curve and L1 (m).
+ABS_AHEAD_OF_SPINE_M = 0.11
 #: Keypoints of ``keypoints`` and ``pose`` (each an (x, y) pair in metres).
 POINTS = (
     "ankle knee hip asis psis s1 l4l5 l3l4 l2l3 l1l2 l1 c7 head shoulder elbow hand load "
     "psoas_top psoas_brim psoas_bottom glute_top glute_bottom extensor_bottom extensor_mid "
-    "extensor_top tilt_ref compression_tail compression_tip compression_wing_a "
+    "extensor_top abs_bottom abs_mid abs_top tilt_ref compression_tail compression_tip compression_wing_a "
     "compression_wing_b shear_tail shear_tip shear_wing_a shear_wing_b disc_label"
 ).split()
 #: Rigid parts placed by rotation (SVG degrees, clockwise on screen) about a keypoint:
@@ -206,6 +209,7 @@ def pose(
         ("psoas_brim", PSOAS_BRIM_FROM_HIP),
         ("glute_top", GLUTE_ORIGIN_FROM_HIP),
         ("extensor_bottom", EXTENSOR_ORIGIN_FROM_HIP),
+        ("abs_bottom", PUBIS_FROM_HIP),
     ):
         pts[name] = _rotate(zero + x0, zero + y0, tilt)
     pts["hip"] = (zero, zero)
@@ -268,6 +272,16 @@ def pose(
     pts["extensor_top"] = (
         pts["l1"][0] - 0.06 * nt[0] + 0.04 * np.sin(t),
         pts["l1"][1] - 0.06 * nt[1] + 0.04 * np.cos(t),
+    )
+    # Rectus abdominis: pubic crest, up the belly wall (ahead of L3/L4 by about the
+    # trunk flexors' lever, 8 cm, and the wall's depth), to the lower ribs.
+    pts["abs_mid"] = (
+        pts["l3l4"][0] + ABS_AHEAD_OF_SPINE_M * n3[0],
+        pts["l3l4"][1] + ABS_AHEAD_OF_SPINE_M * n3[1],
+    )
+    pts["abs_top"] = (
+        pts["l1"][0] + ABS_AHEAD_OF_SPINE_M * nt[0] + 0.06 * np.sin(t),
+        pts["l1"][1] + ABS_AHEAD_OF_SPINE_M * nt[1] + 0.06 * np.cos(t),
     )
 
     # Forces at L4/L5 in the disc's frame (the mean of L5's and L4's directions).

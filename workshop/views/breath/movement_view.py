@@ -64,7 +64,7 @@ MOVEMENT_FIGURES = {
     "seated_knee_lift": "seated_knee_lift",
 }
 #: The model's forces each record carries for the muscles' lines (``body.drawing.MUSCLES``).
-FORCES = ("psoas_force_N", "glute_force_N", "extensor_force_N")
+FORCES = ("psoas_force_N", "glute_force_N", "extensor_force_N", "flexor_force_N")
 
 
 def figure_frame(records: list[dict]) -> tuple[float, tuple[float, float]]:

@@ -43,6 +43,7 @@ OUTPUTS = (
     "disc_pressure_MPa",
     "psoas_force_N",
     "glute_force_N",
+    "flexor_force_N",
 )
 #: Inputs every record carries too (the painter sizes the load from it).
 INPUT_FIELDS = ("load_kg",)
