@@ -839,3 +839,40 @@ def test_a_gauge_past_its_full_scale_says_so(js):
         size = abs(heavy[g.key]) if g.words else heavy[g.key]
         assert (marks[1][g.key] == picture.OFF_SCALE_MARK) == (size > g.full_scale), g.key
     assert marks[1]["compression_N"] == marks[1]["disc_pressure_MPa"] == picture.OFF_SCALE_MARK
+
+
+@pytest.mark.browser
+def test_a_load_near_the_floor_rests_on_it(js):
+    """Leaning on a chair with a big load in the hanging hands, the box would reach below
+    the floor: it rests on the floor instead, in the browser as in the twin."""
+    setting = {
+        **default_values(),
+        "position": "sitting",
+        "trunk_flexion_deg": 90.0,
+        "load_kg": 50.0,
+        "load_distance_m": 0.0,
+    }
+    record = state_record(setting)
+    twin_svg = picture.explorer_svg(record)
+    got = js.run(
+        CHAIN + "painter.js",
+        """(m, arg) => {
+          const extract = """
+        + EXTRACT
+        + """;
+          const svg = m.makeFrame(document, arg.pic);
+          document.body.appendChild(svg);
+          m.paint(svg, arg.pic, arg.record, "");
+          const twin = new DOMParser().parseFromString(arg.twin, "image/svg+xml").documentElement;
+          const out = { painted: extract(svg), twin: extract(twin) };
+          svg.remove();
+          return out;
+        }""",
+        {"pic": picture.paint_spec(), "record": record, "twin": twin_svg},
+    )
+    floor = picture.floor_y_px()
+    hanging = picture.px(record["load_x"], record["load_y"])[1] + 0.5 * picture.load_side_px(50.0)
+    assert hanging > floor + 5  # hanging from the hands it would be below the floor
+    for side in ("painted", "twin"):
+        box = twin_element(got[side], at="load")["attrs"]
+        assert float(box["y"]) + float(box["height"]) == pytest.approx(floor, abs=0.11), side

@@ -36,6 +36,7 @@ from ...reference import (
     niosh_label,
     shear_label,
 )
+from ..body.dimensions import FLOOR_Y_M
 from ..body.drawing import BODY_COLOURS, El, body_elements, render
 from ..body.paint import paint_body
 from ..common.palette import GRADE_COLOURS, OKABE_ITO
@@ -166,6 +167,11 @@ INSET_LINES = (
     (("shear", 3.0, None), "shear at L4/L5 {shear_N|abs:.0f} N{shear_N|sign: forward| backward}"),
     (("muscle", 5.0, None), "muscles: thicker = more force"),
 )
+
+
+def floor_y_px() -> float:
+    """The floor's height in the picture, px (y down)."""
+    return px(0.0, FLOOR_Y_M)[1]
 
 
 def px(x: float, y: float) -> tuple[float, float]:
@@ -305,7 +311,10 @@ def paint_elements(elements: list[El], record: dict) -> list[El]:
             elif "data-at" in a and el.tag == "rect":
                 side = load_side_px(record.get("load_kg", 0.0))
                 x, y = at(a["data-at"])
-                a |= {"x": _f(x - side / 2), "y": _f(y - side / 2)}
+                # The load rests on the floor rather than pass through it (hands near
+                # the floor, a big load hanging from them).
+                top = min(y - side / 2, floor_y_px() - side)
+                a |= {"x": _f(x - side / 2), "y": _f(top)}
                 a |= {"width": _f(side), "height": _f(side)}
             if "data-inset-at" in a:
                 x, y = at(a["data-inset-at"])
@@ -552,6 +561,7 @@ def paint_spec() -> dict:
         "muscle_width": [MUSCLE_WIDTH_BASE_PX, MUSCLE_WIDTH_SPAN_PX],
         "muscle_opacity": [MUSCLE_OPACITY_REST, MUSCLE_OPACITY_SPAN],
         "load_side_px": [LOAD_SIDE_BASE_PX, LOAD_SIDE_PER_KG_PX],
+        "floor_y_px": floor_y_px(),
         "gauge": {"x": GAUGE_X_PX, "width": GAUGE_WIDTH_PX},
         "gauges": [asdict(g) for g in GAUGES],
         "over_limit": OVER_LIMIT,

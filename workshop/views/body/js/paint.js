@@ -54,7 +54,9 @@ function paintElement(el, pic, record) {
       set(el, { x: fixed(x + Number(d.dx), 1), y: fixed(y + Number(d.dy), 1) });
     } else if (tag === "rect") {
       const side = loadSidePx(pic, record.load_kg);
-      set(el, { x: fixed(x - side / 2, 1), y: fixed(y - side / 2, 1), width: fixed(side, 1), height: fixed(side, 1) });
+      // The load rests on the floor rather than pass through it.
+      const top = Math.min(y - side / 2, (pic.floor_y_px ?? Infinity) - side);
+      set(el, { x: fixed(x - side / 2, 1), y: fixed(top, 1), width: fixed(side, 1), height: fixed(side, 1) });
     }
   }
   if (d.force) {
