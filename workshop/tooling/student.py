@@ -22,9 +22,9 @@ from .nbfiles import (
 
 #: Where the copies go by default, relative to the folder run in.
 DEFAULT_TARGET = Path("student")
-#: Notebook metadata that marks a student copy this kit wrote: only such a file is
-#: ever replaced by a new copy.
-STUDENT_MARK = {"workshop": {"student_copy": True}}
+#: Notebook metadata (``metadata["workshop"]``) that marks a student copy this kit
+#: wrote: only such a file is ever replaced by a new copy.
+STUDENT_MARK = {"student_copy": True}
 
 
 def is_student_copy(path: Path) -> bool:
@@ -33,7 +33,7 @@ def is_student_copy(path: Path) -> bool:
         nb = read_notebook(path)
     except Exception:  # unreadable, not JSON, not a notebook: not ours
         return False
-    return nb.metadata.get("workshop", {}).get("student_copy") is True
+    return nb.metadata.get("workshop") == STUDENT_MARK
 
 
 def student_notebook(nb):
@@ -46,7 +46,7 @@ def student_notebook(nb):
             cell.execution_count = None
             cell.metadata.pop("execution", None)
     out.metadata.pop("widgets", None)
-    out.metadata["workshop"] = dict(STUDENT_MARK["workshop"])
+    out.metadata["workshop"] = dict(STUDENT_MARK)
     return out
 
 

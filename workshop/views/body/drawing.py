@@ -16,7 +16,8 @@ hook                        the painter sets
 ``data-rotate="part"``      ``transform``: ``translate(px of data-at) rotate(part_rot)``
   with ``data-at``
 ``data-at`` (circle)        ``cx``, ``cy``; (text) ``x``, ``y`` plus ``data-dx``/``data-dy``;
-                            (rect) the load's square centred there, sized by ``load_kg``
+                            (rect) the load's square centred there, sized by ``load_kg``,
+                            never below the floor (``floor_y_px`` of the paint spec)
 ``data-force``              (a muscle) ``stroke-width`` and ``opacity`` from force / full
                             scale, and its ``<title>``
 ``data-inset-at``           (a nested ``<svg>``) ``viewBox``: ``data-view`` px square centred

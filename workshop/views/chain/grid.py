@@ -56,8 +56,9 @@ GRID_POINTS = tuple(p for p in POINTS if p in _NAMED)
 #: What the picture needs beside the keypoints: each rigid part's rotation (degrees,
 #: ``body.geometry.ROTATIONS``), whether the chair is drawn (1 sitting, else 0), and
 #: where the pose has stopped while the slider goes on (1, else 0): the chest resting on
-#: the thighs on a chair, the lower back fully curled on the floor; and the compression
-#: past the 1981 NIOSH maximum permissible limit (N, negative below it).
+#: the thighs on a chair, the lower back fully curled on the floor; then two numbers the
+#: read-out's notes test (negative: no note): the compression past the 1981 NIOSH maximum
+#: permissible limit (N) and the load distance past the arms' reach (mm).
 POSE_FIELDS = tuple(f"{part}_rot" for part in ROTATIONS) + (
     "chair_shown",
     "chest_on_thighs",
@@ -173,13 +174,8 @@ def _reach_short_mm(inputs: dict, position: np.ndarray, n: int) -> np.ndarray:
     """``load_distance_m`` beyond where the model's hands reach, mm (``hands_ahead_m``);
     -1000 where nothing is held."""
     dist = np.broadcast_to(np.asarray(inputs["load_distance_m"], float), (n,))
-    hands = hands_ahead_m(
-        position,
-        np.broadcast_to(np.asarray(inputs["trunk_flexion_deg"], float), (n,)),
-        dist,
-        np.broadcast_to(np.asarray(inputs.get("height_m", 1.75), float), (n,)),
-        inputs.get("sex", "male"),
-    )
+    body = {k: inputs[k] for k in ("height_m", "sex") if k in inputs}  # else the model's
+    hands = hands_ahead_m(position, inputs["trunk_flexion_deg"], dist, **body)
     short = 1000.0 * (dist - hands)
     return np.where(np.isnan(short), -1000.0, short)
 

@@ -55,7 +55,7 @@ function paintElement(el, pic, record) {
     } else if (tag === "rect") {
       const side = loadSidePx(pic, record.load_kg);
       // The load rests on the floor rather than pass through it.
-      const top = Math.min(y - side / 2, (pic.floor_y_px ?? Infinity) - side);
+      const top = Math.min(y - side / 2, pic.floor_y_px - side);
       set(el, { x: fixed(x - side / 2, 1), y: fixed(top, 1), width: fixed(side, 1), height: fixed(side, 1) });
     }
   }
