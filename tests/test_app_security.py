@@ -170,7 +170,32 @@ def kernel_id_of(page) -> str:
     )
 
 
+def end_leftover_kernels(server) -> list[str]:
+    """End every kernel the app still runs; return their ids. A test that failed half
+    way leaves its pages' kernels behind, and the next test would fail on them too."""
+    status, _, body = fetch(f"{server}/api/kernels?token={server.token}")
+    left = [kernel["id"] for kernel in json.loads(body)] if status == 200 else []
+    for kernel_id in left:
+        delete_kernel(server, kernel_id)
+    return left
+
+
 # --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(autouse=True)
+def _no_kernel_outlives_its_test(request):
+    """After each test (its own checks done), end what a failure left and say so, with
+    the end of the server's log to show why."""
+    yield
+    for name in ("server", "culling_server"):
+        if name in request.fixturenames:
+            server = request.getfixturevalue(name)
+            left = end_leftover_kernels(server)
+            if left:
+                tail = server.log.read_text(errors="replace").splitlines()[-40:]
+                print(f"ended {len(left)} kernel(s) left by the test; server log ends:")
+                print("\n".join(tail))
 
 
 @pytest.fixture(scope="module")
