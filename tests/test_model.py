@@ -15,6 +15,7 @@ from workshop.model import (
     GRADES,
     LINKS,
     POSITIONS,
+    PEOPLE,
     RANGES,
     chain,
     evaluate,
@@ -482,12 +483,63 @@ def test_guarding_adds_the_co_contraction_marras_measured(kw):
 
 @pytest.mark.parametrize(
     "position, theta",
-    [("bridge", 20), ("sit_up", 30), ("hands_knees", 20), ("lying", 30), ("sitting", 10)],
+    [
+        ("bridge", 20),
+        ("sit_up", 30),
+        ("hands_knees", 20),
+        ("lying", 30),
+        ("sitting", 10),
+        ("side_lying", 0),
+    ],
 )
 def test_guarding_raises_the_load_wherever_muscles_hold_a_moment(position, theta):
     relaxed = evaluate(position=position, trunk_flexion_deg=theta)
     guarded = evaluate(position=position, trunk_flexion_deg=theta, extensor_overactivity=1.0)
     assert float(guarded.compression_N) > 1.05 * float(relaxed.compression_N)
+
+
+def test_guarding_co_contracts_the_side_muscles_lying_on_the_side():
+    """Lying on the side straight, only the lateral muscles holding the waist press on
+    the disc; guarding adds the other side's pull, Marras's rise in their compression."""
+    relaxed = evaluate(position="side_lying")
+    guarded = evaluate(position="side_lying", extensor_overactivity=1.0)
+    assert float(relaxed.extensor_force_N) == float(relaxed.flexor_force_N) == 0.0
+    assert float(relaxed.compression_N) > 0.0
+    rise = float(guarded.compression_N) / float(relaxed.compression_N) - 1
+    assert rise == pytest.approx(CONSTANTS.guarding_compression_rise, rel=1e-6)
+
+
+def test_a_tight_psoas_pulls_in_proportion_to_the_body():
+    """The stretched psoas's pull grows with its cross-section, as the disc's area does:
+    lying, tight hip flexors raise the pressure by the same share in a light body and a
+    heavy one (a fixed pull would more than double a small body's pressure)."""
+    rises = [
+        float(
+            evaluate(
+                position=position, body_mass_kg=mass, hip_flexor_tightness=1.0
+            ).disc_pressure_MPa
+        )
+        / float(evaluate(position=position, body_mass_kg=mass).disc_pressure_MPa)
+        for position in ("lying", "prone")
+        for mass in (44.0, 70.0, 150.0)
+    ]
+    assert rises[0] > 1.2
+    np.testing.assert_allclose(rises[:3], rises[0], rtol=1e-6)
+    np.testing.assert_allclose(rises[3:], rises[3], rtol=1e-6)
+
+
+def test_the_sexes_passive_tissues_differ_as_dolan_measured():
+    """Dolan et al. 1994 measured 77 N·m in women and 120 N·m in men at full flexion.
+    The model scales the tissues with size as well, so the women of the kit's presets
+    and the men keep Dolan's ratio between them (not that ratio shrunk by size again)."""
+    woman, man = PEOPLE["woman_p50"], PEOPLE["man_p50"]
+
+    def full_curl(person):
+        return float(
+            evaluate(position="lying", trunk_flexion_deg=110.0, **person.inputs()).passive_moment_Nm
+        )
+
+    assert full_curl(woman) / full_curl(man) == pytest.approx(77.0 / 120.0, rel=1e-6)
 
 
 def test_a_sit_up_presses_the_upper_vertebra_towards_the_floor():

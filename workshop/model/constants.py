@@ -15,7 +15,15 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from .anthropometry import DERIVED
+from .anthropometry import DERIVED, PEOPLE
+
+# Dolan, Mannion & Adams 1994: passive moment at full flexion 77 N·m in women, 120 N·m in
+# men. The model's tissues grow as mass^(2/3) times stature, so a woman of the men's size
+# keeps this share of their moment (the groups' sizes: an estimate, see the constant).
+_WOMAN, _MAN = PEOPLE["woman_p50"], PEOPLE["man_p50"]
+_PASSIVE_FEMALE_SAME_SIZE = (77.0 / 120.0) / (
+    (_WOMAN.body_mass_kg / _MAN.body_mass_kg) ** (2.0 / 3.0) * (_WOMAN.height_m / _MAN.height_m)
+)
 
 G = 9.81  # m/s², standard gravity
 _MALE = DERIVED["male"]
@@ -89,8 +97,12 @@ class Constants:
     #: passive lumbar extensor moment at full flexion, men, N·m (Dolan, Mannion &
     #: Adams 1994, J Biomech 27:1077: 120 N·m in men, 77 N·m in women).
     passive_moment_full_flexion_Nm: float = 120.0
-    #: the women's value relative to the men's (77 / 120 N·m, the same study).
-    passive_moment_female_ratio: float = 77.0 / 120.0
+    #: a woman's value relative to a man's of the same height and mass. Dolan's 77 and
+    #: 120 N·m are of real women and men, who differ in size too, and the model already
+    #: scales the moment with size: their ratio is divided by the size ratio of the two
+    #: groups (estimate: taken as the 50th-percentile British woman and man of the
+    #: kit's presets, Dolan's subjects being British adults).
+    passive_moment_female_ratio: float = _PASSIVE_FEMALE_SAME_SIZE
     #: steepness of the passive moment's exponential rise (estimate: 5 gives about
     #: 8 % of the full-flexion moment at half the range, rising steeply beyond it,
     #: the shape Adams & Dolan 1991 and Dolan 1994 describe).
@@ -138,7 +150,7 @@ class Constants:
     pelvic_share_of_contracture: float = 0.5
     #: psoas pull on L4/L5 per degree of hip flexor stretch, N/deg (estimate: passive
     #: hip flexor moment about 1 N·m/deg near end range, psoas share about 40 %, over
-    #: a 4 cm hip moment arm).
+    #: a 4 cm hip moment arm), for a 70 kg body; it grows with the cross-section.
     psoas_stiffness_N_per_deg: float = 10.0
     #: psoas hip flexion moment arm, m, and its share of the hip flexor moment in a
     #: sit-up (estimates; iliacus, rectus femoris and others take the rest).

@@ -653,8 +653,19 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     extensor = (np.maximum(muscle, 0.0) + pair) / arm
     flexor = (np.maximum(-muscle, 0.0) + pair) / flexor_arm
     passive_tension = tissue / (c.passive_lever_arm_m * scale)
-    side_muscles = lateral / (c.lateral_muscle_moment_arm_m * scale)
-    psoas = chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg) + psoas_lift
+    lateral_arm = c.lateral_muscle_moment_arm_m * scale
+    if not (np.ndim(guard) == 0 and guard == 0.0):
+        # Guarding co-contracts the other side too: a pair across the waist.
+        lateral = lateral + 2.0 * chain.cocontraction_pair_Nm(
+            guard, lateral, lateral_arm, lateral_arm, 1.0, c.guarding_compression_rise
+        )
+    side_muscles = lateral / lateral_arm
+    # A muscle's passive pull grows with its cross-section; a stretch in degrees is
+    # the same strain in a taller body (lever and fibres both grow with stature).
+    psoas = (
+        chain.psoas_compression_N(psoas_stretch, c.psoas_stiffness_N_per_deg * cross_section)
+        + psoas_lift
+    )
     tone = c.upright_tone_fraction * (w_upper + w_arms) if upright else 0.0
 
     compression = axial + extensor * compression_share
