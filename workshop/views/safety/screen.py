@@ -41,7 +41,8 @@ URGENCY_COLOURS = {
 }
 INTRO = (
     "Tick every question you would answer <b>yes</b>, then press <b>See what to do</b>. "
-    "An unticked box counts as no. Nothing you tick leaves this computer."
+    "An unticked box counts as no. Nothing you tick is stored; on a class server it goes "
+    "to that server while this page is open, and is not kept."
 )
 #: The result's heading per urgency (None: no yes at all).
 HEADINGS = {
