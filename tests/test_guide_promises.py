@@ -79,3 +79,29 @@ def test_every_movement_named_exists_with_its_seated_alternative(doc):
             m.seated_alternative_of for m in MOVEMENTS.values() if m.seated_alternative_of
         }
         assert {m.key for m in floor} <= seated_for
+
+
+def _script_part(start: str, end: str) -> str:
+    """Part of the guide's safety script, its quote marks and line breaks removed."""
+    script = GUIDE.split("## Safety script", 1)[1].split("\n## ", 1)[0]
+    text = " ".join(line.lstrip("> ").strip() for line in script.splitlines())
+    return " ".join(text.split(start, 1)[1].split(end, 1)[0].split())
+
+
+def test_the_safety_script_reads_the_screens_flags_with_their_urgencies():
+    """The script read aloud names every red flag and precaution of notebook 00's screen,
+    each under the urgency the screen gives it: nothing left out, nothing downgraded."""
+    from workshop.safety.flags import EMERGENCY, PRECAUTIONS, RED_FLAGS, SOON
+
+    parts = {
+        EMERGENCY: _script_part("medical help **today**", "clinician **soon**"),
+        SOON: _script_part("clinician **soon**", "only with advice from your own clinician"),
+    }
+    precautions = _script_part("only with advice from your own clinician", "welcome to watch")
+    for flag in RED_FLAGS:
+        assert flag.label in parts[flag.urgency], (flag.key, flag.urgency)
+        for urgency, part in parts.items():
+            if urgency != flag.urgency:
+                assert flag.label not in part, (flag.key, urgency)
+    for precaution in PRECAUTIONS:
+        assert precaution.label in precautions, precaution.key
