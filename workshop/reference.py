@@ -6,9 +6,16 @@ its text from the constant here, so a correction is made once.
 
 from __future__ import annotations
 
-#: L5/S1 compression action limit (N): Waters TR et al. 1993, Ergonomics 36:749
-#: (the revised NIOSH lifting equation's biomechanical criterion).
+#: L5/S1 compression limit (N): the biomechanical criterion of the revised NIOSH
+#: lifting equation, Waters TR et al. 1993, Ergonomics 36:749 (the 1981 guide's
+#: "action limit"). Set for L5/S1; the model computes L4/L5, one level up.
 NIOSH_ACTION_LIMIT_N = 3400.0
+
+#: The revised NIOSH lifting equation's load constant (kg) and the horizontal distance
+#: of the hands (cm, from the midpoint between the ankles) at which it applies in full;
+#: farther out the recommended load falls as 25 / distance (Waters et al. 1993).
+NIOSH_LOAD_CONSTANT_KG = 23.0
+NIOSH_HORIZONTAL_FULL_CM = 25.0
 
 #: L5/S1 compression maximum permissible limit (N) of the 1981 NIOSH guide: NIOSH 1981,
 #: Work Practices Guide for Manual Lifting, DHHS (NIOSH) Publication No. 81-122; its

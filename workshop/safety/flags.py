@@ -21,9 +21,13 @@ Sources:
   flags for potential serious spinal pathologies. J Orthop Sports Phys Ther
   2020;50(7):350-72. doi:10.2519/jospt.2020.9971. Covers cauda equina
   syndrome, spinal fracture, spinal malignancy and spinal infection.
-* Qaseem A, Wilt TJ, McLean RM, Forciea MA. Noninvasive treatments for acute,
-  subacute, and chronic low back pain: a clinical practice guideline from the
-  American College of Physicians. Ann Intern Med 2017;166:514-30.
+* NICE. Spondyloarthritis in over 16s: diagnosis and management. NICE guideline
+  NG65, 28 February 2017: refer low back pain that started before 45 and has
+  lasted over 3 months when features such as improvement with movement or waking
+  in the second half of the night are present.
+* Bigos S, Bowyer O, Braen G, et al. Acute low back problems in adults. Clinical
+  Practice Guideline No. 14. AHCPR Publication 95-0642, 1994: age over 50 or under
+  20 among the red flags for tumour or infection.
 """
 
 from __future__ import annotations
@@ -38,7 +42,8 @@ URGENCIES = (EMERGENCY, SOON, BEFORE_PRACTICE)
 
 NICE_NG59 = "NICE guideline NG59, Low back pain and sciatica in over 16s (2016, updated 2020)"
 FINUCANE_2020 = "Finucane LM et al. International framework for red flags for potential serious spinal pathologies. J Orthop Sports Phys Ther 2020;50(7):350-72"
-ACP_2017 = "Qaseem A et al. Noninvasive treatments for low back pain: ACP clinical practice guideline. Ann Intern Med 2017;166:514-30"
+NICE_NG65 = "NICE guideline NG65, Spondyloarthritis in over 16s: diagnosis and management (2017)"
+AHCPR_1994 = "Bigos S et al. Acute low back problems in adults. Clinical Practice Guideline No. 14, AHCPR Publication 95-0642, 1994"
 
 
 @dataclass(frozen=True)
@@ -179,11 +184,11 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     ),
     RedFlag(
         key="inflammatory_pattern",
-        question="Did the pain come on gradually before age 45, with morning stiffness lasting more than half an hour that eases with movement rather than rest?",
+        question="Has your back pain lasted more than 3 months, did it start before age 45, and does it ease with movement rather than rest, or wake you in the second half of the night?",
         label="an inflammatory pattern of pain and stiffness",
         may_indicate="inflammatory disease such as axial spondyloarthritis",
         urgency=SOON,
-        source=NICE_NG59,
+        source=NICE_NG65,
     ),
     RedFlag(
         key="new_pain_age",
@@ -191,7 +196,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         label="a first episode of back pain under 20 or over 50",
         may_indicate="a specific cause that is more likely at these ages (one flag among many, weak on its own)",
         urgency=SOON,
-        source=FINUCANE_2020 + "; " + ACP_2017,
+        source=FINUCANE_2020 + "; " + AHCPR_1994,
     ),
 )
 

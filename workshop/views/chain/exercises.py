@@ -10,7 +10,7 @@ import numpy as np
 from IPython.display import HTML
 
 from ...model import evaluate
-from ...reference import NIOSH_ACTION_LIMIT_N
+from ...reference import NIOSH_ACTION_LIMIT_N, NIOSH_HORIZONTAL_FULL_CM, NIOSH_LOAD_CONSTANT_KG
 from ..common.exercises import Choice, MultipleChoice, NumberExercise
 from .compare import compare_table
 
@@ -111,6 +111,8 @@ def niosh_exercise() -> NumberExercise:
     answers = niosh_answers()
     answer = answers["IAP relief on (default)"]
     without = answers["IAP relief off"]
+    # The lifting equation's horizontal multiplier at this distance, all others at 1.
+    recommended = NIOSH_LOAD_CONSTANT_KG * NIOSH_HORIZONTAL_FULL_CM / (NIOSH_DISTANCE_M * 100)
     return NumberExercise(
         "Standing upright, what is the heaviest whole number of kilograms you can hold "
         f"{NIOSH_DISTANCE_M * 100:.0f} cm in front of the lower back before the model's compression passes NIOSH's "
@@ -127,6 +129,10 @@ def niosh_exercise() -> NumberExercise:
             f"{answer} kg; one more kilogram takes the model past {NIOSH_ACTION_LIMIT_N:.0f} N. "
             "Switch the contested "
             f"intra-abdominal pressure relief off and the answer is {without} kg: a contested "
-            "assumption moves it this much, so read either number as a model's, not a rule."
+            "assumption moves it this much, so read either number as a model's, not a rule. "
+            f"Neither is a safe load: NIOSH's lifting equation, which sets loads, recommends at "
+            f"most {recommended:.1f} kg with the hands {NIOSH_DISTANCE_M * 100:.0f} cm out "
+            f"({NIOSH_LOAD_CONSTANT_KG:.0f} kg × {NIOSH_HORIZONTAL_FULL_CM:.0f}/"
+            f"{NIOSH_DISTANCE_M * 100:.0f}; Waters et al. 1993), and less for most real lifts."
         ),
     )

@@ -195,12 +195,12 @@ def _short_source(source: str) -> str:
     """Sources as their short names (the full references close each notebook)."""
     short = []
     for part in source.split("; "):
-        if part.startswith("NICE"):
-            short.append("NICE NG59")
+        if part.startswith("NICE guideline NG"):
+            short.append("NICE " + part.split(",")[0].removeprefix("NICE guideline "))
         elif part.startswith("Finucane"):
             short.append("Finucane et al. 2020")
-        elif part.startswith("Qaseem"):
-            short.append("ACP 2017 (Qaseem et al.)")
+        elif part.startswith("Bigos"):
+            short.append("AHCPR 1994 (Bigos et al.)")
         else:
             short.append(part)
     return "; ".join(short)
