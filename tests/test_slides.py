@@ -103,6 +103,19 @@ def test_each_heading_cell_starts_a_slide(notebook):
             assert kind == set_by_author, first
         for out in cell.get("outputs", []):
             assert WIDGET_VIEW not in out.get("data", {})
+        # A live widget's cell says, under its still picture, where to move it.
+        had_widget = any(
+            WIDGET_VIEW in out.get("data", {}) and len(out["data"]) > 1
+            for out in before.get("outputs", [])
+        )
+        notes = [
+            out
+            for out in cell.get("outputs", [])
+            if slides.STILL_NOTE_HTML in out.get("data", {}).get("text/html", "")
+        ]
+        assert len(notes) == had_widget, first
+        if had_widget:
+            assert cell.outputs[-1] is notes[0]
     assert "widgets" not in prepared.metadata
     assert slides.count_slides(prepared) > 1
 

@@ -65,14 +65,16 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in (cell.get("metadata", {}).get("tags") or [])
 
 
-def strip_widget_views(nb, *, drop_bare: bool) -> None:
+def strip_widget_views(nb, *, drop_bare: bool) -> list:
     """Remove live-widget views from ``nb``'s stored outputs, in place; their twins stay.
 
     An output that holds another representation beside the view (the static
     twin, or at least its text) loses only the view. An output that is nothing
     but a view is removed when ``drop_bare`` (a slide deck has no widget manager to
-    show it) and kept otherwise.
+    show it) and kept otherwise. Returns the cells where a twin now stands in for a
+    live widget.
     """
+    stilled = []
     for cell in nb.cells:
         if "outputs" not in cell:
             continue
@@ -82,10 +84,13 @@ def strip_widget_views(nb, *, drop_bare: bool) -> None:
             if data is not None and WIDGET_VIEW in data:
                 if len(data) > 1:
                     del data[WIDGET_VIEW]
+                    if not stilled or stilled[-1] is not cell:
+                        stilled.append(cell)
                 elif drop_bare:
                     continue
             kept.append(out)
         cell.outputs = kept
+    return stilled
 
 
 def read_notebook(path: str | Path):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import nbformat
+
 from ...files import write_atomically
 from ..nbfiles import is_solution, read_notebook, strip_widget_views
 from .notes import DeckNotes, add_speaker_notes
@@ -21,6 +23,11 @@ from .pages import first_heading
 from .sources import REVEAL_DIR
 
 DECK_SUFFIX = ".slides.html"
+#: Under a widget's still picture: the notebook's text invites the reader to move it.
+STILL_NOTE_HTML = (
+    '<p class="workshop-still-note"><i>A still picture of a live widget: move it in the '
+    "app (<code>make app</code>) or in JupyterLab.</i></p>"
+)
 DECK_TEMPLATE_FILE = "deck.html.j2"
 #: Scripts inlined in every deck, run before reveal.js starts: table columns aligned
 #: (text left, numbers right), then slides too tall for the deck continued on the next.
@@ -93,7 +100,11 @@ def prepare_notebook(nb):
             # runs to the end of the slide), so the room can try first.
             cell.metadata.setdefault("slideshow", {}).setdefault("slide_type", "fragment")
         previous_is_solution = solution
-    strip_widget_views(nb, drop_bare=True)
+    for cell in strip_widget_views(nb, drop_bare=True):
+        # The notebook's text says "move the slider"; on a slide the room sees a picture.
+        cell.outputs.append(
+            nbformat.v4.new_output("display_data", data={"text/html": STILL_NOTE_HTML})
+        )
     return nb
 
 

@@ -13,6 +13,7 @@ from .exercises import (
     load_distance_solution,
     niosh_answers,
     niosh_exercise,
+    niosh_solution,
 )
 from .explorer import (
     KineticChainExplorer,
@@ -52,6 +53,7 @@ __all__ = [
     "load_distance_exercise",
     "load_distance_solution",
     "niosh_answers",
+    "niosh_solution",
     "niosh_exercise",
     "snapshot",
     "tour_figure",

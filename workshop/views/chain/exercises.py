@@ -12,6 +12,7 @@ from IPython.display import HTML
 from ...model import evaluate
 from ...reference import NIOSH_ACTION_LIMIT_N, NIOSH_HORIZONTAL_FULL_CM, NIOSH_LOAD_CONSTANT_KG
 from ..common.exercises import Choice, MultipleChoice, NumberExercise
+from ..common.html import table
 from .compare import compare_table
 
 #: Notebook 01's exercise: 10 kg held 50 cm out, standing, glutes fully weak ...
@@ -104,6 +105,14 @@ def niosh_answers() -> dict[str, int]:
         c = evaluate(load_kg=loads, load_distance_m=NIOSH_DISTANCE_M, iap_relief=iap).compression_N
         out[label] = int(loads[c <= NIOSH_ACTION_LIMIT_N].max())
     return out
+
+
+def niosh_solution() -> HTML:
+    """Notebook 02's solution, as a table: the answer with the contested intra-abdominal
+    pressure relief on (the default) and off."""
+    rows = [(label, f"{kg} kg") for label, kg in niosh_answers().items()]
+    head = ("the model", f"heaviest load under {NIOSH_ACTION_LIMIT_N:.0f} N")
+    return HTML(table(head, rows, cls="workshop-solution", numeric=(1,)))
 
 
 def niosh_exercise() -> NumberExercise:

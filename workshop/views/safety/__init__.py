@@ -7,6 +7,7 @@ from .screen import (
     red_flags_table,
     safety_answer,
     safety_exercise,
+    safety_solution,
     screen_result,
 )
 
@@ -16,6 +17,7 @@ __all__ = [
     "precautions_table",
     "red_flags_table",
     "safety_answer",
+    "safety_solution",
     "safety_exercise",
     "screen_result",
 ]

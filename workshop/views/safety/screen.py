@@ -240,6 +240,11 @@ def safety_answer() -> str:
     return screen({EXERCISE_FLAG: True}).urgency
 
 
+def safety_solution() -> HTML:
+    """Notebook 00's solution, as the screen words it: its heading for that one tick."""
+    return HTML(f"<p><b>{html.escape(HEADINGS[safety_answer()])}</b></p>")
+
+
 def safety_exercise() -> MultipleChoice:
     """Notebook 00's self-check: what a single yes means."""
     flag = next(f for f in RED_FLAGS if f.key == EXERCISE_FLAG)
