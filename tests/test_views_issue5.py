@@ -137,7 +137,8 @@ def test_static_tables_list_every_question_with_its_urgency():
         assert f.question.replace("'", "&#x27;") in table
         assert f.may_indicate not in table  # learners' view: no conclusions
     assert "cauda equina" in red_flags_table(for_instructors=True).data
-    assert "NICE NG59" in table and "Finucane et al. 2020" in table and "ACP 2017" in table
+    for short in ("NICE NG59", "NICE NG65", "Finucane et al. 2020", "AHCPR 1994 (Bigos et al.)"):
+        assert short in table, short
     ptable = precautions_table().data
     for p in PRECAUTIONS:
         assert p.advice.replace("'", "&#x27;") in ptable

@@ -65,16 +65,14 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in (cell.get("metadata", {}).get("tags") or [])
 
 
-def strip_widget_views(nb, *, drop_bare: bool) -> list:
+def strip_widget_views(nb, *, drop_bare: bool) -> None:
     """Remove live-widget views from ``nb``'s stored outputs, in place; their twins stay.
 
     An output that holds another representation beside the view (the static
     twin, or at least its text) loses only the view. An output that is nothing
     but a view is removed when ``drop_bare`` (a slide deck has no widget manager to
-    show it) and kept otherwise. Returns the cells where a twin now stands in for a
-    live widget.
+    show it) and kept otherwise.
     """
-    stilled = []
     for cell in nb.cells:
         if "outputs" not in cell:
             continue
@@ -84,13 +82,10 @@ def strip_widget_views(nb, *, drop_bare: bool) -> list:
             if data is not None and WIDGET_VIEW in data:
                 if len(data) > 1:
                     del data[WIDGET_VIEW]
-                    if not stilled or stilled[-1] is not cell:
-                        stilled.append(cell)
                 elif drop_bare:
                     continue
             kept.append(out)
         cell.outputs = kept
-    return stilled
 
 
 def read_notebook(path: str | Path):

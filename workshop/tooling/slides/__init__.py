@@ -33,7 +33,15 @@ guide), ``pages`` (the guide and the index page), ``offline`` (the check),
 """
 
 from .builder import DEFAULT_OUT, BuildResult, build
-from .deck import DECK_SUFFIX, STILL_NOTE_HTML, Deck, build_deck, count_slides, prepare_notebook
+from .deck import (
+    DECK_SUFFIX,
+    STILL_NOTE_HTML,
+    Deck,
+    build_deck,
+    count_slides,
+    is_static_twin,
+    prepare_notebook,
+)
 from .notes import DeckNotes, add_speaker_notes, deck_key, guide_notes
 from .offline import OfflineError, check_offline, is_remote, remote_resources
 from .pages import GUIDE_HTML, INDEX_HTML, build_guide, render_markdown_page
@@ -57,6 +65,7 @@ __all__ = [
     "build_guide",
     "check_offline",
     "count_slides",
+    "is_static_twin",
     "deck_key",
     "find_slides_dir",
     "guide_notes",

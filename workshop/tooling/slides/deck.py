@@ -25,8 +25,8 @@ from .sources import REVEAL_DIR
 DECK_SUFFIX = ".slides.html"
 #: Under a widget's still picture: the notebook's text invites the reader to move it.
 STILL_NOTE_HTML = (
-    '<p class="workshop-still-note"><i>A still picture of a live widget: move it in the '
-    "app (<code>make app</code>) or in JupyterLab.</i></p>"
+    '<p class="workshop-still-note"><i>Shown still here: the live widget is in the app '
+    "(<code>make app</code>) and in JupyterLab.</i></p>"
 )
 DECK_TEMPLATE_FILE = "deck.html.j2"
 #: Scripts inlined in every deck, run before reveal.js starts: table columns aligned
@@ -100,12 +100,19 @@ def prepare_notebook(nb):
             # runs to the end of the slide), so the room can try first.
             cell.metadata.setdefault("slideshow", {}).setdefault("slide_type", "fragment")
         previous_is_solution = solution
-    for cell in strip_widget_views(nb, drop_bare=True):
-        # The notebook's text says "move the slider"; on a slide the room sees a picture.
-        cell.outputs.append(
-            nbformat.v4.new_output("display_data", data={"text/html": STILL_NOTE_HTML})
-        )
+    strip_widget_views(nb, drop_bare=True)
+    for cell in nb.cells:
+        # The notebook's text says "move the slider"; on a slide the room sees it still.
+        if any(is_static_twin(out) for out in cell.get("outputs", [])):
+            cell.outputs.append(
+                nbformat.v4.new_output("display_data", data={"text/html": STILL_NOTE_HTML})
+            )
     return nb
+
+
+def is_static_twin(output) -> bool:
+    """True for a stored output that a live widget left as its static twin."""
+    return output.get("metadata", {}).get("workshop", {}).get("static_twin", False) is True
 
 
 def count_slides(nb) -> int:

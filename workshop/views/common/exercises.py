@@ -93,6 +93,9 @@ class Exercise(StaticTwin, TrustBoundary, widgets.VBox):
     ``reveal()`` what *Show solution* does. ``attempts`` counts the checks.
     """
 
+    # The static twin says "run this notebook to check your answer" itself.
+    says_it_is_still = True
+
     def __init__(
         self,
         question: str,

@@ -8,13 +8,21 @@ plain text always, HTML and/or an SVG picture when the widget has them.
 
 from __future__ import annotations
 
+#: Output metadata marking a widget's static twin in stored outputs: what reads it
+#: (the slide decks) knows the picture or table stands in for something live.
+TWIN_METADATA = {"workshop": {"static_twin": True}}
+
 
 class StaticTwin:
     """Mixin, placed before the widget class: ``class W(StaticTwin, widgets.VBox)``.
 
     A subclass defines ``static_text()`` and, if it has them, ``static_html()``
-    and ``static_svg()``; a twin that returns ``None`` is left out.
+    and ``static_svg()``; a twin that returns ``None`` is left out. The bundle's
+    metadata marks the twin (:data:`TWIN_METADATA`) unless ``says_it_is_still`` (the
+    twin's own text already tells the reader where the live widget is).
     """
+
+    says_it_is_still = False
 
     def static_text(self) -> str:
         """One line for ``text/plain``: what the widget shows, in words."""
@@ -30,9 +38,11 @@ class StaticTwin:
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, None)
         data["text/plain"] = self.static_text()
         for mime, twin in (("text/html", self.static_html()), ("image/svg+xml", self.static_svg())):
             if twin is not None:
                 data[mime] = twin
-        return bundle
+        if self.says_it_is_still:
+            return bundle
+        return data, {**(metadata or {}), **TWIN_METADATA}
