@@ -528,18 +528,18 @@ def test_a_tight_psoas_pulls_in_proportion_to_the_body():
     np.testing.assert_allclose(rises[3:], rises[3], rtol=1e-6)
 
 
-def test_the_sexes_passive_tissues_differ_as_dolan_measured():
-    """Dolan et al. 1994 measured 77 N·m in women and 120 N·m in men at full flexion.
-    The model scales the tissues with size as well, so the women of the kit's presets
-    and the men keep Dolan's ratio between them (not that ratio shrunk by size again)."""
-    woman, man = PEOPLE["woman_p50"], PEOPLE["man_p50"]
+def test_the_sexes_passive_tissues_are_dolans_at_his_groups_sizes():
+    """Dolan et al. 1994 measured 120 N·m in men and 77 N·m in women at full flexion.
+    The model scales the tissues with body size; taking Dolan's groups to be the kit's
+    50th-percentile man and woman, those two bodies get his values, whatever size the
+    constants are stated for (a ratio applied on top of the size scaling would not)."""
 
     def full_curl(person):
-        return float(
-            evaluate(position="lying", trunk_flexion_deg=110.0, **person.inputs()).passive_moment_Nm
-        )
+        r = evaluate(position="lying", trunk_flexion_deg=110.0, **person.inputs())
+        return float(r.passive_moment_Nm)
 
-    assert full_curl(woman) / full_curl(man) == pytest.approx(77.0 / 120.0, rel=1e-6)
+    assert full_curl(PEOPLE["man_p50"]) == pytest.approx(120.0, rel=1e-5)
+    assert full_curl(PEOPLE["woman_p50"]) == pytest.approx(77.0, rel=1e-5)
 
 
 def test_a_sit_up_presses_the_upper_vertebra_towards_the_floor():

@@ -117,8 +117,8 @@ def test_each_heading_cell_starts_a_slide(notebook):
             assert cell.outputs[-1] is notes[0]
     assert "widgets" not in prepared.metadata
     assert slides.count_slides(prepared) > 1
-    # Every notebook but the references-only ones shows a widget: 00's screen, 01's
-    # explorer, ... (a twin that lost its mark would leave this at 0).
+    # Every notebook of the kit shows a widget (00's screen, 01's explorer, ...): a
+    # twin that lost its mark would leave this at 0.
     assert widgets_here >= 1
 
 

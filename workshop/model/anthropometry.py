@@ -17,10 +17,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 SEXES = ("male", "female")
 
 #: L4/L5 below the omphalion, fraction of de Leva's lower trunk length (estimate).
 L45_BELOW_OMPHALION_FRACTION = 0.15
+
+#: The reference body: a constant given for "a 70 kg man of 1.75 m" is this body's.
+REFERENCE_HEIGHT_M = 1.75
+REFERENCE_MASS_KG = 70.0
+#: Exponent of body mass in the cross-sections of the disc and of the tissues
+#: (assumption: geometric similarity, an area grows as mass^(2/3); vertebral size
+#: tracks body mass more than stature).
+CROSS_SECTION_MASS_EXPONENT = 2.0 / 3.0
+
+
+def cross_section_factor(mass_kg, exponent=CROSS_SECTION_MASS_EXPONENT):
+    """A cross-section (disc, muscle, ligament) of a body of ``mass_kg`` relative to the
+    reference body's: (mass / 70 kg) ** exponent, in float32 (scalars and arrays alike,
+    so that one evaluation and many agree)."""
+    mass = np.asarray(mass_kg, dtype=np.float32) * np.float32(1.0 / REFERENCE_MASS_KG)
+    return np.power(mass, np.asarray(exponent, dtype=np.float32)).astype(np.float64)
+
+
+def tissue_size_factor(mass_kg, height_m, exponent=CROSS_SECTION_MASS_EXPONENT):
+    """A tissue's moment (force at a lever) relative to the reference body's: its
+    cross-section times its lever, which grows with stature."""
+    return cross_section_factor(mass_kg, exponent) * (height_m / REFERENCE_HEIGHT_M)
 
 
 @dataclass(frozen=True)

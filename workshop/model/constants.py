@@ -15,14 +15,15 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from .anthropometry import DERIVED, PEOPLE
+from .anthropometry import CROSS_SECTION_MASS_EXPONENT, DERIVED, PEOPLE, tissue_size_factor
 
-# Dolan, Mannion & Adams 1994: passive moment at full flexion 77 N·m in women, 120 N·m in
-# men. The model's tissues grow as mass^(2/3) times stature, so a woman of the men's size
-# keeps this share of their moment (the groups' sizes: an estimate, see the constant).
-_WOMAN, _MAN = PEOPLE["woman_p50"], PEOPLE["man_p50"]
-_PASSIVE_FEMALE_SAME_SIZE = (77.0 / 120.0) / (
-    (_WOMAN.body_mass_kg / _MAN.body_mass_kg) ** (2.0 / 3.0) * (_WOMAN.height_m / _MAN.height_m)
+# Dolan, Mannion & Adams 1994: passive moment at full flexion 120 N·m in men, 77 N·m in
+# women. The model scales a tissue's moment with body size, so both are taken back to
+# one size, taking Dolan's groups to be the 50th-percentile British man and woman of
+# the kit's presets (an estimate: the study's own body sizes are not used here).
+_DOLAN_MAN_SIZE, _DOLAN_WOMAN_SIZE = (
+    float(tissue_size_factor(p.body_mass_kg, p.height_m))
+    for p in (PEOPLE["man_p50"], PEOPLE["woman_p50"])
 )
 
 G = 9.81  # m/s², standard gravity
@@ -94,15 +95,16 @@ class Constants:
     #: 1990, Spine 15:787), i.e. 5.2 cm; the stretched back muscles that carry most
     #: of the passive moment in vivo act at the erector's 5-6 cm.
     passive_lever_arm_m: float = 0.052
-    #: passive lumbar extensor moment at full flexion, men, N·m (Dolan, Mannion &
-    #: Adams 1994, J Biomech 27:1077: 120 N·m in men, 77 N·m in women).
-    passive_moment_full_flexion_Nm: float = 120.0
+    #: passive lumbar extensor moment at full flexion of the reference body (a 70 kg man
+    #: of 1.75 m), N·m: Dolan, Mannion & Adams 1994, J Biomech 27:1077 measured 120 N·m
+    #: in men, here taken back from the 50th-percentile man's size (estimate, above).
+    passive_moment_full_flexion_Nm: float = 120.0 / _DOLAN_MAN_SIZE
     #: a woman's value relative to a man's of the same height and mass. Dolan's 77 and
     #: 120 N·m are of real women and men, who differ in size too, and the model already
     #: scales the moment with size: their ratio is divided by the size ratio of the two
     #: groups (estimate: taken as the 50th-percentile British woman and man of the
     #: kit's presets, Dolan's subjects being British adults).
-    passive_moment_female_ratio: float = _PASSIVE_FEMALE_SAME_SIZE
+    passive_moment_female_ratio: float = (77.0 / _DOLAN_WOMAN_SIZE) / (120.0 / _DOLAN_MAN_SIZE)
     #: steepness of the passive moment's exponential rise (estimate: 5 gives about
     #: 8 % of the full-flexion moment at half the range, rising steeply beyond it,
     #: the shape Adams & Dolan 1991 and Dolan 1994 describe).
@@ -192,7 +194,7 @@ class Constants:
     #: exponent of body mass in the cross-sections of the disc and of the passive
     #: tissues (assumption: geometric similarity, an area grows as mass^(2/3);
     #: vertebral size tracks body mass more than stature).
-    cross_section_mass_exponent: float = 2.0 / 3.0
+    cross_section_mass_exponent: float = CROSS_SECTION_MASS_EXPONENT
 
     # --- calibrated on the four Wilke 1999 rows (see calibration.py) ----------------
     #: disc pressure with no axial load, MPa (the swelling pressure of the nucleus:

@@ -52,7 +52,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from . import chain
-from .anthropometry import SEX_RATIOS
+from .anthropometry import REFERENCE_HEIGHT_M, REFERENCE_MASS_KG, SEX_RATIOS, cross_section_factor
 from .constants import CONSTANTS, Constants, G
 from .validation import (
     CURL_POSITIONS,
@@ -65,8 +65,6 @@ from .validation import (
 )
 
 DEG = np.pi / 180.0
-REFERENCE_HEIGHT_M = 1.75
-REFERENCE_MASS_KG = 70.0
 
 STANDING, SITTING, LYING, PRONE, SIDE_LYING, HANDS_KNEES, SIT_UP, BRIDGE = range(len(POSITIONS))
 _CURL_CODES = tuple(POSITIONS.index(p) for p in CURL_POSITIONS)
@@ -336,13 +334,6 @@ def _cos(x_rad):
     return np.cos(np.asarray(x_rad, dtype=np.float32)).astype(np.float64)
 
 
-def _pow32(x, exponent):
-    """``x ** exponent`` in float32, scalars too (so one call and many agree)."""
-    return np.power(np.asarray(x, dtype=np.float32), np.asarray(exponent, dtype=np.float32)).astype(
-        np.float64
-    )
-
-
 def _flat(a, shape):
     """A scalar as it is; an array broadcast to ``shape`` and flattened."""
     if np.ndim(a) == 0:
@@ -376,6 +367,8 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         theta = np.minimum(theta, c.bridge_top_deg)
     scale = height / REFERENCE_HEIGHT_M
     g_mass = G * mass
+    # No guarding is the usual case: its arithmetic is skipped then.
+    guarded = not (np.ndim(guard) == 0 and guard == 0.0)
 
     # 1. Posture -------------------------------------------------------------------
     # The glutes hold the pelvis on the legs in standing; on a chair or the floor
@@ -557,7 +550,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # Cross-sections (the disc's, the tissues') grow as mass^(2/3), lever arms with
     # stature: a heavier body of the same height does not have stiffer ligaments in
     # proportion to its mass.
-    cross_section = _pow32(mass * (1.0 / REFERENCE_MASS_KG), c.cross_section_mass_exponent)
+    cross_section = cross_section_factor(mass, c.cross_section_mass_exponent)
     size = cross_section * scale
     passive_full = _for_sex(c.passive_moment_full_flexion_Nm, c.passive_moment_female_ratio, female)
     passive_full_here = passive_full * size
@@ -596,7 +589,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # flexed (flexion-relaxation), whatever deepened the lordosis before the bend.
     relaxing = (
         0.0
-        if np.ndim(guard) == 0 and guard == 0.0
+        if not guarded
         else chain.passive_moment_Nm(
             lumbar_flexion, c.full_lumbar_flexion_deg, passive_full_here, c.passive_exponent
         )
@@ -643,7 +636,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     # the extensors or the flexors (Marras's co-activation). Where the erectors keep
     # what flexion-relaxation would have handed over, that pair is the co-activation
     # already: the larger of the two acts, not their sum.
-    if not (np.ndim(guard) == 0 and guard == 0.0):  # no guarding (the usual case): skip
+    if guarded:
         pair = np.maximum(
             pair,
             chain.cocontraction_pair_Nm(
@@ -653,13 +646,10 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     extensor = (np.maximum(muscle, 0.0) + pair) / arm
     flexor = (np.maximum(-muscle, 0.0) + pair) / flexor_arm
     passive_tension = tissue / (c.passive_lever_arm_m * scale)
-    lateral_arm = c.lateral_muscle_moment_arm_m * scale
-    if not (np.ndim(guard) == 0 and guard == 0.0):
-        # Guarding co-contracts the other side too: a pair across the waist.
-        lateral = lateral + 2.0 * chain.cocontraction_pair_Nm(
-            guard, lateral, lateral_arm, lateral_arm, 1.0, c.guarding_compression_rise
-        )
-    side_muscles = lateral / lateral_arm
+    side_muscles = lateral / (c.lateral_muscle_moment_arm_m * scale)
+    if guarded:
+        # The other side's muscles co-contract with them: Marras's rise in compression.
+        side_muscles = side_muscles * (1.0 + guard * c.guarding_compression_rise)
     # A muscle's passive pull grows with its cross-section; a stretch in degrees is
     # the same strain in a taller body (lever and fibres both grow with stature).
     psoas = (

@@ -22,9 +22,11 @@ Sources:
   2020;50(7):350-72. doi:10.2519/jospt.2020.9971. Covers cauda equina
   syndrome, spinal fracture, spinal malignancy and spinal infection.
 * NICE. Spondyloarthritis in over 16s: diagnosis and management. NICE guideline
-  NG65, 28 February 2017: refer low back pain that started before 45 and has
-  lasted over 3 months when features such as improvement with movement or waking
-  in the second half of the night are present.
+  NG65, 28 February 2017: low back pain that started before 45 and has lasted over
+  3 months is referred for assessment when 4 or more of its further criteria are
+  present (with exactly 3, after an HLA-B27 test); improvement with movement and
+  waking in the second half of the night are two of them. The screen's question
+  asks about two and sends a yes to a clinician: more cautious than NICE's rule.
 * Bigos S, Bowyer O, Braen G, et al. Acute low back problems in adults. Clinical
   Practice Guideline No. 14. AHCPR Publication 95-0642, 1994: age over 50 or under
   20 among the red flags for tumour or infection.

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 
 from ...files import write_atomically
+from ...twin_mark import is_static_twin
 from ..nbfiles import is_solution, read_notebook, strip_widget_views
 from .notes import DeckNotes, add_speaker_notes
 from .pages import first_heading
@@ -108,11 +109,6 @@ def prepare_notebook(nb):
                 nbformat.v4.new_output("display_data", data={"text/html": STILL_NOTE_HTML})
             )
     return nb
-
-
-def is_static_twin(output) -> bool:
-    """True for a stored output that a live widget left as its static twin."""
-    return output.get("metadata", {}).get("workshop", {}).get("static_twin", False) is True
 
 
 def count_slides(nb) -> int:

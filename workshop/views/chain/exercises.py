@@ -142,6 +142,8 @@ def niosh_exercise() -> NumberExercise:
             f"Neither is a safe load: NIOSH's lifting equation, which sets loads, recommends at "
             f"most {recommended:.1f} kg with the hands {NIOSH_DISTANCE_M * 100:.0f} cm out "
             f"({NIOSH_LOAD_CONSTANT_KG:.0f} kg × {NIOSH_HORIZONTAL_FULL_CM:.0f}/"
-            f"{NIOSH_DISTANCE_M * 100:.0f}; Waters et al. 1993), and less for most real lifts."
+            f"{NIOSH_DISTANCE_M * 100:.0f}; Waters et al. 1993; it measures from between the "
+            "ankles, which standing upright lie close below L4/L5), and less for most real "
+            "lifts."
         ),
     )

@@ -17,7 +17,7 @@ from ..common.palette import OKABE_ITO
 
 def flexion_sweep_figure(load_kg: float = 0.0, load_distance_m: float = 0.3, **inputs):
     """L4/L5 compression (N) against trunk flexion (deg), with the 5-95 % band and
-    NIOSH's action limit; the axis starts at 0 N."""
+    NIOSH's 3400 N compression limit (L5/S1); the axis starts at 0 N."""
     flexion = np.linspace(0.0, 90.0, 91)
     kw = {"load_kg": load_kg, "load_distance_m": load_distance_m, **inputs}
     central = evaluate(trunk_flexion_deg=flexion, **kw)
@@ -36,7 +36,7 @@ def flexion_sweep_figure(load_kg: float = 0.0, load_distance_m: float = 0.3, **i
         NIOSH_ACTION_LIMIT_N,
         color=OKABE_ITO["vermillion"],
         ls="--",
-        label=f"NIOSH action limit {NIOSH_ACTION_LIMIT_N:.0f} N",
+        label=niosh_label(),
     )
     ax.set_xlabel("trunk flexion (deg)")
     ax.set_ylabel("L4/L5 compression (N)")
@@ -51,7 +51,7 @@ def flexion_sweep_figure(load_kg: float = 0.0, load_distance_m: float = 0.3, **i
     return detached(fig)
 
 
-#: The heat maps' fixed colour scale, N: from no load at all to NIOSH's action limit.
+#: The heat maps' fixed colour scale, N: from no load at all to NIOSH's compression limit.
 #: Fixed, not fitted to the data, so a colour means the same force in every panel
 #: and a 2 % change looks like 2 % (an auto-scaled map spreads any span over every colour).
 HEATMAP_SCALE_N = (0.0, NIOSH_ACTION_LIMIT_N)
@@ -133,7 +133,7 @@ def chain_heatmap_figure(
     load_distance_m: float = 0.35,
 ):
     """L4/L5 compression over hip flexor tightness x glute weakness, beside trunk flexion x
-    load, on one fixed colour scale from 0 N to NIOSH's action limit (:data:`HEATMAP_SCALE_N`).
+    load, on one fixed colour scale from 0 N to NIOSH's compression limit (:data:`HEATMAP_SCALE_N`).
 
     The shared, anchored scale is the point: the tightness x weakness map barely
     changes colour because its span is a few percent; the posture-and-load map

@@ -8,9 +8,7 @@ plain text always, HTML and/or an SVG picture when the widget has them.
 
 from __future__ import annotations
 
-#: Output metadata marking a widget's static twin in stored outputs: what reads it
-#: (the slide decks) knows the picture or table stands in for something live.
-TWIN_METADATA = {"workshop": {"static_twin": True}}
+from ...twin_mark import twin_metadata
 
 
 class StaticTwin:
@@ -18,8 +16,8 @@ class StaticTwin:
 
     A subclass defines ``static_text()`` and, if it has them, ``static_html()``
     and ``static_svg()``; a twin that returns ``None`` is left out. The bundle's
-    metadata marks the twin (:data:`TWIN_METADATA`) unless ``says_it_is_still`` (the
-    twin's own text already tells the reader where the live widget is).
+    metadata marks the twin (``workshop.twin_mark``) unless ``says_it_is_still``
+    (the twin's own text already tells the reader where the live widget is).
     """
 
     says_it_is_still = False
@@ -45,4 +43,4 @@ class StaticTwin:
                 data[mime] = twin
         if self.says_it_is_still:
             return bundle
-        return data, {**(metadata or {}), **TWIN_METADATA}
+        return data, {**(metadata or {}), **twin_metadata()}
