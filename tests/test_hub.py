@@ -165,6 +165,17 @@ def _app_page(learner: Learner) -> requests.Response:
     )
 
 
+def page_config(page_html: str) -> dict:
+    """The configuration a Voilà page hands its scripts (``jupyter-config-data``)."""
+    found = re.search(
+        r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>',
+        page_html,
+        flags=re.S,
+    )
+    assert found, "the page carries no jupyter-config-data"
+    return json.loads(found.group(1))
+
+
 def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_path):
     proxy = _proxy()
     settings = hub.prepare(
@@ -199,6 +210,12 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
             page = _app_page(lr)
             assert page.status_code == 200, (lr.name, page.status_code)
             assert "application/vnd.jupyter.widget-view+json" in page.text
+            # Nothing for the page's scripts to fetch from outside: no MathJax on a CDN
+            # (with both null the page uses the MathJax in Voilà's own bundle).
+            config = page_config(page.text)
+            assert config["fullMathjaxUrl"] is None and config["mathjaxConfig"] is None
+            remote = [v for v in config.values() if isinstance(v, str) and "://" in v]
+            assert remote == [], remote
             tree = requests.get(
                 f"{lr.base}user/{lr.name}/voila/tree",
                 headers={"Authorization": f"token {lr.token}"},

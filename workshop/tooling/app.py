@@ -29,7 +29,10 @@ Nothing loaded from outside 127.0.0.1
     fonts (served from 127.0.0.1) for widget icons; the file list, rendered by the
     server (``classic_tree``, as the classroom hub serves it, so it needs no script
     to appear), takes its folder and book icons from Voilà's style script, also
-    served from 127.0.0.1; error pages show no Font Awesome icon. The template is
+    served from 127.0.0.1; error pages show no Font Awesome icon. The notebook page
+    also sets the MathJax script and configuration it hands its scripts to null:
+    where Voilà runs inside Jupyter Server (a hub's learner servers) they would
+    otherwise name a CDN. The template is
     written to the user's cache folder (``platformdirs.user_cache_dir("mindful-movement-workshop")``,
     one folder per Voilà version), only the files whose content changed, never
     into the venv; the server finds it through ``JUPYTER_PATH``. Choosing another
@@ -103,6 +106,16 @@ _DARK_UNDER_DARK_SCHEME = (
     + _DARK_THEME_LINK.format(url="resources.include_url")
     + "{% endif %}\n"
 )
+# The page's configuration names a MathJax script on a CDN whenever the server has no
+# MathJax settings (a hub's learner servers, where Voilà runs inside Jupyter Server); with
+# both set to null the page typesets with the MathJax bundled in Voilà's own scripts.
+_PAGE_CONFIG_UPDATE = re.compile(
+    r"\{%\s*set _ = page_config_full\.update\(baseUrl=resources\.base_url, "
+    r"kernelId=kernel_id\)\s*%\}"
+)
+_NO_REMOTE_MATHJAX = (
+    "\n    {% set _ = page_config_full.update(fullMathjaxUrl=None, mathjaxConfig=None) %}"
+)
 # The file list (lab/page.html) takes it too.
 _LIGHT_THEME_CSS = re.compile(r"""\{\{\s*include_css\(["']static/theme-light\.css["']\)\s*\}\}""")
 # ... and the body says so, as Voilà's own dark page does: its scripts read
@@ -156,8 +169,9 @@ def offline_template_files() -> dict[str, str]:
         _DARK_UNDER_DARK_SCHEME + r"\g<0>", read("lab", "index.html.j2")
     )
     index, m = _LIGHT_BODY.subn(r"\g<0>" + _MARK_BODY_DARK, index)
-    if n != 1 or m != 1:
-        raise RuntimeError("Voilà's lab/index.html.j2 no longer has the theme blocks we extend")
+    index, k = _PAGE_CONFIG_UPDATE.subn(lambda found: found.group(0) + _NO_REMOTE_MATHJAX, index)
+    if n != 1 or m != 1 or k != 1:
+        raise RuntimeError("Voilà's lab/index.html.j2 no longer has the blocks we extend")
     files = {
         "conf.json": json.dumps({"base_template": "lab"}) + "\n",
         "index.html.j2": _REMOTE_LINK.sub("", index),
