@@ -10,6 +10,7 @@ from workshop.tooling.nbfiles import (
     WIDGET_VIEW,
     default_notebooks_dir,
     notebook_files,
+    read_notebook,
     strip_widget_views,
 )
 
@@ -63,3 +64,18 @@ def test_execute_stores_outputs_in_place(tmp_path, capsys):
     assert nb.cells[0].outputs[0]["text"] == "42\n"
     assert f"{folder / 'a.ipynb'}: executed in" in capsys.readouterr().out
     assert sorted(p.name for p in folder.iterdir()) == ["_draft.ipynb", "a.ipynb"]
+
+
+def test_notebooks_name_their_kernel_as_jupyter_does():
+    """Opening a notebook in JupyterLab rewrites a kernelspec that differs from the
+    installed kernel's: a kit notebook would show as changed the moment it is opened."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    for path in notebook_files(default_notebooks_dir()):
+        kernelspec = read_notebook(path).metadata["kernelspec"]
+        assert kernelspec == {
+            "name": "python3",
+            "display_name": spec.display_name,
+            "language": spec.language,
+        }, path.name
