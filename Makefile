@@ -25,10 +25,12 @@ $(VENV)/package.json: | $(PY)
 	echo '{"type": "commonjs"}' > $@
 
 $(VENV)/.installed: pyproject.toml | $(PY) $(VENV)/package.json
+	@echo "Installing the kit into $(VENV) (about 1-2 minutes the first time; needs the internet)..."
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY) $(VENV)/package.json
+	@echo "Installing the kit and its test tools into $(VENV) (a few minutes the first time; needs the internet)..."
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
@@ -45,6 +47,7 @@ $(HUB_PROXY):
 	npm install --no-audit --no-fund --prefix .hub/proxy configurable-http-proxy@5.3.0
 
 $(VENV)/.installed-hub: pyproject.toml | $(PY)
+	@echo "Installing the kit and JupyterHub into $(VENV) (a few minutes the first time; needs the internet)..."
 	$(PY) -m pip install --quiet -e ".[hub]"
 	touch $@ $(VENV)/.installed
 
