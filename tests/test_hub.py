@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import html
 import json
 import os
 import random
@@ -64,6 +65,16 @@ def test_password_hash_checks_the_password_and_keeps_no_copy():
     assert not hub.check_password("", record)
     other = hub.hash_password("correct horse")
     assert other["salt"] != record["salt"] and other["hash"] != record["hash"]
+
+
+def test_a_short_or_mistyped_password_is_asked_for_again(monkeypatch, capsys):
+    answers = iter(["short", "long enough", "long enuogh", "long enough", "long enough"])
+    monkeypatch.setattr(hub.sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(hub.getpass, "getpass", lambda prompt="": next(answers))
+    assert hub.read_password(None) == "long enough"
+    said = capsys.readouterr().out
+    assert f"At least {hub.MIN_PASSWORD_CHARS} characters" in said and "differ" in said
+    assert next(answers, None) is None  # every answer was asked for
 
 
 def test_short_password_refused():
@@ -188,6 +199,10 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
         running.wait_ready(120)
         cookie_secret = Path(settings.data_dir, hub.COOKIE_SECRET_FILE)
         assert stat.S_IMODE(cookie_secret.stat().st_mode) == 0o600
+        # The login page says what a name may be (a bad one is refused like a wrong
+        # password, with no reason).
+        login = requests.get(f"{settings.url}hub/login", timeout=60)
+        assert hub.LEARNER_NAME_RULE in html.unescape(login.text)
         # Refused: a wrong password and a name that is not one.
         for name, password in (("ada", PASSWORD + "x"), ("../root", PASSWORD)):
             with pytest.raises(RuntimeError, match="login: status 403"):

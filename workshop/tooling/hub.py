@@ -95,6 +95,8 @@ JUPYTER_DATA_DIR = "jupyter"  # the Voilà template learners' servers use (on JU
 VOILA_TEMPLATE = "workshop-hub"
 #: A learner's name: it becomes a folder name and part of every URL of theirs.
 LEARNER_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+#: The same rule in words: on the login page and in the refusal.
+LEARNER_NAME_RULE = "1 to 32 lower-case letters, digits, '-' or '_', starting with a letter"
 MIN_PASSWORD_CHARS = 8
 SERVER_IDLE_TIMEOUT_S = 3600  # a learner's server idle this long is stopped (files kept)
 CULL_EVERY_S = 300  # how often the culler looks
@@ -115,10 +117,7 @@ def learner_name(text: str) -> str:
     """``text`` as a learner's name (trimmed, lower case); ``ValueError`` when it is not one."""
     name = str(text).strip().lower()
     if not LEARNER_NAME.match(name):
-        raise ValueError(
-            f"learner name {text!r}: use 1 to 32 lower-case letters, digits, '-' or '_', "
-            "starting with a letter"
-        )
+        raise ValueError(f"learner name {text!r}: use {LEARNER_NAME_RULE}")
     return name
 
 
@@ -165,10 +164,17 @@ def read_password(password_file: Path | None) -> str:
         return lines[0] if lines else ""
     if not sys.stdin.isatty():
         raise ValueError("no class password: give --password-file FILE (no terminal to ask on)")
-    first = getpass.getpass("Class password (learners type it to log in): ")
-    if getpass.getpass("The same again: ") != first:
-        raise ValueError("the two passwords differ")
-    return first
+    while True:  # asked again until it will do: a typo should not end the start
+        first = getpass.getpass(
+            f"Class password, at least {MIN_PASSWORD_CHARS} characters "
+            "(learners type it to log in): "
+        )
+        if len(first) < MIN_PASSWORD_CHARS:
+            print(f"At least {MIN_PASSWORD_CHARS} characters, please.")
+        elif getpass.getpass("The same again: ") != first:
+            print("The two differ; once more.")
+        else:
+            return first
 
 
 # --------------------------------------------------------------------------- the proxy

@@ -78,6 +78,7 @@ c.JupyterHub.authenticator_class = ClassPasswordAuthenticator
 c.Authenticator.allow_all = True  # anyone with the class password
 c.JupyterHub.spawner_class = LearnerSpawner
 c.JupyterHub.template_paths = [str(Path(__file__).with_name("hub_templates"))]
+c.JupyterHub.template_vars = {"learner_name_rule": hub.LEARNER_NAME_RULE}
 c.JupyterHub.shutdown_on_logout = False
 
 c.ConfigurableHTTPProxy.command = [settings.proxy]
