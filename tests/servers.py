@@ -167,3 +167,26 @@ def voila_server(
             yield url
         finally:
             stop(proc)
+
+
+def malformed_kernel_frame_close_code(ws_url: str, origin: str, headers=None) -> int | None:
+    """Send one v1 kernel frame claiming 10⁷ offsets in 24 bytes to the kernel WebSocket at
+    ``ws_url``; the close code the server answers with (``None``: it did not close the
+    socket within 60 s)."""
+    import websocket
+
+    from workshop.tooling.kernel_socket import V1_PROTOCOL
+
+    ws = websocket.create_connection(
+        ws_url, subprotocols=[V1_PROTOCOL], origin=origin, header=headers, timeout=60
+    )
+    try:
+        ws.send_binary((10**7).to_bytes(8, "little") + bytes(16))
+        deadline = time.monotonic() + 60
+        while ws.connected and time.monotonic() < deadline:
+            opcode, frame = ws.recv_data_frame(control_frame=True)
+            if opcode == websocket.ABNF.OPCODE_CLOSE:
+                return int.from_bytes(frame.data[:2], "big")
+        return None
+    finally:
+        ws.close()

@@ -27,11 +27,12 @@ from urllib.parse import urlsplit
 import nbformat
 import psutil
 import pytest
-from servers import ROOT, TOKEN
+from servers import ROOT, TOKEN, malformed_kernel_frame_close_code
 from servers import voila_server as start_app
 
 from workshop.cli import main
 from workshop.tooling import app
+from workshop.tooling.kernel_socket import CLOSE_UNSUPPORTED_DATA, V1_PROTOCOL
 
 #: Idle time before a kernel with no open page is culled, in the culling test's server.
 CULL_IDLE_S = 8
@@ -105,22 +106,22 @@ def delete_kernel(server, kernel_id: str) -> None:
     assert status == 204
 
 
-def websocket_handshake(server, path: str, origin: str) -> int:
-    """Status of a WebSocket upgrade request to ``path`` sent with ``origin``."""
+def websocket_handshake(server, path: str, origin: str, protocol: str | None = V1_PROTOCOL) -> int:
+    """Status of a WebSocket upgrade request to ``path`` sent with ``origin``, offering the
+    kernel ``protocol`` (as the pages do; ``None``: none, the older protocol)."""
     parts = urlsplit(server)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    headers = {
+        "Upgrade": "websocket",
+        "Connection": "Upgrade",
+        "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+        "Sec-WebSocket-Version": "13",
+        "Origin": origin,
+    }
+    if protocol is not None:
+        headers["Sec-WebSocket-Protocol"] = protocol
     try:
-        conn.request(
-            "GET",
-            path,
-            headers={
-                "Upgrade": "websocket",
-                "Connection": "Upgrade",
-                "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
-                "Sec-WebSocket-Version": "13",
-                "Origin": origin,
-            },
-        )
+        conn.request("GET", path, headers=headers)
         return conn.getresponse().status
     finally:
         conn.close()
@@ -392,9 +393,29 @@ def test_foreign_origin_is_refused(server):
     channels = f"/api/kernels/{kernel_id}/channels?token={server.token}"
     assert websocket_handshake(server, channels, "http://evil.example") == 403
     assert websocket_handshake(server, channels, f"http://{host_of(server)}") == 101
+    # The older kernel protocol, whose replies Voilà misreads: refused.
+    assert websocket_handshake(server, channels, f"http://{host_of(server)}", None) == 400
     shutdown = f"{server}/voila/api/shutdown/{kernel_id}?token={server.token}"
     assert fetch(shutdown, "POST", {"Origin": "http://evil.example"}, b"")[0] == 403
     assert len(kernels(server)) == 1
+    delete_kernel(server, kernel_id)
+    no_kernels_left(server)
+
+
+def test_a_malformed_kernel_frame_closes_its_socket_not_the_server(server):
+    """One frame claiming 10⁷ offsets in 24 bytes: Jupyter Server would read them all
+    before any check (a larger count grows the server until memory runs out). The
+    server closes that socket with 'unsupported data' and goes on answering."""
+    no_kernels_left(server)
+    kernel_id = start_kernel(server)
+    code = malformed_kernel_frame_close_code(
+        f"ws://{host_of(server)}/api/kernels/{kernel_id}/channels"
+        f"?token={server.token}&session_id=probe",
+        origin=f"http://{host_of(server)}",
+    )
+    assert code == CLOSE_UNSUPPORTED_DATA
+    assert fetch(f"{server}/voila/api/contents?token={server.token}")[0] == 200
+    assert "frame refused" in server.log.read_text(errors="replace")
     delete_kernel(server, kernel_id)
     no_kernels_left(server)
 

@@ -19,6 +19,7 @@ from packaging.requirements import Requirement
 from packaging.version import Version
 
 from workshop.tooling import hub
+from workshop.tooling.kernel_socket import SERVER_OPTION
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -129,6 +130,18 @@ def test_helm_values_land_in_voila_cull_idle_servers_and_copy_notebooks():
     assert values["cull"]["timeout"] == hub.SERVER_IDLE_TIMEOUT_S
     hook = " ".join(values["singleuser"]["lifecycleHooks"]["postStart"]["exec"]["command"])
     assert "/opt/kit/notebooks" in hook and "[ -e" in hook  # copy only what is missing
+
+
+def test_learner_servers_refuse_malformed_kernel_frames_on_every_hub():
+    """The kernel WebSocket guard is on the learners' servers of the classroom hub, of
+    Zero to JupyterHub and of the TLJH settings the README gives."""
+    assert SERVER_OPTION in _values()["singleuser"]["cmd"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tljh = readme.split("jupyterhub_config.d/workshop.py", 1)[1].split("PY\n```", 1)[0]
+    option, value = SERVER_OPTION.split("=", 1)
+    assert f"{option}=" in tljh and value in tljh
+    config = (ROOT / "workshop" / "tooling" / "jupyterhub_config.py").read_text()
+    assert "kernel_socket.SERVER_OPTION" in config
 
 
 @pytest.mark.parametrize("path", ["deploy/z2jh-values.yaml"])

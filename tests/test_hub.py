@@ -28,8 +28,10 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
+from servers import malformed_kernel_frame_close_code
 
 from workshop.tooling import hub
+from workshop.tooling.kernel_socket import CLOSE_UNSUPPORTED_DATA
 from workshop.views.chain.controls import default_values
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,6 +222,15 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
             values = {**default_values(), "trunk_flexion_deg": 40.0}
             took = lr.kernel.commit(lr.kernel.explorer_comm(), values)
             assert took is not None, f"{lr.name}: the explorer did not answer a slider change"
+        # A malformed kernel frame closes that socket only (Jupyter Server would loop on it).
+        first = learners[0]
+        code = malformed_kernel_frame_close_code(
+            f"{first.base.replace('http', 'ws', 1)}user/{first.name}/api/kernels/"
+            f"{first.kernel.kernel_id}/channels?session_id=probe",
+            origin=first.base.rstrip("/"),
+            headers=[f"Authorization: token {first.token}"],
+        )
+        assert code == CLOSE_UNSUPPORTED_DATA
 
         for lr in learners:
             page = _app_page(lr)

@@ -339,9 +339,18 @@ def launch(
 # --------------------------------------------------------------------------- server
 
 
-def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool):
-    """``handler_class`` with the Host/Origin check before anything else it does."""
+def _offered_protocols(request) -> list[str]:
+    """The WebSocket subprotocols a request offers (``Sec-WebSocket-Protocol``)."""
+    offered = request.headers.get("Sec-WebSocket-Protocol", "")
+    return [p.strip() for p in offered.split(",") if p.strip()]
+
+
+def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool, v1_only: bool = False):
+    """``handler_class`` with the Host/Origin check before anything else it does (and,
+    for a kernel WebSocket, ``v1_only``: the v1 kernel protocol required)."""
     from tornado.log import app_log
+
+    from .kernel_socket import V1_PROTOCOL
 
     async def prepare(self):
         problem = refusal(
@@ -352,6 +361,14 @@ def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool):
             self.set_status(403)
             self.set_header("Content-Type", "text/plain; charset=UTF-8")
             self.finish(f"403 Forbidden: {problem}\n")
+            return
+        if v1_only and V1_PROTOCOL not in _offered_protocols(self.request):
+            # Voilà reads the older protocol's replies wrongly, looping on their bytes
+            # (found in the kit's probe): the app speaks only v1, as its pages do.
+            app_log.warning("Refused %s: no %s WebSocket protocol", self.request.path, V1_PROTOCOL)
+            self.set_status(400)
+            self.set_header("Content-Type", "text/plain; charset=UTF-8")
+            self.finish(f"400 Bad Request: this server speaks the {V1_PROTOCOL} protocol only\n")
             return
         result = handler_class.prepare(self)  # authentication among the rest
         if inspect.isawaitable(result):
@@ -367,18 +384,29 @@ def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool):
 def _server_class():
     """Voilà's server class with the kit's token, Host/Origin gate and URL (imported late:
     Voilà is slow to import and only the server process needs it)."""
+    from jupyter_server.services.kernels.connection.base import BaseKernelWebsocketConnection
+    from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
     from tornado.web import URLSpec
-    from traitlets import List, Unicode
+    from traitlets import List, Type, Unicode
     from voila.app import Voila
     from voila.handler import BaseVoilaHandler
 
+    from .kernel_socket import GuardedChannelsConnection
+
     class WorkshopApp(Voila):
-        """Voilà with the kit's token, Host/Origin gate, offline template and URL."""
+        """Voilà with the kit's token, Host/Origin gate, offline template and URL, and
+        kernel WebSockets that refuse malformed frames."""
 
         allow_hosts = List(
             Unicode(),
             config=True,
             help="Host names served besides 127.0.0.1, localhost and the listening address.",
+        )
+        kernel_websocket_connection_class = Type(
+            default_value=GuardedChannelsConnection,
+            klass=BaseKernelWebsocketConnection,
+            config=True,
+            help="The kernel WebSocket connection (the kit's: malformed frames refused).",
         )
 
         def initialize(self, argv=None):
@@ -403,13 +431,16 @@ def _server_class():
             self.log.info("Serving Host names: %s", ", ".join(sorted(allowed)))
             gated = []
             for spec in super().init_handlers():
+                cls = spec.handler_class if isinstance(spec, URLSpec) else spec[1]
+                new = _gated(
+                    cls,
+                    allowed,
+                    issubclass(cls, BaseVoilaHandler),
+                    v1_only=issubclass(cls, KernelWebsocketHandler),
+                )
                 if isinstance(spec, URLSpec):
-                    cls = spec.handler_class
-                    new = _gated(cls, allowed, issubclass(cls, BaseVoilaHandler))
                     gated.append(URLSpec(spec.regex.pattern, new, spec.kwargs, spec.name))
                 else:
-                    cls = spec[1]
-                    new = _gated(cls, allowed, issubclass(cls, BaseVoilaHandler))
                     gated.append((spec[0], new, *spec[2:]))
             return gated
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from jupyterhub.auth import Authenticator
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 
-from workshop.tooling import hub
+from workshop.tooling import hub, kernel_socket
 
 c = get_config()
 settings = hub.load_settings(os.environ[hub.SETTINGS_ENV])
@@ -103,6 +103,8 @@ c.Spawner.args = [
     f"--MappingKernelManager.cull_interval={hub.KERNEL_CULL_INTERVAL_S}",
     "--MappingKernelManager.cull_connected=False",
     "--MappingKernelManager.cull_busy=False",
+    # Malformed kernel WebSocket frames refused before they are decoded (see the module).
+    kernel_socket.SERVER_OPTION,
 ] + (["--allow-root"] if settings.allow_root else [])
 c.Spawner.environment = {"JUPYTER_PATH": str(data / hub.JUPYTER_DATA_DIR)}
 c.Spawner.env_keep = [
