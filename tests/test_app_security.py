@@ -41,6 +41,8 @@ CULL_INTERVAL_S = 1
 #: The extra Host name the main test server is configured to serve.
 CONFIGURED_HOST = "workshop.test"
 MARKER = "tiny-app-ok"
+#: A notebook with a Mermaid diagram: nbconvert's page part would load Mermaid from a CDN.
+DIAGRAM = "diagram.ipynb"
 KIT_NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 
@@ -174,8 +176,17 @@ def kernel_id_of(page) -> str:
 def end_leftover_kernels(server) -> list[str]:
     """End every kernel the app still runs; return their ids. A test that failed half
     way leaves its pages' kernels behind, and the next test would fail on them too."""
-    status, _, body = fetch(f"{server}/api/kernels?token={server.token}")
-    left = [kernel["id"] for kernel in json.loads(body)] if status == 200 else []
+    # The app serves no list of kernels: their ids are in their processes' connection files.
+    left = []
+    for pid in kernels(server):
+        try:
+            found = re.search(
+                r"kernel-([0-9a-f-]{36})\.json", " ".join(psutil.Process(pid).cmdline())
+            )
+        except psutil.NoSuchProcess:
+            continue
+        if found:
+            left.append(found.group(1))
     auth = {"Authorization": f"token {server.token}"}
     for kernel_id in left:
         # 404: culled or shut down since the list was read.
@@ -220,6 +231,11 @@ def app_dir(tmp_path_factory):
         "language": "python",
     }
     nbformat.write(nb, folder / "tiny.ipynb")
+    diagram = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("```mermaid\ngraph LR\n  hips --> pelvis\n```")]
+    )
+    diagram.metadata["kernelspec"] = nb.metadata["kernelspec"]
+    nbformat.write(diagram, folder / DIAGRAM)
     return folder
 
 
@@ -399,6 +415,18 @@ def test_foreign_origin_is_refused(server):
     assert fetch(shutdown, "POST", {"Origin": "http://evil.example"}, b"")[0] == 403
     assert len(kernels(server)) == 1
     delete_kernel(server, kernel_id)
+    no_kernels_left(server)
+
+
+def test_a_notebook_with_a_diagram_loads_no_script_from_outside(server):
+    """nbconvert's part of the page would load Mermaid from a CDN for a diagram; the
+    app's page shows the diagram's text and names no script on another host."""
+    no_kernels_left(server)
+    status, _, page = fetch(f"{server}/voila/render/{DIAGRAM}?token={server.token}")
+    assert status == 200 and "hips --> pelvis" in page
+    assert "mermaid.esm" not in page and "cdnjs" not in page
+    assert re.findall(r"""<script[^>]+src=["'](?:https?:)?//""", page) == []
+    delete_kernel(server, re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page).group(1))
     no_kernels_left(server)
 
 

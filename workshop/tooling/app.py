@@ -32,7 +32,8 @@ Nothing loaded from outside 127.0.0.1
     served from 127.0.0.1; error pages show no Font Awesome icon. The notebook page
     also sets the MathJax script and configuration it hands its scripts to null:
     where Voilà runs inside Jupyter Server (a hub's learner servers) they would
-    otherwise name a CDN. The template is
+    otherwise name a CDN; and it leaves out nbconvert's Mermaid loader (a CDN
+    script, for a notebook with a diagram, which then shows as text). The template is
     written to the user's cache folder (``platformdirs.user_cache_dir("mindful-movement-workshop")``,
     one folder per Voilà version), only the files whose content changed, never
     into the venv; the server finds it through ``JUPYTER_PATH``. Choosing another
@@ -172,6 +173,9 @@ def offline_template_files() -> dict[str, str]:
     index, k = _PAGE_CONFIG_UPDATE.subn(lambda found: found.group(0) + _NO_REMOTE_MATHJAX, index)
     if n != 1 or m != 1 or k != 1:
         raise RuntimeError("Voilà's lab/index.html.j2 no longer has the blocks we extend")
+    # nbconvert's part of the page loads Mermaid from a CDN for a notebook with a diagram:
+    # left out (a diagram then shows as its text).
+    index += "\n{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}\n"
     files = {
         "conf.json": json.dumps({"base_template": "lab"}) + "\n",
         "index.html.j2": _REMOTE_LINK.sub("", index),
