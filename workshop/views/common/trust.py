@@ -326,3 +326,30 @@ def trust_tree(root):
     for w in widget_tree(root):
         trusted(w)
     return root
+
+
+#: The comm target a page opens to create a widget in the kernel (ipywidgets registers it).
+WIDGET_TARGET = "jupyter.widget"
+
+
+def _refuse_page_widget(comm, msg) -> None:
+    """A page asked the kernel to create a widget: refused, the comm closed. The kit's
+    pages never do; a hostile one could fill the kernel's memory with widgets of any
+    kind and size, outside every trust boundary (60 × 5 MB text widgets held 300 MB in
+    the kit's probe)."""
+    LOGGER.warning("Refused a widget the page asked the kernel to create (comm %s)", comm.comm_id)
+    comm.close()
+
+
+def refuse_page_widgets() -> None:
+    """Have this kernel refuse widgets created by the page (every kit widget is created
+    by the kernel; restoring a page's widgets uses another target and sends no open)."""
+    from comm import get_comm_manager
+
+    manager = get_comm_manager()
+    if manager is not None:
+        manager.register_target(WIDGET_TARGET, _refuse_page_widget)
+
+
+# At import, after ipywidgets (imported above) has registered its own handler.
+refuse_page_widgets()
