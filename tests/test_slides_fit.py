@@ -242,3 +242,96 @@ def test_a_long_table_and_list_continue_on_the_next_slides_with_nothing_lost(tmp
             assert len(s["numbers"]) == len(s["rows"])  # the force column reads as numbers
         if s["heading"].endswith("(continued)"):
             assert s["heading"] in ("A long table (continued)", "A long list (continued)")
+
+
+def _png_b64(height_px: int) -> str:
+    import base64
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, height_px / 100), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _picture_notebook(intro_lines: int) -> nbformat.NotebookNode:
+    from workshop.tooling.slides.deck import STILL_NOTE_HTML
+
+    text = " ".join(["A sentence of introduction that fills most of a line on the slide."] * 2)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Pictures\n\nIntro."),
+        nbformat.v4.new_markdown_cell(
+            "## A picture after text\n\n" + "\n\n".join([text] * intro_lines)
+        ),
+        nbformat.v4.new_code_cell(
+            "figure()",
+            outputs=[
+                nbformat.v4.new_output(
+                    "display_data", data={"image/png": _png_b64(430), "text/plain": "figure"}
+                ),
+                nbformat.v4.new_output(
+                    "display_data", data={"text/html": STILL_NOTE_HTML, "text/plain": "note"}
+                ),
+            ],
+        ),
+        nbformat.v4.new_markdown_cell(
+            "## A short table\n\nOne line of introduction."
+            + "\n\n| row | text |\n|---|---|\n"
+            + "\n".join(f"| r{i} | {'tall cell text ' * 60} |" for i in range(5))
+        ),
+    ]
+    return nb
+
+
+def _slides_of(deck, browser) -> list[dict]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    try:
+        _open(page, deck.html)
+        assert _problems(deck.html.name, page.evaluate(MEASURE_JS)) == []
+        return page.evaluate(
+            """() => Reveal.getSlides().map((s) => ({
+                 heading: s.querySelector('h1, h2').textContent.replace('¶', '').trim(),
+                 pictures: Array.from(s.querySelectorAll('.jp-RenderedImage img'),
+                                      (img) => img.offsetHeight),
+                 notes: s.querySelectorAll('.workshop-still-note').length,
+                 rows: Array.from(s.querySelectorAll('tbody tr td:first-child'), (td) => td.textContent),
+               }))"""
+        )
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_picture_shrinks_to_stay_with_its_text_and_note_and_a_table_with_its_intro(
+    tmp_path, browser
+):
+    """Text, a 430 px picture and the note under it that together are too tall for one
+    slide: the picture shrinks (not below 60 % of its height) and all three stay on the
+    slide. With more text than that allows, the picture and its note move on together.
+    A short table after one line of introduction is cut between rows rather than leave
+    the line alone on its slide."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nbformat.write(_picture_notebook(intro_lines=3), notebooks / "10_pictures.ipynb")
+    shown = _slides_of(slides.build(tmp_path / "out", notebooks).decks[0], browser)
+    picture = next(s for s in shown if s["pictures"])
+    assert picture["heading"] == "A picture after text" and picture["notes"] == 1
+    assert 0.6 * 430 <= picture["pictures"][0] < 430
+    tables = [s for s in shown if s["rows"]]
+    assert tables[0]["heading"] == "A short table" and len(tables[0]["rows"]) >= 2
+    assert [r for s in tables for r in s["rows"]] == [f"r{i}" for i in range(5)]
+
+    nbformat.write(_picture_notebook(intro_lines=7), notebooks / "10_pictures.ipynb")
+    shown = _slides_of(slides.build(tmp_path / "out2", notebooks).decks[0], browser)
+    picture = next(s for s in shown if s["pictures"])
+    assert picture["heading"] == "A picture after text (continued)" and picture["notes"] == 1
+    assert picture["pictures"] == [430]

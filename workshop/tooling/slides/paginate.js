@@ -7,7 +7,9 @@
  * paragraph, a list item, a picture, a table row (the table's header row is repeated)
  * or a line of preformatted text. The rest goes to a new slide placed right after
  * it, headed "<the slide's heading> (continued)" and marked `workshop-continued`;
- * speaker notes stay on the first part. A block taller than a whole slide cannot
+ * speaker notes stay on the first part. Before that, a picture that would be parted
+ * from its slide's text, or from the note or caption under it, shrinks to fit when it
+ * keeps at least 60 % of its height. A block taller than a whole slide cannot
  * be continued and stays where it is (tests/test_slides_fit.py then fails on it).
  *
  * Authors split slides where the story breaks (the cells' slideshow metadata); this
@@ -21,6 +23,13 @@
   // A table of up to this many body rows moves to the next slide whole rather than
   // being cut (unless it starts its slide and still does not fit).
   const SHORT_TABLE_ROWS = 8;
+  // A picture may shrink to this share of its height to stay on the slide with the
+  // text that introduces it and the note or caption under it; smaller, its labels get
+  // hard to read from the back of a room, and it starts a slide of its own instead.
+  const MIN_PICTURE_SCALE = 0.6;
+  // A slide whose content would end above this share of its height if a short table
+  // moved on whole is nearly empty: the table is cut between rows instead.
+  const SPARSE_SLIDE = 0.4;
 
   function isNotes(el) {
     return el.nodeType === 1 && el.matches("aside.notes");
@@ -225,6 +234,16 @@
     return clone.textContent.replace(/\s*\(continued\)\s*$/, "").trim();
   }
 
+  /* The row of `unit`'s table to cut before, leaving at least two body rows on either
+   * side, or null. */
+  function rowToCutBefore(unit) {
+    if (unit.probe.tagName !== "TR") return null;
+    const rows = bodyRows(unit.probe.closest("table"));
+    const r = rows.indexOf(unit.probe);
+    if (r < 2 || rows.length < 4) return null;
+    return rows[Math.min(r, rows.length - 2)];
+  }
+
   /* Where to cut `section`, whose block `list[cut]` is the first that does not fit:
    * a text-only <pre> is cut between its lines; otherwise before the block (before its
    * table when it is a row near the table's start or end) and before any introduction
@@ -245,12 +264,48 @@
     while (first > 0 && list[first - 1].node === unit.node) first -= 1;
     let intro = first;
     while (intro > 0 && keepsWithNext(list[intro - 1].node)) intro -= 1;
+    // A short table moves whole, unless that would leave its slide nearly empty (the
+    // heading and a line of introduction): then it is cut between rows after all.
+    if (unit.node.tagName === "TABLE" && intro > 0) {
+      const top = section.getBoundingClientRect().top;
+      const kept = list[intro - 1].probe.getBoundingClientRect().bottom - top;
+      const row = kept < SPARSE_SLIDE * limit ? rowToCutBefore(unit) : null;
+      if (row) return row;
+    }
     if (contentBefore(intro)) return list[intro].node;
     // Only the heading and an introduction come before: cut inside the table rather
     // than leave the introduction alone on this slide.
     if (unit.row && unit.row.tagName === "TR") return unit.row;
     if (contentBefore(first)) return list[first].node;
     return null;
+  }
+
+  /* The picture that should shrink rather than be parted from its slide: the block that
+   * does not fit (`list[cut]`) or the one right before it, when that block is a picture
+   * and it can keep at least MIN_PICTURE_SCALE of its height with everything after it
+   * (a widget's note, a caption, the rest of the slide) fitting too. Its new height is
+   * set and true returned; false when no such picture helps. */
+  function shrinkPicture(section, list, cut, limit) {
+    const at = isPicture(list[cut].node) ? cut : cut - 1;
+    if (at < 0 || !isPicture(list[at].node) || list[at].node.hasAttribute("data-workshop-fitted")) {
+      return false;
+    }
+    const img = list[at].node.querySelector("img");
+    if (!img) return false;
+    const top = section.getBoundingClientRect().top;
+    let bottom = 0;
+    for (let j = at; j < list.length; j++) {
+      bottom = Math.max(bottom, list[j].probe.getBoundingClientRect().bottom - top);
+    }
+    const scale = scaleOf(img);
+    const height = img.getBoundingClientRect().height / scale;
+    const target = height - (bottom - limit) / scale - 1;
+    if (target < MIN_PICTURE_SCALE * height) return false;
+    img.style.height = target + "px";
+    img.style.maxHeight = target + "px";
+    img.style.width = "auto";
+    list[at].node.setAttribute("data-workshop-fitted", String(Math.round(target)));
+    return true;
   }
 
   /* Continue `section` on new slides until each part fits; returns how many were added. */
@@ -264,6 +319,10 @@
       let cut = -1;
       for (let i = 0; i < list.length; i++) {
         if (list[i].probe.getBoundingClientRect().bottom - top > limit) { cut = i; break; }
+      }
+      if (cut >= 0 && shrinkPicture(section, list, cut, limit)) {
+        hide();
+        continue;
       }
       const node = cut < 0 ? null : chooseCut(section, list, cut, limit);
       if (node === null) {
