@@ -22,6 +22,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import nbformat
@@ -395,6 +397,26 @@ def test_foreign_host_is_refused(server):
     contents = f"{server}/voila/api/contents?token={server.token}"
     for name in ("127.0.0.1", "localhost", CONFIGURED_HOST):
         assert fetch(contents, headers={"Host": f"{name}:{port}"})[0] == 200, name
+
+
+def test_logging_out_answers_and_clears_the_login_cookie(server):
+    """/logout is Jupyter Server's page: it answered 500 (no static files set up in the
+    app) and left the login cookie in place. Its style comes from the app itself, behind
+    the same Host check as every other page."""
+    status, headers, _ = fetch(f"{server}/?token={server.token}")
+    assert status in (200, 302)
+    cookie = next(c for c in headers.get_all("Set-Cookie") if c.startswith("username-"))
+    name = cookie.split("=", 1)[0]
+    status, headers, body = fetch(f"{server}/logout", headers={"Cookie": cookie.split(";")[0]})
+    assert status == 200 and "Successfully logged out" in body
+    cleared = [c for c in headers.get_all("Set-Cookie") or [] if c.startswith(f"{name}=")]
+    assert cleared and cleared[0].startswith(f'{name}="";'), cleared
+    expires = re.search(r"expires=([^;]+)", cleared[0], re.IGNORECASE).group(1)
+    assert parsedate_to_datetime(expires) < datetime.now(timezone.utc), cleared
+    style = re.search(r'href="(/static/style/[^"?]+)', body).group(1)
+    assert fetch(f"{server}{style}")[0] == 200
+    port = urlsplit(server).port
+    assert fetch(f"{server}{style}", headers={"Host": f"evil.example:{port}"})[0] == 403
 
 
 def test_foreign_origin_is_refused(server):

@@ -388,9 +388,11 @@ def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool, v1_onl
 def _server_class():
     """Voilà's server class with the kit's token, Host/Origin gate and URL (imported late:
     Voilà is slow to import and only the server process needs it)."""
+    from jupyter_server import DEFAULT_STATIC_FILES_PATH
     from jupyter_server.services.kernels.connection.base import BaseKernelWebsocketConnection
     from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
-    from tornado.web import URLSpec
+    from jupyter_server.utils import url_path_join
+    from tornado.web import StaticFileHandler, URLSpec
     from traitlets import List, Type, Unicode
     from voila.app import Voila
     from voila.handler import BaseVoilaHandler
@@ -424,6 +426,14 @@ def _server_class():
             os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
             super().initialize(argv)
             self.token = self.token or token or secrets.token_hex(24)
+            # Jupyter Server's own pages (logging out, its error page) link its static
+            # files; Voila serves none of them and sets no static_path, so /logout
+            # answered 500. With the path set the pages render (their favicon link
+            # leads nowhere: the app's pages have their own).
+            self.tornado_settings = {
+                **self.tornado_settings,
+                "static_path": DEFAULT_STATIC_FILES_PATH,
+            }
 
         @property
         def display_url(self):
@@ -433,8 +443,14 @@ def _server_class():
             hosts = [h for item in self.allow_hosts for h in item.split(",")]
             allowed = allowed_hosts(self.ip, hosts)
             self.log.info("Serving Host names: %s", ", ".join(sorted(allowed)))
+            # Jupyter Server's pages (logging out) take their style and logo from here.
+            static = (
+                url_path_join(self.base_url, r"/static/(.*)"),
+                StaticFileHandler,
+                {"path": DEFAULT_STATIC_FILES_PATH},
+            )
             gated = []
-            for spec in super().init_handlers():
+            for spec in [*super().init_handlers(), static]:
                 cls = spec.handler_class if isinstance(spec, URLSpec) else spec[1]
                 new = _gated(
                     cls,
