@@ -169,24 +169,92 @@ def voila_server(
             stop(proc)
 
 
-def malformed_kernel_frame_close_code(ws_url: str, origin: str, headers=None) -> int | None:
+def malformed_kernel_frame_close_code(
+    ws_url: str, origin: str, headers=None, legacy: bool = False
+) -> int | None:
     """Send one v1 kernel frame claiming 10⁷ offsets in 24 bytes to the kernel WebSocket at
-    ``ws_url``; the close code the server answers with (``None``: it did not close the
-    socket within 60 s)."""
+    ``ws_url`` (``legacy``: with no subprotocol, a frame of the older protocol claiming
+    2³¹ - 1 parts in 12 bytes); the close code the server answers with (``None``: it did
+    not close the socket within 60 s)."""
     import websocket
 
     from workshop.tooling.kernel_socket import V1_PROTOCOL
 
     ws = websocket.create_connection(
-        ws_url, subprotocols=[V1_PROTOCOL], origin=origin, header=headers, timeout=60
+        ws_url,
+        subprotocols=None if legacy else [V1_PROTOCOL],
+        origin=origin,
+        header=headers,
+        timeout=60,
     )
     try:
-        ws.send_binary((10**7).to_bytes(8, "little") + bytes(16))
+        if legacy:
+            ws.send_binary((2**31 - 1).to_bytes(4, "big") + bytes(8))
+        else:
+            ws.send_binary((10**7).to_bytes(8, "little") + bytes(16))
         deadline = time.monotonic() + 60
         while ws.connected and time.monotonic() < deadline:
             opcode, frame = ws.recv_data_frame(control_frame=True)
             if opcode == websocket.ABNF.OPCODE_CLOSE:
                 return int.from_bytes(frame.data[:2], "big")
         return None
+    finally:
+        ws.close()
+
+
+def unread_replies(ws_url: str, origin: str, requests: int, headers=None) -> tuple[int | None, int]:
+    """Send ``requests`` kernel_info requests over a v1 kernel WebSocket at ``ws_url``
+    without reading (the socket's receive buffer kept small), then read. Returns the close
+    code the server sent (``None``: the socket ended, or no message came for 10 s, or only
+    pings for 60 s, without one)
+    and how many kernel_info replies arrived before."""
+    import json
+    import socket
+    import uuid
+
+    import websocket
+    from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
+
+    from workshop.tooling.kernel_socket import V1_PROTOCOL
+
+    ws = websocket.create_connection(
+        ws_url,
+        subprotocols=[V1_PROTOCOL],
+        origin=origin,
+        header=headers,
+        timeout=60,
+        sockopt=((socket.SOL_SOCKET, socket.SO_RCVBUF, 4096),),
+    )
+    session = uuid.uuid4().hex
+    replies = 0
+    try:
+        for _ in range(requests):
+            header = {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": "kernel_info_request",
+                "session": session,
+                "username": "probe",
+                "date": "2026-01-01T00:00:00Z",
+                "version": "5.3",
+            }
+            parts = [json.dumps(p).encode() for p in (header, {}, {}, {})]
+            ws.send_binary(serialize_msg_to_ws_v1(parts, "shell"))
+            time.sleep(0.002)  # as fast as the kernel answers: ZeroMQ drops what piles up
+        ws.settimeout(10)
+        quiet_until = time.monotonic() + 60  # the server pings every 30 s: not a reply
+        while time.monotonic() < quiet_until:
+            opcode, frame = ws.recv_data_frame(control_frame=True)
+            if opcode == websocket.ABNF.OPCODE_CLOSE:
+                return int.from_bytes(frame.data[:2], "big"), replies
+            if opcode == websocket.ABNF.OPCODE_BINARY:
+                quiet_until = time.monotonic() + 60
+                replies += b"kernel_info_reply" in frame.data
+        return None, replies
+    except (
+        websocket.WebSocketTimeoutException,
+        websocket.WebSocketConnectionClosedException,
+        ConnectionError,  # the server cut the socket while requests were still going out
+    ):
+        return None, replies
     finally:
         ws.close()

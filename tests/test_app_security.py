@@ -29,12 +29,16 @@ from urllib.parse import urlsplit
 import nbformat
 import psutil
 import pytest
-from servers import ROOT, TOKEN, malformed_kernel_frame_close_code
+from servers import ROOT, TOKEN, malformed_kernel_frame_close_code, unread_replies
 from servers import voila_server as start_app
 
 from workshop.cli import main
 from workshop.tooling import app
-from workshop.tooling.kernel_socket import CLOSE_UNSUPPORTED_DATA, V1_PROTOCOL
+from workshop.tooling.kernel_socket import (
+    CLOSE_POLICY_VIOLATION,
+    CLOSE_UNSUPPORTED_DATA,
+    V1_PROTOCOL,
+)
 
 #: Idle time before a kernel with no open page is culled, in the culling test's server.
 CULL_IDLE_S = 8
@@ -42,6 +46,8 @@ CULL_IDLE_S = 8
 CULL_INTERVAL_S = 1
 #: The extra Host name the main test server is configured to serve.
 CONFIGURED_HOST = "workshop.test"
+#: What the small-buffer app lets a page leave unread, bytes.
+UNREAD_LIMIT = 256 * 1024
 MARKER = "tiny-app-ok"
 #: A notebook with a Mermaid diagram: nbconvert's page part would load Mermaid from a CDN.
 DIAGRAM = "diagram.ipynb"
@@ -205,7 +211,7 @@ def _no_kernel_outlives_its_test(request):
     """After each test (its own checks done), end what a failure left and say so, with
     the end of the server's log to show why."""
     yield
-    for name in ("server", "culling_server"):
+    for name in ("server", "culling_server", "small_buffer_server"):
         if name in request.fixturenames:
             server = request.getfixturevalue(name)
             left = end_leftover_kernels(server)
@@ -262,6 +268,17 @@ def culling_server(app_dir, tmp_path_factory):
         token=None,
         cull_idle_timeout=CULL_IDLE_S,
         cull_interval=CULL_INTERVAL_S,
+    ) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def small_buffer_server(app_dir, tmp_path_factory):
+    """The app with a page allowed to leave only 256 KiB unread (32 MiB by default), so
+    that a test fills it with a few megabytes of replies."""
+    logs = tmp_path_factory.mktemp("app-buffer-log")
+    with start_app(
+        app_dir, log_dir=logs, cull_idle_timeout=0, max_unsent_bytes=UNREAD_LIMIT
     ) as url:
         yield url
 
@@ -417,6 +434,28 @@ def test_logging_out_answers_and_clears_the_login_cookie(server):
     assert fetch(f"{server}{style}")[0] == 200
     port = urlsplit(server).port
     assert fetch(f"{server}{style}", headers={"Host": f"evil.example:{port}"})[0] == 403
+
+
+def test_a_page_that_does_not_read_its_replies_loses_its_socket(small_buffer_server):
+    """A page that sends and never reads: the server would hold every reply in memory
+    (3000 explorer commits held 440 MB in the probe). Past the limit of what it may leave
+    unread, its socket is closed ('policy violation', or cut 5 s later); the replies it
+    gets end there, and the server goes on answering."""
+    server = small_buffer_server
+    no_kernels_left(server)
+    kernel_id = start_kernel(server)
+    requests = 6000  # about 15 MB of replies, status messages included
+    code, replies = unread_replies(
+        f"ws://{host_of(server)}/api/kernels/{kernel_id}/channels"
+        f"?token={server.token}&session_id=reader",
+        origin=f"http://{host_of(server)}",
+        requests=requests,
+    )
+    assert code in (CLOSE_POLICY_VIOLATION, None) and replies < requests, (code, replies)
+    assert "unread, socket closed" in server.log.read_text(errors="replace")
+    assert fetch(f"{server}/voila/api/contents?token={server.token}")[0] == 200
+    delete_kernel(server, kernel_id)
+    no_kernels_left(server)
 
 
 def test_foreign_origin_is_refused(server):

@@ -222,15 +222,18 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
             values = {**default_values(), "trunk_flexion_deg": 40.0}
             took = lr.kernel.commit(lr.kernel.explorer_comm(), values)
             assert took is not None, f"{lr.name}: the explorer did not answer a slider change"
-        # A malformed kernel frame closes that socket only (Jupyter Server would loop on it).
+        # A malformed kernel frame closes that socket only (Jupyter Server would loop on it),
+        # in the v1 protocol and in the older one a learner's server still offers.
         first = learners[0]
-        code = malformed_kernel_frame_close_code(
-            f"{first.base.replace('http', 'ws', 1)}user/{first.name}/api/kernels/"
-            f"{first.kernel.kernel_id}/channels?session_id=probe",
-            origin=first.base.rstrip("/"),
-            headers=[f"Authorization: token {first.token}"],
-        )
-        assert code == CLOSE_UNSUPPORTED_DATA
+        for legacy in (False, True):
+            code = malformed_kernel_frame_close_code(
+                f"{first.base.replace('http', 'ws', 1)}user/{first.name}/api/kernels/"
+                f"{first.kernel.kernel_id}/channels?session_id=probe",
+                origin=first.base.rstrip("/"),
+                headers=[f"Authorization: token {first.token}"],
+                legacy=legacy,
+            )
+            assert code == CLOSE_UNSUPPORTED_DATA, f"legacy={legacy}"
 
         for lr in learners:
             page = _app_page(lr)

@@ -7,11 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jupyter_server.services.kernels.connection.base import (
+    deserialize_binary_message,
     deserialize_msg_from_ws_v1,
+    serialize_binary_message,
     serialize_msg_to_ws_v1,
 )
 
-from workshop.tooling.kernel_socket import MAX_OFFSETS, v1_frame_problem
+from workshop.tooling.kernel_socket import MAX_OFFSETS, legacy_frame_problem, v1_frame_problem
 
 
 def frame(parts: list[bytes], channel: str = "shell") -> bytes:
@@ -63,3 +65,52 @@ def test_any_frame_that_passes_decodes_inside_its_bytes(data):
         except UnicodeDecodeError:  # a channel name that is not text: refused, not looped on
             return
         assert sum(len(p) for p in parts) <= len(data)
+
+
+def legacy_frame(buffers: list[bytes]) -> bytes:
+    msg = {"header": {"msg_type": "comm_msg"}, "parent_header": {}, "content": {}}
+    return serialize_binary_message({**msg, "buffers": buffers})
+
+
+def test_an_older_protocol_message_as_a_page_writes_it_passes():
+    assert legacy_frame_problem('{"header": {}}') is None  # text frames are JSON
+    data = legacy_frame([b"\x00\x01buffer", b"more"])
+    assert legacy_frame_problem(data) is None
+    assert deserialize_binary_message(data)["buffers"] == [b"\x00\x01buffer", b"more"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        (2**31 - 1).to_bytes(4, "big") + bytes(8),  # a 2 GB format string in Jupyter Server
+        (-1).to_bytes(4, "big", signed=True) + bytes(8),
+        (0).to_bytes(4, "big"),
+        b"\x00\x01",
+        (2).to_bytes(4, "big") + (12).to_bytes(4, "big") + (99).to_bytes(4, "big"),
+        (MAX_OFFSETS + 1).to_bytes(4, "big") + bytes(4 * (MAX_OFFSETS + 1)),
+    ],
+)
+def test_older_protocol_frames_that_cannot_be_decoded_are_refused(bad):
+    assert isinstance(legacy_frame_problem(bad), str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        st.lists(st.binary(max_size=40), max_size=6).map(legacy_frame),
+        st.tuples(st.integers(-(2**31), 2**31 - 1), st.binary(max_size=200)).map(
+            lambda t: t[0].to_bytes(4, "big", signed=True) + t[1]
+        ),
+    )
+)
+def test_any_older_protocol_frame_that_passes_is_read_inside_its_bytes(data):
+    """Jupyter Server's own reader takes what passes without a struct error (a count or
+    offsets past the frame) and builds nothing larger than the frame; JSON that is not a
+    message is an ordinary error it logs."""
+    if legacy_frame_problem(data) is None:
+        try:
+            msg = deserialize_binary_message(data)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return  # not JSON, or not a message: refused by Jupyter Server, logged
+        assert sum(len(b) for b in msg["buffers"]) <= len(data)

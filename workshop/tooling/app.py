@@ -263,9 +263,12 @@ def voila_command(
     allow_hosts: Iterable[str] = (),
     cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
     cull_interval: int = CULL_INTERVAL,
+    max_unsent_bytes: int | None = None,
 ) -> list[str]:
     """The server's command line: Voilà on ``ip`` (127.0.0.1), code hidden, offline
-    template, token required, Host/Origin checked, idle kernels culled.
+    template, token required, Host/Origin checked, idle kernels culled. ``max_unsent_bytes``:
+    what a page may leave unread before its kernel socket is closed (default
+    ``kernel_socket.MAX_UNSENT_BYTES``).
 
     The token is not on it: set ``WORKSHOP_APP_TOKEN`` in the server's environment
     (see ``app_env``), or let it generate one and print it in its URL.
@@ -291,6 +294,8 @@ def voila_command(
     ]
     if port is not None:
         cmd.append(f"--port={int(port)}")
+    if max_unsent_bytes is not None:
+        cmd.append(f"--GuardedChannelsConnection.max_unsent_bytes={int(max_unsent_bytes)}")
     hosts = [h.strip() for h in allow_hosts if h.strip()]
     if hosts:
         cmd.append(f"--WorkshopApp.allow_hosts={','.join(hosts)}")
