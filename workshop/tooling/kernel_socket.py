@@ -42,21 +42,21 @@ CLOSE_POLICY_VIOLATION = 1008
 MAX_UNSENT_BYTES = 32 * 2**20
 
 
-def v1_frame_problem(frame) -> str | None:
-    """What is wrong with ``frame`` as a v1 kernel message, or ``None`` if it can be decoded:
-    a binary frame whose offset count is in range, whose offsets follow it in order and
-    whose parts lie inside the frame."""
-    if not isinstance(frame, bytes):
-        return "a text frame (the v1 protocol sends binary frames)"
-    if len(frame) < 8:
-        return f"{len(frame)} bytes, shorter than its offset count"
-    count = int.from_bytes(frame[:8], "little")
-    if not MIN_OFFSETS <= count <= MAX_OFFSETS:
-        return f"{count} offsets ({MIN_OFFSETS} to {MAX_OFFSETS} accepted)"
-    head = 8 * (count + 1)
+def _table_problem(frame: bytes, width: int, order: str, signed: bool, lowest: int) -> str | None:
+    """What is wrong with the table that starts ``frame``: a count of ``width`` bytes
+    (``order``, ``signed``) between ``lowest`` and ``MAX_OFFSETS``, then as many offsets of
+    that width, the first just after the table, in order, none past the frame's end."""
+    if len(frame) < width:
+        return f"{len(frame)} bytes, shorter than its count"
+    count = int.from_bytes(frame[:width], order, signed=signed)
+    if not lowest <= count <= MAX_OFFSETS:
+        return f"{count} offsets ({lowest} to {MAX_OFFSETS} accepted)"
+    head = width * (count + 1)
     if head > len(frame):
         return f"{count} offsets do not fit in {len(frame)} bytes"
-    offsets = [int.from_bytes(frame[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(count)]
+    offsets = [
+        int.from_bytes(frame[width * (i + 1) : width * (i + 2)], order) for i in range(count)
+    ]
     if offsets[0] != head:
         return "the first part does not start after the offsets"
     if any(later < earlier for earlier, later in zip(offsets[:-1], offsets[1:], strict=True)):
@@ -64,31 +64,25 @@ def v1_frame_problem(frame) -> str | None:
     if offsets[-1] > len(frame):
         return f"parts run to byte {offsets[-1]} of a {len(frame)}-byte frame"
     return None
+
+
+def v1_frame_problem(frame) -> str | None:
+    """What is wrong with ``frame`` as a v1 kernel message, or ``None`` if it can be decoded:
+    a binary frame whose offset count (8 bytes, little-endian) is in range, whose offsets
+    follow it in order and whose parts lie inside the frame."""
+    if not isinstance(frame, bytes):
+        return "a text frame (the v1 protocol sends binary frames)"
+    return _table_problem(frame, 8, "little", False, MIN_OFFSETS)
 
 
 def legacy_frame_problem(frame) -> str | None:
     """What is wrong with ``frame`` as a message of the older kernel protocol (no
-    subprotocol: JSON text, or a binary frame of a 4-byte part count, 4-byte offsets and
-    the parts), or ``None`` if it can be decoded. Jupyter Server builds a format string as
-    long as the count before any check (up to 2³¹ characters)."""
+    subprotocol: JSON text, or a binary frame of a 4-byte big-endian part count, 4-byte
+    offsets and the parts), or ``None`` if it can be decoded. Jupyter Server builds a
+    format string as long as the count before any check (up to 2³¹ characters)."""
     if isinstance(frame, str):
         return None
-    if len(frame) < 4:
-        return f"{len(frame)} bytes, shorter than its part count"
-    count = int.from_bytes(frame[:4], "big", signed=True)
-    if not 1 <= count <= MAX_OFFSETS:
-        return f"{count} parts (1 to {MAX_OFFSETS} accepted)"
-    head = 4 * (count + 1)
-    if head > len(frame):
-        return f"{count} offsets do not fit in {len(frame)} bytes"
-    offsets = [int.from_bytes(frame[4 * (i + 1) : 4 * (i + 2)], "big") for i in range(count)]
-    if offsets[0] != head:
-        return "the first part does not start after the offsets"
-    if any(later < earlier for earlier, later in zip(offsets[:-1], offsets[1:], strict=True)):
-        return "offsets out of order"
-    if offsets[-1] > len(frame):
-        return f"parts run to byte {offsets[-1]} of a {len(frame)}-byte frame"
-    return None
+    return _table_problem(frame, 4, "big", True, 1)
 
 
 class GuardedChannelsConnection(ZMQChannelsWebsocketConnection):
