@@ -416,6 +416,30 @@ def test_foreign_host_is_refused(server):
         assert fetch(contents, headers={"Host": f"{name}:{port}"})[0] == 200, name
 
 
+def test_the_login_page_says_how_to_get_in_and_takes_the_token(server):
+    """Someone who reaches the app without the token in its address is told where it
+    comes from (not Jupyter Server's advice to run `jupyter server list`), and the token
+    pasted into the form logs them in."""
+    status, headers, body = fetch(f"{server}/login?next=%2Fvoila%2Ftree%2F")
+    assert status == 200 and "Mindful Movement Workshop" in body and "make app" in body
+    assert "jupyter server list" not in body
+    xsrf = next(c for c in headers.get_all("Set-Cookie") if c.startswith("_xsrf=")).split(";")[0]
+
+    def log_in(password: str):
+        return fetch(
+            f"{server}/login?next=%2Fvoila%2Ftree%2F",
+            "POST",
+            {"Cookie": xsrf, "Content-Type": "application/x-www-form-urlencoded"},
+            f"{xsrf}&password={password}".encode(),
+        )
+
+    status, headers, _ = log_in(server.token)
+    assert status == 302 and headers["Location"] == "/voila/tree/"
+    assert any(c.startswith("username-") for c in headers.get_all("Set-Cookie"))
+    status, _, body = log_in("not-the-token")
+    assert status == 401 and "Mindful Movement Workshop" in body
+
+
 def test_logging_out_answers_and_clears_the_login_cookie(server):
     """/logout is Jupyter Server's page: it answered 500 (no static files set up in the
     app) and left the login cookie in place. Its style comes from the app itself, behind

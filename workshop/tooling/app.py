@@ -87,6 +87,8 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost")
 CULL_IDLE_TIMEOUT = 600  # seconds without a message, and without an open page, before a kernel ends
 CULL_INTERVAL = 60  # seconds between two checks for such kernels
 CACHE_APP_NAME = "mindful-movement-workshop"
+#: The app's own versions of Jupyter Server's pages (the login page).
+APP_TEMPLATES = Path(__file__).with_name("app_templates")
 
 _REMOTE_LINK = re.compile(r"^\s*<(link|script)[^>]+(https?:)?//[^>]+>\s*(</script>)?\s*$", re.M)
 _REMOTE_RESOURCE = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?:https?:)?//""", re.I)
@@ -393,6 +395,7 @@ def _gated(handler_class, allowed: frozenset[str], set_xsrf_cookie: bool, v1_onl
 def _server_class():
     """Voilà's server class with the kit's token, Host/Origin gate and URL (imported late:
     Voilà is slow to import and only the server process needs it)."""
+    import jinja2
     from jupyter_server import DEFAULT_STATIC_FILES_PATH
     from jupyter_server.services.kernels.connection.base import BaseKernelWebsocketConnection
     from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
@@ -439,6 +442,15 @@ def _server_class():
                 **self.tornado_settings,
                 "static_path": DEFAULT_STATIC_FILES_PATH,
             }
+
+        def init_settings(self):
+            settings = super().init_settings()
+            # The login page says how a learner gets in, not how an operator would.
+            env = settings["jinja2_env"]
+            env.loader = jinja2.ChoiceLoader(
+                [jinja2.FileSystemLoader(str(APP_TEMPLATES)), env.loader]
+            )
+            return settings
 
         @property
         def display_url(self):
