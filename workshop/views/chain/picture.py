@@ -239,7 +239,7 @@ def body_frame(title_text: str = "") -> list[El]:
         [El("rect", {"class": "mm-card", "x": -2000, "y": -2000, "width": 6000, "height": 6000, "fill": COLOURS["card"]})]
         + body_elements(SCALE, ORIGIN, BODY_X_PX, inset=True)
         # Dark ink whatever the theme: the label sits on the body, not on the card.
-        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "disc_label", "data-dx": 0, "data-dy": -2.2, "font-size": 3.6, "text-anchor": "middle"}, ["L4/L5"])],
+        + [El("text", {"class": "disc-label", "fill": INK, "data-at": "disc_label", "data-dx": 0, "data-dy": -2.2, "font-size": 4.2, "text-anchor": "middle"}, ["L4/L5"])],
     )  # fmt: skip
     out.append(view)
     out.append(
@@ -264,7 +264,7 @@ def body_frame(title_text: str = "") -> list[El]:
     # Landmarks of the pelvis named in the close-up (dark ink: they sit on the body).
     for name, dx, anchor in (("asis", 2.5, "start"), ("psis", -2.5, "end")):
         label = {"class": "landmark", "fill": INK, "data-at": name, "data-dx": dx, "data-dy": -1.5}
-        label |= {"font-size": 3.2, "text-anchor": anchor}
+        label |= {"font-size": 4.0, "text-anchor": anchor}
         view.children.append(El("text", label, [name.upper()]))
     out.append(
         _text(
@@ -427,7 +427,7 @@ def gauges_svg(record: dict | None) -> str:
             out.append(
                 _tag(
                     "text",
-                    {"class": "mm-text", "fill": INK, "x": lx, "y": y + 30, "font-size": 10}
+                    {"class": "mm-text", "fill": INK, "x": lx, "y": y + 31, "font-size": 11}
                     | {"text-anchor": "middle"},
                     html.escape(g.limit_label),
                 )
