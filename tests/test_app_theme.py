@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 from browser_helpers import open_voila
 from contrast import text_contrasts, too_faint
-from servers import TOKEN
+from servers import ROOT, TOKEN
 
 from workshop.tooling import app
+from workshop.tooling.nbfiles import notebook_files, notebook_title, read_notebook
 
 
 def test_the_notebook_page_template_loads_the_dark_theme_under_a_dark_scheme():
@@ -67,9 +68,17 @@ def test_the_notebook_list_follows_the_colour_scheme_and_reads(voila_server, pag
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{voila_server}/?token={TOKEN}", timeout=120_000)
     # The server-rendered list (classic_tree): there with the page, no script needed.
-    page.get_by_text("01_kinetic_chain.ipynb").wait_for(timeout=120_000)
+    # Each notebook is listed by its title (its first heading), in the files' order, and
+    # opens that file.
+    files = notebook_files(ROOT / "notebooks")
+    titles = [notebook_title(read_notebook(f), f.name) for f in files]
+    page.get_by_text(titles[1]).wait_for(timeout=120_000)
+    links = page.locator(".voila-notebooks a")
+    assert links.all_inner_texts() == titles
+    hrefs = [links.nth(i).get_attribute("href") for i in range(len(files))]
+    assert [h.split("?")[0].rsplit("/", 1)[1] for h in hrefs] == [f.name for f in files]
     ground = page.evaluate(LUMINANCE, "body")
     assert (ground < 0.05) if scheme == "dark" else (ground > 0.9), ground
     texts = text_contrasts(page, "body")
-    assert any("01_kinetic_chain" in t["text"] for t in texts), texts
+    assert any(t["text"].startswith(titles[1][:20]) for t in texts), texts  # (cut at 40)
     assert too_faint(texts) == [], too_faint(texts)

@@ -79,3 +79,29 @@ def test_notebooks_name_their_kernel_as_jupyter_does():
             "display_name": spec.display_name,
             "language": spec.language,
         }, path.name
+
+
+def test_a_notebooks_title_for_the_app_list_is_its_first_heading_and_nothing_outside(tmp_path):
+    import os
+
+    from workshop.tooling.nbfiles import title_of_file
+
+    root = tmp_path / "served"
+    root.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_markdown_cell("Intro\n\n## A title"),
+    ]
+    nbformat.write(nb, root / "a.ipynb")
+    assert title_of_file(root, "a.ipynb") == "A title"
+    nb.cells[1].source = "# Changed"
+    nbformat.write(nb, root / "a.ipynb")
+    stat = (root / "a.ipynb").stat()
+    os.utime(root / "a.ipynb", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert title_of_file(root, "a.ipynb") == "Changed"  # read again once the file changed
+    nbformat.write(nb, tmp_path / "outside.ipynb")
+    (root / "notes.txt").write_text("# Not a notebook")
+    (root / "broken.ipynb").write_text("{not json")
+    for path in ("../outside.ipynb", "notes.txt", "broken.ipynb", "missing.ipynb"):
+        assert title_of_file(root, path) is None, path

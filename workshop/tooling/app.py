@@ -72,12 +72,13 @@ import secrets
 import sys
 import tempfile
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..files import write_atomically
 from .child import run_until_done
-from .nbfiles import served_folder
+from .nbfiles import served_folder, title_of_file
 
 TEMPLATE = "workshop-offline"
 TOKEN_ENV = "WORKSHOP_APP_TOKEN"
@@ -93,6 +94,10 @@ APP_TEMPLATES = Path(__file__).with_name("app_templates")
 _REMOTE_LINK = re.compile(r"^\s*<(link|script)[^>]+(https?:)?//[^>]+>\s*(</script>)?\s*$", re.M)
 _REMOTE_RESOURCE = re.compile(r"""\b(?:href|src)\s*=\s*["']?(?:https?:)?//""", re.I)
 _BASE_PAGE = "workshop_offline_base_page.html"
+#: In Voilà's file list: a notebook's name after its icon, and the list's header line.
+_NOTEBOOK_LINK_NAME = re.compile(r"""(<i class="fa fa-book"></i>)\{\{\s*content\.name\s*\}\}""")
+_TREE_HEADER = re.compile(r"Select items to open with \{\{[^}]*\}\}\.")
+TREE_HEADER_TEXT = "The workshop's notebooks, in order (each opens in a new tab)."
 _EXTENDS_BASE_PAGE = re.compile(r"""(\{%-?\s*extends\s+)(['"])voila/templates/base/page\.html\2""")
 # The notebook page takes the reader's colour scheme: Voilà renders it light unless
 # ``?theme=dark`` is asked for, so on the light page JupyterLab's dark theme is loaded too,
@@ -178,8 +183,18 @@ def offline_template_files() -> dict[str, str]:
     # nbconvert's part of the page loads Mermaid from a CDN for a notebook with a diagram:
     # left out (a diagram then shows as its text).
     index += "\n{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}\n"
+    # The file list names each notebook by its title (its first heading) where the server
+    # gives the template ``notebook_title`` (the app does), else by its file name.
+    tree, n = _NOTEBOOK_LINK_NAME.subn(
+        r"\1{{ (notebook_title(content.path) if notebook_title is defined) or content.name }}",
+        read("lab", "tree.html"),
+    )
+    tree, m = _TREE_HEADER.subn(TREE_HEADER_TEXT, tree)
+    if n != 1 or m != 1:
+        raise RuntimeError("Voilà's lab/tree.html no longer has the parts we change")
     files = {
         "conf.json": json.dumps({"base_template": "lab"}) + "\n",
+        "tree.html": tree,
         "index.html.j2": _REMOTE_LINK.sub("", index),
         "page.html": lab_page,
         _BASE_PAGE: _REMOTE_LINK.sub("", read("base", "page.html")),
@@ -450,6 +465,9 @@ def _server_class():
             env.loader = jinja2.ChoiceLoader(
                 [jinja2.FileSystemLoader(str(APP_TEMPLATES)), env.loader]
             )
+            # The file list's titles (tree.html of the offline template).
+            root = self.contents_manager.root_dir
+            settings["voila_jinja2_env"].globals["notebook_title"] = partial(title_of_file, root)
             return settings
 
         @property

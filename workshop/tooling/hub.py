@@ -310,19 +310,12 @@ def _hub_voila_template(root: Path) -> Path:
     """Write the ``workshop-hub`` Voilà template under ``root`` (a Jupyter data folder).
 
     The app's offline template (nothing loaded from outside) with the notebook
-    list showing a link to JupyterLab above it.
+    list showing a link to JupyterLab above it (the notebooks are listed by file name:
+    the app's titles need its ``notebook_title``, which a learner's server lacks).
     """
-    from jupyter_core.paths import jupyter_path
-
     from .app import offline_template_files
 
     files = offline_template_files()
-    for base in jupyter_path("voila", "templates"):
-        tree = Path(base, "lab", "tree.html")
-        if tree.is_file():
-            break
-    else:
-        raise FileNotFoundError("Voilà's lab/tree.html was not found")
     link = (
         '<p class="workshop-lab-link" style="width:80%;margin:2em auto 0;font-size:1.1em">'
         "Want to see and change the code? "
@@ -330,7 +323,7 @@ def _hub_voila_template(root: Path) -> Path:
         'font-weight:bold">Open JupyterLab</a> (the same notebooks, your copy).</p>'
     )
     body = re.compile(r"(\{%\s*block body\s*%\})")
-    text, n = body.subn(r"\1\n" + link, tree.read_text("utf-8"), count=1)
+    text, n = body.subn(r"\1\n" + link, files["tree.html"], count=1)
     if n != 1:
         raise RuntimeError("Voilà's lab/tree.html has no body block to add the JupyterLab link to")
     files["tree.html"] = text

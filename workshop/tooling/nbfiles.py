@@ -10,13 +10,17 @@ the same marks:
 - ``SOLUTION_TAG`` marks a solution cell (``cell.metadata.tags``);
 - ``WIDGET_VIEW`` is the MIME type of a live widget's stored output, which
   only means something while its kernel runs; each of the kit's widgets
-  stores a static twin (an SVG picture) beside it.
+  stores a static twin (an SVG picture) beside it;
+- ``notebook_title`` is a notebook's title, its first heading (the decks' titles,
+  the app's list of notebooks).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from ..files import write_atomically
@@ -26,6 +30,44 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NOTEBOOK_SUFFIX = ".ipynb"
 #: Run in, a folder without ``notebooks/`` is taken as the notebook folder itself.
 NOTEBOOKS_FOLDER = "notebooks"
+_ANY_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def first_heading(markdown_text: str) -> str | None:
+    """The text of the first ATX heading (``#`` to ``######``) in ``markdown_text``, or None."""
+    match = _ANY_HEADING.search(markdown_text)
+    return match.group(1).strip() if match else None
+
+
+def notebook_title(nb, fallback: str) -> str:
+    """The first heading of ``nb``'s markdown cells, else ``fallback``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            title = first_heading(cell.source)
+            if title is not None:
+                return title
+    return fallback
+
+
+def title_of_file(root: str | Path, relative_path: str) -> str | None:
+    """The title (``notebook_title``) of the notebook at ``relative_path`` under ``root``,
+    or None: not a notebook, outside ``root``, unreadable, or without a heading. Read
+    again only when the file changes."""
+    try:
+        path = (Path(root) / relative_path).resolve()
+        if path.suffix != NOTEBOOK_SUFFIX or not path.is_relative_to(Path(root).resolve()):
+            return None
+        return _title_cached(str(path), path.stat().st_mtime_ns)
+    except (OSError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=256)
+def _title_cached(path: str, _mtime_ns: int) -> str | None:
+    try:
+        return notebook_title(read_notebook(path), "") or None
+    except (OSError, ValueError):  # unreadable, or not a notebook (nbformat's NotJSONError)
+        return None
 
 
 def notebook_files(target: str | Path) -> list[Path]:

@@ -18,9 +18,8 @@ import nbformat
 
 from ...files import write_atomically
 from ...twin_mark import is_static_twin
-from ..nbfiles import is_solution, read_notebook, strip_widget_views
+from ..nbfiles import is_solution, notebook_title, read_notebook, strip_widget_views
 from .notes import DeckNotes, add_speaker_notes
-from .pages import first_heading
 from .sources import REVEAL_DIR
 
 DECK_SUFFIX = ".slides.html"
@@ -68,16 +67,6 @@ def _package_text(name: str) -> str:
 def deck_template() -> str:
     """The text of the deck template (package data ``deck.html.j2``)."""
     return _package_text(DECK_TEMPLATE_FILE)
-
-
-def notebook_title(nb, fallback: str) -> str:
-    """The first heading of ``nb``'s markdown cells, else ``fallback``."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            title = first_heading(cell.source)
-            if title is not None:
-                return title
-    return fallback
 
 
 def prepare_notebook(nb):

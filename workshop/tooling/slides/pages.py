@@ -18,6 +18,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from ...files import write_atomically
+from ..nbfiles import first_heading
 
 if TYPE_CHECKING:  # a Deck is only read here; deck.py imports this module
     from .deck import Deck
@@ -26,17 +27,10 @@ GUIDE_HTML = "facilitator_guide.html"
 INDEX_HTML = "index.html"
 GUIDE_FALLBACK_TITLE = "Facilitator guide"
 INDEX_TITLE = "Workshop slides"
-_ANY_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
 def _package_file(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-
-
-def first_heading(markdown_text: str) -> str | None:
-    """The text of the first ATX heading (``#`` to ``######``) in ``markdown_text``, or None."""
-    match = _ANY_HEADING.search(markdown_text)
-    return match.group(1).strip() if match else None
 
 
 def html_page(title: str, content_html: str) -> str:
