@@ -3,6 +3,8 @@ decode (or would loop on) is refused, and a frame that passes decodes within bou
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -114,3 +116,69 @@ def test_any_older_protocol_frame_that_passes_is_read_inside_its_bytes(data):
         except (ValueError, KeyError, TypeError, AttributeError):
             return  # not JSON, or not a message: refused by Jupyter Server, logged
         assert sum(len(b) for b in msg["buffers"]) <= len(data)
+
+
+class _Handler:
+    """A WebSocket handler whose writes wait until the test lets them go out."""
+
+    def __init__(self, returns_future: bool = True):
+        self.loop = asyncio.new_event_loop()
+        self.futures, self.closed, self.returns_future = [], None, returns_future
+        self.ws_connection = self
+
+    def is_closing(self) -> bool:
+        return self.closed is not None
+
+    def write_message(self, message, binary=False):
+        if not self.returns_future:
+            return None
+        future = self.loop.create_future()
+        self.futures.append(future)
+        return future
+
+    def close(self, code, reason):
+        self.closed = code
+
+
+def _connection(handler, limit: int):
+    """The guard's write path on a stand-in for the connection (its traits need a real
+    server): the same methods, bound to a plain object."""
+    import logging
+    from functools import partial
+    from types import SimpleNamespace
+
+    from workshop.tooling.kernel_socket import GuardedChannelsConnection as G
+
+    c = SimpleNamespace(websocket_handler=handler, max_unsent_bytes=limit, _unsent_bytes=0)
+    c.log, c.kernel_id = logging.getLogger("test"), "k"
+    c._sent = partial(G._sent, c)
+    return c, partial(G._write_counted, c)
+
+
+def test_unsent_bytes_are_counted_until_sent_and_too_many_close_the_socket():
+    from workshop.tooling.kernel_socket import CLOSE_POLICY_VIOLATION
+
+    handler = _Handler()
+    conn, write = _connection(handler, limit=100)
+    write(b"x" * 60)
+    write(b"x" * 30)
+    assert conn._unsent_bytes == 90 and handler.closed is None
+    handler.futures[0].set_result(None)
+    handler.loop.run_until_complete(asyncio.sleep(0))  # its done callback runs
+    assert conn._unsent_bytes == 30  # the first went out
+    write(b"x" * 60)
+    assert conn._unsent_bytes == 90 and handler.closed is None
+    assert write(b"x" * 20) is None and handler.closed == CLOSE_POLICY_VIOLATION
+    assert write(b"x") is None and conn._unsent_bytes == 90  # closing: nothing more queued
+    handler.loop.close()
+
+
+def test_a_message_larger_than_the_limit_goes_when_nothing_waits_and_a_handler_without_futures_is_fine():
+    handler = _Handler()
+    conn, write = _connection(handler, limit=100)
+    assert write(b"x" * 500) is not None and handler.closed is None
+    handler.loop.close()
+    quiet = _Handler(returns_future=False)  # Voila's handler sends some messages itself
+    conn, write = _connection(quiet, limit=100)
+    assert write(b"x" * 50) is None and conn._unsent_bytes == 0 and quiet.closed is None
+    quiet.loop.close()

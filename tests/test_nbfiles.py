@@ -103,5 +103,9 @@ def test_a_notebooks_title_for_the_app_list_is_its_first_heading_and_nothing_out
     nbformat.write(nb, tmp_path / "outside.ipynb")
     (root / "notes.txt").write_text("# Not a notebook")
     (root / "broken.ipynb").write_text("{not json")
-    for path in ("../outside.ipynb", "notes.txt", "broken.ipynb", "missing.ipynb"):
+    shapes = ("[]", "{}", '{"cells": 5}', '{"cells": [{"cell_type": "markdown"}]}')
+    for i, text in enumerate(shapes):
+        (root / f"shape{i}.ipynb").write_text(text)  # JSON, but not a notebook
+    others = [f"shape{i}.ipynb" for i in range(len(shapes))]
+    for path in ("../outside.ipynb", "notes.txt", "broken.ipynb", "missing.ipynb", *others):
         assert title_of_file(root, path) is None, path

@@ -104,9 +104,10 @@ class GuardedChannelsConnection(ZMQChannelsWebsocketConnection):
         return self._write_counted
 
     def _write_counted(self, message, binary=False):
-        """Hand ``message`` to the socket unless the page has left more than
-        ``max_unsent_bytes`` unread, in which case the socket is closed instead. A single
-        message larger than the limit still goes when nothing else is waiting."""
+        """Hand ``message`` to the socket unless, with it, more than ``max_unsent_bytes``
+        would wait unsent, in which case the socket is closed instead. A message larger
+        than the limit still goes when nothing else is waiting (the next one closes the
+        socket if it has not gone out by then)."""
         handler = self.websocket_handler
         if handler.ws_connection is None or handler.ws_connection.is_closing():
             return None  # closed or closing: nobody to send to
@@ -120,6 +121,8 @@ class GuardedChannelsConnection(ZMQChannelsWebsocketConnection):
             handler.close(CLOSE_POLICY_VIOLATION, "replies not read")
             return None
         future = handler.write_message(message, binary=binary)
+        if future is None:  # Voila's handler sends some messages itself, returning nothing
+            return None
         self._unsent_bytes += size
         future.add_done_callback(partial(self._sent, size))
         return future

@@ -64,9 +64,13 @@ def title_of_file(root: str | Path, relative_path: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _title_cached(path: str, _mtime_ns: int) -> str | None:
+    from nbformat import v4
+
+    # Parsed without nbformat's validation (slow the first time, and this runs while the
+    # app renders its list): a file that is not a notebook just has no title.
     try:
-        return notebook_title(read_notebook(path), "") or None
-    except (OSError, ValueError):  # unreadable, or not a notebook (nbformat's NotJSONError)
+        return notebook_title(v4.reads(Path(path).read_text(encoding="utf-8")), "") or None
+    except Exception:  # unreadable, not JSON, or JSON of another shape: any of them
         return None
 
 

@@ -292,18 +292,29 @@
     }
     const img = list[at].node.querySelector("img");
     if (!img) return false;
-    const top = section.getBoundingClientRect().top;
-    let bottom = 0;
-    for (let j = at; j < list.length; j++) {
-      bottom = Math.max(bottom, list[j].probe.getBoundingClientRect().bottom - top);
-    }
+    list[at].node.setAttribute("data-workshop-fitted", "");  // tried once, whatever comes
     const scale = scaleOf(img);
+    const lowest = function () {
+      const top = section.getBoundingClientRect().top;
+      let bottom = 0;
+      for (let j = at; j < list.length; j++) {
+        bottom = Math.max(bottom, list[j].probe.getBoundingClientRect().bottom - top);
+      }
+      return bottom / scale;  // deck px
+    };
     const height = img.getBoundingClientRect().height / scale;
-    const target = height - (bottom - limit) / scale - 1;
+    const target = height - (lowest() - limit) - 1;
     if (target < MIN_PICTURE_SCALE * height) return false;
+    const before = [img.style.height, img.style.maxHeight, img.style.width];
     img.style.height = target + "px";
     img.style.maxHeight = target + "px";
     img.style.width = "auto";
+    if (lowest() > limit) {
+      // What follows did not move up with it (beside it, say): the slide is cut as
+      // before, and the picture keeps its size.
+      [img.style.height, img.style.maxHeight, img.style.width] = before;
+      return false;
+    }
     list[at].node.setAttribute("data-workshop-fitted", String(Math.round(target)));
     return true;
   }
