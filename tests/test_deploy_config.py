@@ -148,3 +148,34 @@ def test_learner_servers_refuse_malformed_kernel_frames_on_every_hub():
 def test_no_secret_in_the_values(path):
     text = (ROOT / path).read_text()
     assert not re.search(r"(secret|token|password)\s*:\s*\S+", text, re.I)
+
+
+def test_every_hub_serves_the_kits_offline_template():
+    """The classroom hub, Zero to JupyterHub and TLJH start learners' servers with the
+    kit's Voilà template: Voilà's own names MathJax and fonts on CDNs. Where the kit is
+    pip-installed (the image, TLJH) `workshop voila-template` writes it first."""
+    assert hub.VOILA_TEMPLATE_OPTION in _values()["singleuser"]["cmd"]
+    docker = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert re.search(r"&& workshop voila-template\s*$", docker, re.M)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tljh = readme.split("The Littlest JupyterHub", 1)[1].split("PY\n```", 1)[0]
+    assert "/opt/tljh/user/bin/workshop voila-template" in tljh
+    assert hub.VOILA_TEMPLATE_OPTION in tljh
+    config = (ROOT / "workshop" / "tooling" / "jupyterhub_config.py").read_text()
+    assert "hub.VOILA_TEMPLATE_OPTION" in config
+
+
+def test_the_voila_template_command_writes_what_the_classroom_hub_uses(tmp_path, capsys):
+    from workshop.cli import main
+
+    assert main(["voila-template", "--into", str(tmp_path / "cmd")]) == 0
+    assert hub.VOILA_TEMPLATE_OPTION in capsys.readouterr().out
+    hub.write_voila_template(tmp_path / "hub")
+    written = {}
+    for root in ("cmd", "hub"):
+        folder = tmp_path / root / "voila" / "templates" / hub.VOILA_TEMPLATE
+        written[root] = {p.name: p.read_text() for p in folder.iterdir()}
+    assert written["cmd"] == written["hub"] and "tree.html" in written["cmd"]
+    for name, text in written["cmd"].items():
+        assert not re.search(r"""(href|src)=["']?(https?:)?//""", text), name
+    assert "Open JupyterLab" in written["cmd"]["tree.html"]

@@ -243,6 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
         "slides/, beside the notebooks, here, or where the kit was installed from)",
     )
     sl.add_argument("--with-code", action="store_true", help="show code cells on the slides")
+    vt = sub.add_parser(
+        "voila-template",
+        help="write the learners' Voila template (offline, with a JupyterLab link) for a hub",
+    )
+    vt.add_argument(
+        "--into",
+        type=Path,
+        default=None,
+        help="a Jupyter data folder (default: this environment's, share/jupyter under "
+        "its prefix, which every server of the environment reads)",
+    )
     va = sub.add_parser("validate", help="print the model against published in vivo disc pressures")
     va.add_argument(
         "--iap",
@@ -296,6 +307,17 @@ def main(argv: list[str] | None = None) -> int:
             return _failed("student", exc)
         for path in written:
             print(f"{path}: student copy written")
+        return 0
+    if args.command == "voila-template":
+        from .tooling.hub import VOILA_TEMPLATE, VOILA_TEMPLATE_OPTION, write_voila_template
+
+        into = args.into if args.into is not None else Path(sys.prefix) / "share" / "jupyter"
+        try:
+            root = write_voila_template(into)
+        except OSError as exc:
+            return _failed("voila-template", exc)
+        print(f"{root / 'voila' / 'templates' / VOILA_TEMPLATE}: written")
+        print(f"start the learners' servers with {VOILA_TEMPLATE_OPTION}")
         return 0
     if args.command == "validate":
         from .model.in_vivo import report

@@ -93,6 +93,9 @@ COOKIE_SECRET_FILE = "jupyterhub_cookie_secret"
 LEARNERS_DIR = "learners"
 JUPYTER_DATA_DIR = "jupyter"  # the Voilà template learners' servers use (on JUPYTER_PATH)
 VOILA_TEMPLATE = "workshop-hub"
+#: What a learner's server needs to use it (``workshop voila-template`` writes it into the
+#: environment's data folder for any hub: Zero to JupyterHub's image, TLJH).
+VOILA_TEMPLATE_OPTION = f"--VoilaConfiguration.template={VOILA_TEMPLATE}"
 #: A learner's name: it becomes a folder name and part of every URL of theirs.
 LEARNER_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 #: The same rule in words: on the login page and in the refusal.
@@ -306,7 +309,7 @@ def load_settings(path: str | Path) -> HubSettings:
     return HubSettings(**json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def _hub_voila_template(root: Path) -> Path:
+def write_voila_template(root: Path) -> Path:
     """Write the ``workshop-hub`` Voilà template under ``root`` (a Jupyter data folder).
 
     The app's offline template (nothing loaded from outside) with the notebook
@@ -364,7 +367,7 @@ def prepare(
     if not token_path.is_file():
         write_private(token_path, secrets.token_hex(32) + "\n")
     (data_dir / LEARNERS_DIR).mkdir(exist_ok=True)
-    _hub_voila_template(data_dir / JUPYTER_DATA_DIR)
+    write_voila_template(data_dir / JUPYTER_DATA_DIR)
     settings = HubSettings(
         data_dir=str(data_dir),
         notebooks_dir=str(notebooks),

@@ -96,7 +96,7 @@ c.Spawner.ip = "127.0.0.1"
 c.Spawner.start_timeout = hub.SPAWN_TIMEOUT_S
 c.Spawner.http_timeout = hub.SPAWN_TIMEOUT_S
 c.Spawner.args = [
-    f"--VoilaConfiguration.template={hub.VOILA_TEMPLATE}",
+    hub.VOILA_TEMPLATE_OPTION,
     # The server-rendered notebook list (works without script), with the JupyterLab link.
     "--VoilaConfiguration.classic_tree=True",
     f"--MappingKernelManager.cull_idle_timeout={settings.kernel_idle_timeout_s}",
