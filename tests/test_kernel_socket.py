@@ -3,7 +3,7 @@ decode (or would loop on) is refused, and a frame that passes decodes within bou
 
 from __future__ import annotations
 
-import asyncio
+from concurrent.futures import Future
 
 import pytest
 from hypothesis import given, settings
@@ -122,7 +122,6 @@ class _Handler:
     """A WebSocket handler whose writes wait until the test lets them go out."""
 
     def __init__(self, returns_future: bool = True):
-        self.loop = asyncio.new_event_loop()
         self.futures, self.closed, self.returns_future = [], None, returns_future
         self.ws_connection = self
 
@@ -132,7 +131,9 @@ class _Handler:
     def write_message(self, message, binary=False):
         if not self.returns_future:
             return None
-        future = self.loop.create_future()
+        # A plain Future: its done callbacks run at once, no event loop needed (another
+        # test's loop may be running in this thread).
+        future = Future()
         self.futures.append(future)
         return future
 
@@ -164,21 +165,17 @@ def test_unsent_bytes_are_counted_until_sent_and_too_many_close_the_socket():
     write(b"x" * 30)
     assert conn._unsent_bytes == 90 and handler.closed is None
     handler.futures[0].set_result(None)
-    handler.loop.run_until_complete(asyncio.sleep(0))  # its done callback runs
     assert conn._unsent_bytes == 30  # the first went out
     write(b"x" * 60)
     assert conn._unsent_bytes == 90 and handler.closed is None
     assert write(b"x" * 20) is None and handler.closed == CLOSE_POLICY_VIOLATION
     assert write(b"x") is None and conn._unsent_bytes == 90  # closing: nothing more queued
-    handler.loop.close()
 
 
 def test_a_message_larger_than_the_limit_goes_when_nothing_waits_and_a_handler_without_futures_is_fine():
     handler = _Handler()
     conn, write = _connection(handler, limit=100)
     assert write(b"x" * 500) is not None and handler.closed is None
-    handler.loop.close()
     quiet = _Handler(returns_future=False)  # Voila's handler sends some messages itself
     conn, write = _connection(quiet, limit=100)
     assert write(b"x" * 50) is None and conn._unsent_bytes == 0 and quiet.closed is None
-    quiet.loop.close()
