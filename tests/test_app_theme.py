@@ -86,16 +86,22 @@ def test_the_notebook_list_follows_the_colour_scheme_and_reads(voila_server, pag
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_login_page_follows_the_colour_scheme_and_reads(voila_server, page, scheme):
-    """Someone without the token lands on the login page: dark on a dark system like the
-    app's other pages, every text readable on it."""
+@pytest.mark.parametrize(
+    ("path", "words"), [("/login", "make app"), ("/logout", "Successfully logged out")]
+)
+def test_the_login_and_logout_pages_follow_the_colour_scheme_and_read(
+    voila_server, page, scheme, path, words
+):
+    """Someone without the token lands on the login page, and logging out shows a page
+    of Jupyter Server's: dark on a dark system like the app's other pages, every text
+    readable on it."""
     page.context.clear_cookies()
     page.emulate_media(color_scheme=scheme)
-    page.goto(f"{voila_server}/login", timeout=120_000)
-    page.get_by_text("Mindful Movement Workshop").first.wait_for(timeout=120_000)
+    page.goto(f"{voila_server}{path}", timeout=120_000)
+    page.get_by_text(words).first.wait_for(timeout=120_000)
     for where in ("body", "#header"):
         ground = page.evaluate(LUMINANCE, where)
         assert (ground < 0.05) if scheme == "dark" else (ground > 0.9), (where, ground)
     texts = text_contrasts(page, "body")
-    assert any("make app" in t["text"] for t in texts), texts
+    assert any(words in t["text"] for t in texts), texts
     assert too_faint(texts) == [], too_faint(texts)
