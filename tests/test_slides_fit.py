@@ -287,6 +287,11 @@ def _picture_notebook(intro_lines: int) -> nbformat.NotebookNode:
             + "\n\n| row | text |\n|---|---|\n"
             + "\n".join(f"| r{i} | {'tall cell text ' * 60} |" for i in range(5))
         ),
+        nbformat.v4.new_markdown_cell(
+            "## A table of tall rows\n\nOne line of introduction."
+            + "\n\n| row | text |\n|---|---|\n"
+            + "\n".join(f"| t{i} | {'very tall cell text ' * 130} |" for i in range(3))
+        ),
     ]
     return nb
 
@@ -298,10 +303,10 @@ def _slides_of(deck, browser) -> list[dict]:
         _open(page, deck.html)
         assert _problems(deck.html.name, page.evaluate(MEASURE_JS)) == []
         return page.evaluate(
-            """() => Reveal.getSlides().map((s) => ({
+            """() => Reveal.getSlides().map((s) => (Reveal.slide(...Object.values(Reveal.getIndices(s))), {
                  heading: s.querySelector('h1, h2').textContent.replace('¶', '').trim(),
                  pictures: Array.from(s.querySelectorAll('.jp-RenderedImage img'),
-                                      (img) => img.offsetHeight),
+                                      (img) => img.offsetHeight),  // shown: laid out
                  notes: s.querySelectorAll('.workshop-still-note').length,
                  rows: Array.from(s.querySelectorAll('tbody tr td:first-child'), (td) => td.textContent),
                }))"""
@@ -318,7 +323,7 @@ def test_a_picture_shrinks_to_stay_with_its_text_and_note_and_a_table_with_its_i
     slide: the picture shrinks (not below 60 % of its height) and all three stay on the
     slide. With more text than that allows, the picture and its note move on together.
     A short table after one line of introduction is cut between rows rather than leave
-    the line alone on its slide."""
+    the line alone on its slide (after one row, when a row is a third of the slide)."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     nbformat.write(_picture_notebook(intro_lines=3), notebooks / "10_pictures.ipynb")
@@ -328,7 +333,11 @@ def test_a_picture_shrinks_to_stay_with_its_text_and_note_and_a_table_with_its_i
     assert 0.6 * 430 <= picture["pictures"][0] < 430
     tables = [s for s in shown if s["rows"]]
     assert tables[0]["heading"] == "A short table" and len(tables[0]["rows"]) >= 2
-    assert [r for s in tables for r in s["rows"]] == [f"r{i}" for i in range(5)]
+    assert [r for s in tables for r in s["rows"]][:5] == [f"r{i}" for i in range(5)]
+    # Rows a third of a slide tall: one stays with the introduction.
+    tall = [s for s in shown if s["rows"] and s["rows"][0].startswith("t")]
+    assert tall[0]["heading"] == "A table of tall rows" and tall[0]["rows"] == ["t0"]
+    assert [r for s in tall for r in s["rows"]] == ["t0", "t1", "t2"]
 
     nbformat.write(_picture_notebook(intro_lines=7), notebooks / "10_pictures.ipynb")
     shown = _slides_of(slides.build(tmp_path / "out2", notebooks).decks[0], browser)

@@ -235,13 +235,15 @@
   }
 
   /* The row of `unit`'s table to cut before, leaving at least two body rows on either
-   * side, or null. */
-  function rowToCutBefore(unit) {
+   * side (one, when a single row is already a third of the slide), or null. */
+  function rowToCutBefore(unit, limit) {
     if (unit.probe.tagName !== "TR") return null;
     const rows = bodyRows(unit.probe.closest("table"));
     const r = rows.indexOf(unit.probe);
-    if (r < 2 || rows.length < 4) return null;
-    return rows[Math.min(r, rows.length - 2)];
+    const tall = rows[0].getBoundingClientRect().height / scaleOf(rows[0]) > limit / 3;
+    const keep = tall ? 1 : 2;
+    if (r < keep || rows.length < 2 * keep) return null;
+    return rows[Math.min(r, rows.length - keep)];
   }
 
   /* Where to cut `section`, whose block `list[cut]` is the first that does not fit:
@@ -269,7 +271,7 @@
     if (unit.node.tagName === "TABLE" && intro > 0) {
       const top = section.getBoundingClientRect().top;
       const kept = list[intro - 1].probe.getBoundingClientRect().bottom - top;
-      const row = kept < SPARSE_SLIDE * limit ? rowToCutBefore(unit) : null;
+      const row = kept < SPARSE_SLIDE * limit ? rowToCutBefore(unit, limit) : null;
       if (row) return row;
     }
     if (contentBefore(intro)) return list[intro].node;
