@@ -202,6 +202,17 @@ def test_mid_exercise_effect_is_in_the_table_and_near_misses_are_refused():
     refuses_near_misses(ex, decimals=2)
 
 
+def test_mid_solution_is_a_table_with_the_exercises_answer():
+    """Notebook 06's solution as a reader sees it (and on the slides): a table of the
+    study, its effect and the share, not a Python dict."""
+    from workshop.views.evidence import mid_solution
+
+    ex = mid_exercise()
+    html = mid_solution().data
+    assert html.startswith("<table") and "{" not in html
+    assert f">{ex.expected:.2f}<" in html and ">-0.74<" in html and "Anheyer" in html
+
+
 # --- notebook 00: the red-flag screen's checkboxes ------------------------------------------
 
 

@@ -489,6 +489,19 @@ def mid_answer() -> dict:
     }
 
 
+def mid_solution() -> HTML:
+    """Notebook 06's second exercise, solved, as a table: the study, its effect on the
+    0-10 scale and that effect as a share of the minimal important change."""
+    a = mid_answer()
+    head = (
+        "study",
+        "effect, points on 0–10",
+        f"share of the {MID_POINTS_0_10:g}-point minimal change",
+    )
+    rows = [(a["study"], f"{a['effect_points']:+.2f}", f"{a['share_of_mid']:.2f}")]
+    return HTML(table(head, rows, cls="workshop-solution", numeric=(1, 2)))
+
+
 def mid_exercise() -> NumberExercise:
     """Notebook 06's second self-check: an effect as a share of the minimal important change."""
     answer = mid_answer()
