@@ -88,7 +88,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost")
 CULL_IDLE_TIMEOUT = 600  # seconds without a message, and without an open page, before a kernel ends
 CULL_INTERVAL = 60  # seconds between two checks for such kernels
 CACHE_APP_NAME = "mindful-movement-workshop"
-#: The app's own versions of Jupyter Server's pages (the login page).
+#: The app's own versions of Jupyter Server's pages (logging in and out).
 APP_TEMPLATES = Path(__file__).with_name("app_templates")
 
 _REMOTE_LINK = re.compile(r"^\s*<(link|script)[^>]+(https?:)?//[^>]+>\s*(</script>)?\s*$", re.M)
@@ -449,10 +449,9 @@ def _server_class():
             os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in paths if p)
             super().initialize(argv)
             self.token = self.token or token or secrets.token_hex(24)
-            # Jupyter Server's own pages (logging out, its error page) link its static
-            # files; Voila serves none of them and sets no static_path, so /logout
-            # answered 500. With the path set the pages render (their favicon link
-            # leads nowhere: the app's pages have their own).
+            # Jupyter Server's own pages (logging in and out, its error page) link its
+            # static files; Voila sets no static_path, so /logout answered 500. With the
+            # path set (and served: init_handlers) they render with their style.
             self.tornado_settings = {
                 **self.tornado_settings,
                 "static_path": DEFAULT_STATIC_FILES_PATH,
@@ -460,7 +459,8 @@ def _server_class():
 
         def init_settings(self):
             settings = super().init_settings()
-            # The login page says how a learner gets in, not how an operator would.
+            # The login page says how a learner gets in, not how an operator would; it
+            # and the logout page turn dark on a dark system.
             env = settings["jinja2_env"]
             env.loader = jinja2.ChoiceLoader(
                 [jinja2.FileSystemLoader(str(APP_TEMPLATES)), env.loader]
