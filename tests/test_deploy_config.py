@@ -20,6 +20,7 @@ from packaging.version import Version
 
 from workshop.tooling import hub
 from workshop.tooling.kernel_socket import SERVER_OPTION
+from workshop.tooling.nbfiles import notebook_files, notebook_title, read_notebook
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,6 +28,7 @@ else:  # Python 3.10: the same parser, as the package pip and setuptools use
     tomllib = pytest.importorskip("tomli", reason="tomli parses pyproject.toml on Python 3.10")
 
 ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 VALUES = ROOT / "deploy" / "z2jh-values.yaml"
 README = (ROOT / "README.md").read_text()
@@ -156,7 +158,9 @@ def test_every_hub_serves_the_kits_offline_template():
     pip-installed (the image, TLJH) `workshop voila-template` writes it first."""
     assert hub.VOILA_TEMPLATE_OPTION in _values()["singleuser"]["cmd"]
     docker = (ROOT / "deploy" / "Dockerfile").read_text()
-    assert re.search(r"&& workshop voila-template\s*$", docker, re.M)
+    # Written after the notebooks are in the image: its list shows their titles.
+    written = re.search(r"^RUN workshop voila-template --notebooks (\S+)\s*$", docker, re.M)
+    assert written and docker.index("COPY notebooks " + written.group(1)) < written.start()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     tljh = readme.split("The Littlest JupyterHub", 1)[1].split("PY\n```", 1)[0]
     assert "/opt/tljh/user/bin/workshop voila-template" in tljh
@@ -168,9 +172,11 @@ def test_every_hub_serves_the_kits_offline_template():
 def test_the_voila_template_command_writes_what_the_classroom_hub_uses(tmp_path, capsys):
     from workshop.cli import main
 
-    assert main(["voila-template", "--into", str(tmp_path / "cmd")]) == 0
-    assert hub.VOILA_TEMPLATE_OPTION in capsys.readouterr().out
-    hub.write_voila_template(tmp_path / "hub")
+    assert main(["voila-template", "--into", str(tmp_path / "cmd"), "--notebooks", str(NOTEBOOKS)]) == 0
+    out = capsys.readouterr().out
+    assert hub.VOILA_TEMPLATE_OPTION in out
+    assert f"shows {len(notebook_files(NOTEBOOKS))} notebook titles" in out
+    hub.write_voila_template(tmp_path / "hub", NOTEBOOKS)
     written = {}
     for root in ("cmd", "hub"):
         folder = tmp_path / root / "voila" / "templates" / hub.VOILA_TEMPLATE
@@ -179,3 +185,25 @@ def test_the_voila_template_command_writes_what_the_classroom_hub_uses(tmp_path,
     for name, text in written["cmd"].items():
         assert not re.search(r"""(href|src)=["']?(https?:)?//""", text), name
     assert "Open JupyterLab" in written["cmd"]["tree.html"]
+
+
+def test_the_hub_list_names_the_kits_notebooks_by_their_titles(tmp_path):
+    """A learner's server has no title lookup of its own: the template carries the kit's
+    titles by file name, as Jinja reads them; a file of another name keeps its name."""
+    import jinja2
+
+    def listed(root, **kw):
+        hub.write_voila_template(root, **kw)
+        tree = (root / "voila" / "templates" / hub.VOILA_TEMPLATE / "tree.html").read_text()
+        titles = re.search(r"\{% set workshop_titles = .*? %\}", tree).group(0)
+        link = re.search(r"</i>(\{\{.*?\}\})</a>", tree).group(1)
+        page = jinja2.Environment().from_string(titles + link)
+        return lambda name: page.render(content={"name": name, "path": f"notebooks/{name}"})
+
+    name_of = listed(tmp_path / "kit", notebooks_dir=NOTEBOOKS)
+    for path in notebook_files(NOTEBOOKS):
+        assert name_of(path.name) == notebook_title(read_notebook(path), "?") != "?"
+    assert name_of("mine.ipynb") == "mine.ipynb"
+    # Written where there are no notebooks: every file by its name.
+    name_of = listed(tmp_path / "none", notebooks_dir=tmp_path / "missing")
+    assert name_of(notebook_files(NOTEBOOKS)[0].name) == notebook_files(NOTEBOOKS)[0].name

@@ -254,6 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a Jupyter data folder (default: this environment's, share/jupyter under "
         "its prefix, which every server of the environment reads)",
     )
+    vt.add_argument(
+        "--notebooks",
+        type=Path,
+        default=None,
+        help=_NOTEBOOKS_HELP + "; the list shows their titles",
+    )
     va = sub.add_parser("validate", help="print the model against published in vivo disc pressures")
     va.add_argument(
         "--iap",
@@ -309,14 +315,26 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: student copy written")
         return 0
     if args.command == "voila-template":
-        from .tooling.hub import VOILA_TEMPLATE, VOILA_TEMPLATE_OPTION, write_voila_template
+        from .tooling.hub import (
+            VOILA_TEMPLATE,
+            VOILA_TEMPLATE_OPTION,
+            notebook_titles,
+            write_voila_template,
+        )
 
         into = args.into if args.into is not None else Path(sys.prefix) / "share" / "jupyter"
         try:
-            root = write_voila_template(into)
+            root = write_voila_template(into, args.notebooks)
         except OSError as exc:
             return _failed("voila-template", exc)
         print(f"{root / 'voila' / 'templates' / VOILA_TEMPLATE}: written")
+        titled = len(notebook_titles(args.notebooks))
+        print(
+            f"the notebook list shows {titled} notebook titles"
+            if titled
+            else "no notebooks found here: the notebook list shows file names "
+            "(give --notebooks FOLDER)"
+        )
         print(f"start the learners' servers with {VOILA_TEMPLATE_OPTION}")
         return 0
     if args.command == "validate":

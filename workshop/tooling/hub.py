@@ -75,7 +75,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..files import write_atomically
-from .nbfiles import default_notebooks_dir, notebook_files
+from .nbfiles import default_notebooks_dir, notebook_files, title_of_file
 
 DEFAULT_IP = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -309,15 +309,29 @@ def load_settings(path: str | Path) -> HubSettings:
     return HubSettings(**json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def write_voila_template(root: Path) -> Path:
+def notebook_titles(notebooks_dir: Path | None = None) -> dict[str, str]:
+    """File name → title (``title_of_file``) of the notebooks in ``notebooks_dir``
+    (default: ``default_notebooks_dir()``); empty when the folder is missing."""
+    folder = Path(notebooks_dir) if notebooks_dir is not None else default_notebooks_dir()
+    if not folder.is_dir():
+        return {}
+    titles = {path.name: title_of_file(folder, path.name) for path in notebook_files(folder)}
+    return {name: title for name, title in titles.items() if title}
+
+
+def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> Path:
     """Write the ``workshop-hub`` Voilà template under ``root`` (a Jupyter data folder).
 
     The app's offline template (nothing loaded from outside) with the notebook
-    list showing a link to JupyterLab above it (the notebooks are listed by file name:
-    the app's titles need its ``notebook_title``, which a learner's server lacks).
+    list showing a link to JupyterLab above it. The list names the kit's notebooks by
+    their titles, read now from ``notebooks_dir`` (default: ``default_notebooks_dir()``)
+    and written into the template by file name: a learner's server has no
+    ``notebook_title`` of its own (the app's server class gives it one), and a learner's
+    copies keep the kit's file names. Other files are listed by file name.
     """
     from .app import offline_template_files
 
+    titles = notebook_titles(notebooks_dir)
     files = offline_template_files()
     link = (
         '<p class="workshop-lab-link" style="width:80%;margin:2em auto 0;font-size:1.1em">'
@@ -325,10 +339,17 @@ def write_voila_template(root: Path) -> Path:
         '<a href="{{ base_url }}lab" style="color:#1565c0;text-decoration:underline;'
         'font-weight:bold">Open JupyterLab</a> (the same notebooks, your copy).</p>'
     )
+    # A JSON object of strings is a Jinja dict literal (the same escapes).
+    titles_set = "{% set workshop_titles = " + json.dumps(titles, ensure_ascii=True) + " %}"
     body = re.compile(r"(\{%\s*block body\s*%\})")
-    text, n = body.subn(r"\1\n" + link, files["tree.html"], count=1)
-    if n != 1:
-        raise RuntimeError("Voilà's lab/tree.html has no body block to add the JupyterLab link to")
+    text, n = body.subn(lambda m: m.group(1) + "\n" + titles_set + "\n" + link, files["tree.html"], count=1)
+    text, m = re.subn(
+        r"or content\.name \}\}",
+        "or workshop_titles.get(content.name) or content.name }}",
+        text,
+    )
+    if n != 1 or m != 1:
+        raise RuntimeError("Voilà's lab/tree.html no longer has the parts the hub's list changes")
     files["tree.html"] = text
     target = root / "voila" / "templates" / VOILA_TEMPLATE
     target.mkdir(parents=True, exist_ok=True)
@@ -367,7 +388,7 @@ def prepare(
     if not token_path.is_file():
         write_private(token_path, secrets.token_hex(32) + "\n")
     (data_dir / LEARNERS_DIR).mkdir(exist_ok=True)
-    write_voila_template(data_dir / JUPYTER_DATA_DIR)
+    write_voila_template(data_dir / JUPYTER_DATA_DIR, notebooks)
     settings = HubSettings(
         data_dir=str(data_dir),
         notebooks_dir=str(notebooks),
