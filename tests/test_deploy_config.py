@@ -172,7 +172,10 @@ def test_every_hub_serves_the_kits_offline_template():
 def test_the_voila_template_command_writes_what_the_classroom_hub_uses(tmp_path, capsys):
     from workshop.cli import main
 
-    assert main(["voila-template", "--into", str(tmp_path / "cmd"), "--notebooks", str(NOTEBOOKS)]) == 0
+    assert (
+        main(["voila-template", "--into", str(tmp_path / "cmd"), "--notebooks", str(NOTEBOOKS)])
+        == 0
+    )
     out = capsys.readouterr().out
     assert hub.VOILA_TEMPLATE_OPTION in out
     assert f"shows {len(notebook_files(NOTEBOOKS))} notebook titles" in out

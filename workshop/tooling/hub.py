@@ -342,7 +342,9 @@ def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> Path:
     # A JSON object of strings is a Jinja dict literal (the same escapes).
     titles_set = "{% set workshop_titles = " + json.dumps(titles, ensure_ascii=True) + " %}"
     body = re.compile(r"(\{%\s*block body\s*%\})")
-    text, n = body.subn(lambda m: m.group(1) + "\n" + titles_set + "\n" + link, files["tree.html"], count=1)
+    text, n = body.subn(
+        lambda m: m.group(1) + "\n" + titles_set + "\n" + link, files["tree.html"], count=1
+    )
     text, m = re.subn(
         r"or content\.name \}\}",
         "or workshop_titles.get(content.name) or content.name }}",
