@@ -102,6 +102,9 @@ def test_the_login_and_logout_pages_follow_the_colour_scheme_and_read(
     for where in ("body", "#header"):
         ground = page.evaluate(LUMINANCE, where)
         assert (ground < 0.05) if scheme == "dark" else (ground > 0.9), (where, ground)
+    # The rule under the header: a faint line on either ground, not a light stripe in dark.
+    rule = page.evaluate(LUMINANCE, "#header .header-bar")
+    assert (rule < 0.15) if scheme == "dark" else (rule > 0.5), rule
     texts = text_contrasts(page, "body")
     assert any(words in t["text"] for t in texts), texts
     assert too_faint(texts) == [], too_faint(texts)
