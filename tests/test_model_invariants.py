@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from workshop.model import CONSTANTS, CURL_POSITIONS, PEOPLE, RANGES, chest_turn_deg, evaluate
 from workshop.model.chain import passive_moment_Nm
+from workshop.model.constants import sample_constants
 from workshop.model.validation import POSITIONS
 
 SLACK = 0.02
@@ -53,6 +54,22 @@ def test_pressure_does_not_fall_as_the_trunk_bends_further(kw):
         theta = np.arange(0.0, top + 0.5, 1.0)
         p = pressure(position=position, trunk_flexion_deg=theta, **kw)
         assert np.all(p[1:] >= p[:-1] * (1 - SLACK)), (position, theta[np.argmin(p[1:] / p[:-1])])
+
+
+@settings(max_examples=40, deadline=None)
+@given(others, st.integers(0, 2**32 - 1))
+def test_a_bend_does_not_unload_the_disc_in_any_draw_of_the_uncertain_constants(kw, seed):
+    """The uncertainty band draws every uncertain constant (moment arms, the passive
+    tissues' stiffness and lever, ...): in no draw does a degree more of bend lower the
+    pressure by more than the slack. (When the passive tissues' lever was drawn apart
+    from the erectors', about one draw in eight unloaded the disc past flexion-relaxation,
+    by up to 24 % in all.)"""
+    draws = sample_constants(100, ndim=1, seed=seed)
+    for position, top in (("standing", 90.0), ("sitting", 60.0)):
+        theta = np.arange(0.0, top + 0.5, 1.0)
+        p = evaluate(position=position, trunk_flexion_deg=theta, constants=draws, **kw)
+        p = p.disc_pressure_MPa
+        assert np.all(p[:, 1:] >= p[:, :-1] * (1 - SLACK)), position
 
 
 @settings(max_examples=150, deadline=None)
