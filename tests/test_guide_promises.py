@@ -58,6 +58,22 @@ def test_every_deck_in_the_guide_is_a_notebook():
     assert set(notebooks) <= named  # and its timetable covers every notebook
 
 
+def test_every_teaching_note_is_shown_on_a_section_of_its_notebook():
+    """The guide's teaching notes reach the speaker view by their section's heading: a
+    note whose heading is not a `##` section of its notebook would never be shown."""
+    import nbformat
+
+    from workshop.tooling.slides.notes import guide_notes, section_heading
+
+    notes = guide_notes(GUIDE)
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        sections = {section_heading(cell) for cell in nb.cells} - {""}
+        written = set(notes[path.name[:2]].by_section)
+        assert written, f"no teaching notes for {path.stem}"
+        assert written <= sections, (path.stem, written - sections)
+
+
 #: How the documents name movements; each must be a movement of the kit.
 MOVEMENT_WORDS = {
     r"pelvic tilts?": "pelvic_tilt",

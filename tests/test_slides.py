@@ -151,6 +151,14 @@ GUIDE_SAMPLE = """# Guide
 
 > Stop if it hurts.
 
+## Teaching notes by notebook
+
+### 01 · Chain
+
+- **Exercise**: Ask for a guess
+  before anyone moves a slider.
+- **Nowhere**: A note for a section the notebook does not have.
+
 ## Discussion prompts by notebook
 
 ### 00 · Welcome
@@ -176,6 +184,11 @@ def test_guide_notes_take_each_decks_rows_prompts_and_sections():
     assert notes["01"].timetable == ["- *90-minute timetable*: 10–25 (15 min): Live demo."]
     assert notes["01"].prompts == "- Which slider first?\n  Why?"
     assert notes["01"].sections == []
+    assert notes["01"].by_section == {
+        "Exercise": "Ask for a guess before anyone moves a slider.",
+        "Nowhere": "A note for a section the notebook does not have.",
+    }
+    assert notes["00"].by_section == {} and "Ask for a guess" not in notes["01"].prompts
     assert "Stop if it hurts." in notes["00"].opening  # SECTIONS_BY_DECK["00"]
     assert "What brought you here?" in notes["00"].closing
     assert "Sources" not in notes["01"].closing and "A source" not in notes["01"].closing
@@ -195,11 +208,13 @@ def test_speaker_notes_go_on_the_first_slide_and_before_the_references():
     notes = slides.guide_notes(GUIDE_SAMPLE)["01"]
     with_notes = slides.add_speaker_notes(prepared, notes)
     kinds = [c.metadata.get("slideshow", {}).get("slide_type") for c in with_notes.cells]
-    # Opening notes right after the title cell; prompts right after the Exercise
-    # heading, so not inside the solution's fragment.
-    assert kinds == ["slide", "notes", None, "slide", "notes", "fragment", "slide"]
+    # Opening notes right after the title cell; the Exercise section's teaching note
+    # and the prompts right after its heading, so not inside the solution's fragment.
+    assert kinds == ["slide", "notes", None, "slide", "notes", "notes", "fragment", "slide"]
     assert "Live demo." in with_notes.cells[1].source
-    assert "Which slider first?" in with_notes.cells[4].source
+    assert "Ask for a guess before anyone moves a slider." in with_notes.cells[4].source
+    assert "Which slider first?" in with_notes.cells[5].source
+    assert not any("does not have" in c.source for c in with_notes.cells)
     assert slides.count_slides(with_notes) == slides.count_slides(prepared) == 3
     assert len(prepared.cells) == 5  # the prepared copy is not changed
     assert slides.add_speaker_notes(prepared, None).cells == prepared.cells
@@ -348,6 +363,12 @@ def _offline(page) -> dict[str, list[str]]:
     return seen
 
 
+SLIDE_HEADING = """() => {
+  const h = Reveal.getCurrentSlide().querySelector('h1, h2');
+  return h ? h.textContent.trim() : '';
+}"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
 def test_deck_runs_offline_in_chromium(built, site, page, notebook):
@@ -360,10 +381,18 @@ def test_deck_runs_offline_in_chromium(built, site, page, notebook):
     # The authored slides, and the continuations of those too tall for the screen.
     continued = page.evaluate("document.querySelectorAll('section.workshop-continued').length")
     assert total == deck.slides + continued
+    taught = set()
     for i in range(total):  # visit every slide: each is measured and shown once
         page.evaluate("i => Reveal.slide(i)", i)
+        notes = page.evaluate("() => Reveal.getSlideNotes() || ''")
+        if "teaching note" in notes:
+            taught.add(page.evaluate(SLIDE_HEADING).removesuffix("¶"))
     assert page.evaluate("Reveal.getIndices().h") == total - 1
     assert page.evaluate("Reveal.hasPlugin('notes')")
+    # The speaker view shows the guide's teaching note of each section on its slide.
+    guide = (Path(__file__).parents[1] / "slides" / "facilitator_guide.md").read_text("utf-8")
+    written = slides.guide_notes(guide)[slides.deck_key(notebook.stem)].by_section
+    assert taught == set(written), taught ^ set(written)
     assert seen["aborted"] == [], f"the deck tried to load from the internet: {seen['aborted']}"
     assert seen["failed"] == []
     assert page.console_errors == []

@@ -11,6 +11,8 @@ number. A failure names the deck, the slide's index and heading, and by how much
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 from servers import ROOT
@@ -150,11 +152,17 @@ def test_every_deck_has_the_guides_speaker_notes(built, measured):
         for row in expected.timetable:  # "- *90-minute timetable*: 10–25 (15 min): …"
             time = row.split(": ", 2)[1].split(" ")[0]
             assert time in first, (deck.html.name, time)
-        prompts = [r for r in records if "discussion prompts" in r["notes"]]
+        prompts = [r for r in records if "guide: discussion prompts" in r["notes"]]
         assert len(prompts) == 1, f"{deck.html.name}: discussion prompts on {len(prompts)} slides"
         assert not prompts[0]["heading"].lower().startswith("references")
         first_prompt = expected.prompts.splitlines()[0].lstrip("- ").split("?")[0]
         assert " ".join(first_prompt.split()) in " ".join(prompts[0]["notes"].split())
+        # Each section's teaching note on the first slide of that section.
+        for heading, note in expected.by_section.items():
+            shown = [r for r in records if r["heading"].removesuffix("¶") == heading]
+            assert shown, (deck.html.name, heading)
+            words = " ".join(re.sub(r"[*`]", "", note).split())[:60]  # as rendered
+            assert words in " ".join(shown[0]["notes"].split()), heading
     by_name = {
         d.notebook.stem[:2]: measured[d.html.name]["records"][0]["notes"] for d in built.decks
     }

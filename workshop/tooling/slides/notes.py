@@ -7,6 +7,9 @@ The guide is the one script a facilitator teaches from; the speaker view (press
   (time, minutes, what happens), and for some decks a whole section to read or
   follow (``SECTIONS_BY_DECK``: the safety script before the welcome and again
   before the floor sequence, what to do if someone reports pain);
+- on the first slide of each section (a ``##`` heading of the notebook): the
+  guide's teaching note for that section, if it has one (``### NN · Name`` under
+  "Teaching notes by notebook", one bullet per section: ``- **Heading**: note``);
 - on the deck's last slide before its references: the guide's discussion prompts
   for that notebook.
 
@@ -33,6 +36,7 @@ SECTIONS_BY_DECK: dict[str, tuple[str, ...]] = {
     "05": ("Safety script", "If someone reports pain"),
 }
 PROMPTS_SECTION = "Discussion prompts"
+TEACHING_SECTION = "Teaching notes"
 #: A deck's last slide before these headings gets the discussion prompts.
 _CLOSING_HEADINGS = ("references", "sources")
 
@@ -40,6 +44,9 @@ _H2 = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
 _H3 = re.compile(r"^###[ \t]+(.+?)[ \t#]*$")
 _DECK_IN_CELL = re.compile(r"\*\*(\d{2})\s*·\s*(.+?)\*\*")
 _DECK_IN_HEADING = re.compile(r"^(\d{2})\s*·")
+#: A teaching note: ``- **Section heading**: what to do or say`` (continued on
+#: indented lines).
+_NOTE_BULLET = re.compile(r"^-[ \t]+\*\*(.+?)\*\*:[ \t]*(.*)$")
 
 
 @dataclass
@@ -49,6 +56,8 @@ class DeckNotes:
     timetable: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     prompts: str = ""
+    #: section heading (the notebook's ``##`` text) → the guide's teaching note for it
+    by_section: dict[str, str] = field(default_factory=dict)
 
     @property
     def opening(self) -> str:
@@ -57,6 +66,11 @@ class DeckNotes:
             parts.append("**From the facilitator guide: timing**\n\n" + "\n".join(self.timetable))
         parts += self.sections
         return "\n\n".join(parts)
+
+    def for_section(self, heading: str) -> str:
+        """The teaching note for the section headed ``heading``, as notes markdown, or ""."""
+        note = self.by_section.get(heading, "")
+        return f"**From the facilitator guide: teaching note**\n\n{note}" if note else ""
 
     @property
     def closing(self) -> str:
@@ -122,16 +136,11 @@ def guide_notes(markdown: str) -> dict[str, DeckNotes]:
                 f"- *{heading}*: {_timetable_row(row, deck_cell)}"
             )
         if heading.lower().startswith(PROMPTS_SECTION.lower()):
-            deck, buffer = None, []
-            for line in [*lines, "### end"]:
-                match = _H3.match(line)
-                if match:
-                    if deck is not None:
-                        notes.setdefault(deck, DeckNotes()).prompts = "\n".join(buffer).strip()
-                    found = _DECK_IN_HEADING.match(match.group(1))
-                    deck, buffer = (found.group(1) if found else None), []
-                else:
-                    buffer.append(line)
+            for deck, body in _deck_subsections(lines):
+                notes.setdefault(deck, DeckNotes()).prompts = "\n".join(body).strip()
+        if heading.lower().startswith(TEACHING_SECTION.lower()):
+            for deck, body in _deck_subsections(lines):
+                notes.setdefault(deck, DeckNotes()).by_section.update(_section_notes(body))
     for deck, wanted in SECTIONS_BY_DECK.items():
         for start in wanted:
             for heading, lines in sections:
@@ -141,6 +150,36 @@ def guide_notes(markdown: str) -> dict[str, DeckNotes]:
                         f"**From the facilitator guide: {heading}**\n\n{text}"
                     )
     return notes
+
+
+def _deck_subsections(lines: list[str]):
+    """(deck, lines) for each ``### NN · Name`` subsection of a guide section."""
+    deck, buffer = None, []
+    for line in [*lines, "### end"]:
+        match = _H3.match(line)
+        if match:
+            if deck is not None:
+                yield deck, buffer
+            found = _DECK_IN_HEADING.match(match.group(1))
+            deck, buffer = (found.group(1) if found else None), []
+        else:
+            buffer.append(line)
+
+
+def _section_notes(lines: list[str]) -> dict[str, str]:
+    """``- **Heading**: note`` bullets (a note may go on over indented lines)."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        match = _NOTE_BULLET.match(line)
+        if match:
+            current = match.group(1).strip()
+            out[current] = [match.group(2).strip()]
+        elif current is not None and line.startswith((" ", "\t")) and line.strip():
+            out[current].append(line.strip())
+        else:
+            current = None
+    return {heading: " ".join(parts).strip() for heading, parts in out.items()}
 
 
 def deck_key(notebook_stem: str) -> str:
@@ -172,12 +211,29 @@ def add_speaker_notes(nb, notes: DeckNotes | None):
         (i for i in starts[1:] if _first_words(cells[i]).startswith(_CLOSING_HEADINGS)), None
     )
     last_start = max(i for i in starts if closing is None or i < closing)
-    if notes.closing:
-        cells.insert(last_start + 1, _notes_cell(notes.closing))
+    # Each note goes right after the cell it belongs to; inserted from the last such
+    # cell back, so the indices of the earlier ones still hold.
+    after: dict[int, list[str]] = {}
     if notes.opening:
-        cells.insert(1, _notes_cell(notes.opening))
+        after.setdefault(0, []).append(notes.opening)
+    for i in starts:
+        note = notes.for_section(section_heading(cells[i]))
+        if note:
+            after.setdefault(i, []).append(note)
+    if notes.closing:
+        after.setdefault(last_start, []).append(notes.closing)
+    for i in sorted(after, reverse=True):
+        cells[i + 1 : i + 1] = [_notes_cell(text) for text in after[i]]
     nb.cells = cells
     return nb
+
+
+def section_heading(cell) -> str:
+    """The text of a markdown cell's opening ``##`` heading, or ""."""
+    if cell.cell_type != "markdown":
+        return ""
+    match = _H2.match(cell.source.lstrip().split("\n", 1)[0])
+    return match.group(1).strip() if match else ""
 
 
 def _first_words(cell) -> str:
