@@ -93,13 +93,13 @@ class Constants:
     #: lever arm at which the passive moment compresses the disc, as a fraction of the
     #: erector's at the same lumbar flexion: the tissues lie behind the disc with the
     #: erectors and come nearer to it as the spine flexes, so a moment they take over
-    #: from the erectors compresses the disc about as much, never much less. The
-    #: stretched erector muscles, which carry most of the passive moment in full
-    #: flexion (McGill SM, Kippers V 1994, Spine 19:2190), pull on the erector's own
-    #: line (a fraction of 1); the inter- and supraspinous ligaments at 5.2 cm (7 N·m
-    #: from 134 N, Hukins DWL et al. 1990, Spine 15:787) against the erector's 6.0 cm
-    #: upright give 0.87. Between the two, nearer the muscles: 0.95 (estimate).
-    passive_lever_arm_fraction: float = 0.95
+    #: from the erectors compresses the disc about as much. The stretched erector
+    #: muscles, which carry most of the passive moment in full flexion (McGill SM,
+    #: Kippers V 1994, Spine 19:2190), pull on the erector's own line (1); the inter-
+    #: and supraspinous ligaments act at 5.2 cm (7 N·m from 134 N, Hukins DWL et al.
+    #: 1990, Spine 15:787), about the erector's 5.1 cm at full flexion (1.02). Estimate:
+    #: 1, sampled with 5 % (the fascia lies further back, a short erector arm nearer).
+    passive_lever_arm_fraction: float = 1.0
     #: passive lumbar extensor moment at full flexion of the reference body (a 70 kg man
     #: of 1.75 m), N·m: Dolan, Mannion & Adams 1994, J Biomech 27:1077 measured 120 N·m
     #: in men, here taken back from the 50th-percentile man's size (estimate, above).
@@ -207,11 +207,11 @@ class Constants:
     unloaded_pressure_MPa: float = 0.1000
     #: Nachemson's correction k in P = k·F/A (about 1.5 in vitro, Nachemson 1960;
     #: Dreischarf et al. 2013, Med Eng Phys 35:1385, show it varies between studies).
-    pressure_correction: float = 1.1860
+    pressure_correction: float = 1.1909
     #: baseline co-contraction in upright postures as a fraction of the weight
     #: above L4/L5 (trunk muscle tone for stability; Cholewicki et al. 1997,
     #: Spine 22:2207: co-contraction adds compression in neutral postures).
-    upright_tone_fraction: float = 0.485
+    upright_tone_fraction: float = 0.48
 
     # --- where a posture stops (last, so adding them left the other fields' random
     # draws as they were)
@@ -262,7 +262,7 @@ SPREAD = {
     "ribcage_support_height_fraction": 0.10,
     "upright_com_offset_fraction": 0.4,
     "extensor_moment_arm_m": 0.10,
-    "passive_lever_arm_fraction": 0.03,
+    "passive_lever_arm_fraction": 0.05,
     "passive_moment_full_flexion_Nm": 0.30,
     "passive_exponent": 0.20,
     "flexor_moment_arm_m": 0.10,
