@@ -192,21 +192,53 @@ def test_the_voila_template_command_writes_what_the_classroom_hub_uses(tmp_path,
 
 def test_the_hub_list_names_the_kits_notebooks_by_their_titles(tmp_path):
     """A learner's server has no title lookup of its own: the template carries the kit's
-    titles by file name, as Jinja reads them; a file of another name keeps its name."""
+    titles by file name, as Voilà's Jinja (autoescaping) renders them, whatever they
+    hold; a file of another name keeps its name."""
     import jinja2
+    import markupsafe
+    import nbformat
 
     def listed(root, **kw):
         hub.write_voila_template(root, **kw)
         tree = (root / "voila" / "templates" / hub.VOILA_TEMPLATE / "tree.html").read_text()
-        titles = re.search(r"\{% set workshop_titles = .*? %\}", tree).group(0)
+        titles = next(line for line in tree.splitlines() if "set workshop_titles" in line)
         link = re.search(r"</i>(\{\{.*?\}\})</a>", tree).group(1)
-        page = jinja2.Environment().from_string(titles + link)
+        page = jinja2.Environment(autoescape=True).from_string(titles + link)
         return lambda name: page.render(content={"name": name, "path": f"notebooks/{name}"})
 
     name_of = listed(tmp_path / "kit", notebooks_dir=NOTEBOOKS)
     for path in notebook_files(NOTEBOOKS):
-        assert name_of(path.name) == notebook_title(read_notebook(path), "?") != "?"
+        title = notebook_title(read_notebook(path), "?")
+        assert title != "?" and name_of(path.name) == markupsafe.escape(title)
     assert name_of("mine.ipynb") == "mine.ipynb"
+    # Titles holding what a template or a page treats specially, and text beyond ASCII.
+    awkward = tmp_path / "awkward"
+    awkward.mkdir()
+    odd = [
+        "Quotes \"double\" and 'single' \\ back",
+        "Braces {{ x }} and {% if %} and {# c #} %}",
+        "<script>alert(1)</script> & more",
+        "Café, naïve · “curly” — 🧘 breathe",
+    ]
+    for i, title in enumerate(odd):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {title}")])
+        nbformat.write(nb, awkward / f"{i:02d}_odd.ipynb")
+    name_of = listed(tmp_path / "odd", notebooks_dir=awkward)
+    for i, title in enumerate(odd):
+        shown = name_of(f"{i:02d}_odd.ipynb")
+        assert shown == markupsafe.escape(title), (title, shown)
+        shown.encode("utf-8")  # what the server sends: no lone surrogates
     # Written where there are no notebooks: every file by its name.
     name_of = listed(tmp_path / "none", notebooks_dir=tmp_path / "missing")
     assert name_of(notebook_files(NOTEBOOKS)[0].name) == notebook_files(NOTEBOOKS)[0].name
+
+
+def test_the_voila_template_command_refuses_a_missing_notebook_folder(tmp_path, capsys):
+    from workshop.cli import main
+
+    assert (
+        main(["voila-template", "--into", str(tmp_path / "t"), "--notebooks", str(tmp_path / "no")])
+        == 1
+    )
+    assert "no notebook folder" in capsys.readouterr().err
+    assert not (tmp_path / "t").exists()

@@ -25,6 +25,7 @@ import threading
 import time
 from pathlib import Path
 
+import markupsafe
 import psutil
 import pytest
 import requests
@@ -253,7 +254,7 @@ def test_three_learners_get_notebook_01_and_the_app_then_everything_stops(tmp_pa
             assert "Open JupyterLab" in tree.text and EXPLORER_NOTEBOOK in tree.text
             # The list names the kit's notebooks by their titles (the learner's copies).
             for name, title in hub.notebook_titles(NOTEBOOKS).items():
-                assert f"</i>{html.escape(title, quote=False)}</a>" in tree.text, name
+                assert f"</i>{markupsafe.escape(title)}</a>" in tree.text, name
         # One learner cannot reach another's server with their own token.
         other = requests.get(
             f"{settings.url}user/{LEARNERS[1]}/api/contents",

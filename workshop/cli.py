@@ -323,6 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         into = args.into if args.into is not None else Path(sys.prefix) / "share" / "jupyter"
+        if args.notebooks is not None and not args.notebooks.is_dir():
+            return _failed(
+                "voila-template", FileNotFoundError(f"no notebook folder {str(args.notebooks)!r}")
+            )
         try:
             root = write_voila_template(into, args.notebooks)
         except OSError as exc:

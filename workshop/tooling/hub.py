@@ -339,8 +339,10 @@ def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> Path:
         '<a href="{{ base_url }}lab" style="color:#1565c0;text-decoration:underline;'
         'font-weight:bold">Open JupyterLab</a> (the same notebooks, your copy).</p>'
     )
-    # A JSON object of strings is a Jinja dict literal (the same escapes).
-    titles_set = "{% set workshop_titles = " + json.dumps(titles, ensure_ascii=True) + " %}"
+    # A JSON object of strings is a Jinja dict literal. Written unescaped: Jinja reads
+    # \uXXXX escapes one by one, so a character beyond U+FFFF escaped as a surrogate
+    # pair would reach the page as two lone surrogates (which cannot be sent as UTF-8).
+    titles_set = "{% set workshop_titles = " + json.dumps(titles, ensure_ascii=False) + " %}"
     body = re.compile(r"(\{%\s*block body\s*%\})")
     text, n = body.subn(
         lambda m: m.group(1) + "\n" + titles_set + "\n" + link, files["tree.html"], count=1
