@@ -119,8 +119,11 @@ CONTRAST = """(selector) => {
       const s = getComputedStyle(el);
       const fg = parse(el instanceof SVGElement ? s.fill : s.color);
       // Layers under the text, top first, down to the first opaque one (the page is white).
+      // Nothing at all there: the centre is on the viewport's very edge (not on screen).
+      const stack = document.elementsFromPoint(cx, cy);
+      if (stack.length === 0) continue;
       const layers = [];
-      for (const under of document.elementsFromPoint(cx, cy)) {
+      for (const under of stack) {
         // The text's own element paints its background under it (an SVG <text>'s fill
         // is its ink); what lies inside it or is a <text> holding it is not behind it.
         if (under !== el && el.contains(under) || under.contains(el) && under.localName === "text") continue;
