@@ -115,6 +115,40 @@ def lab_server(root_dir: Path, settings_dir: Path):
 
 
 @contextlib.contextmanager
+def learner_server(root_dir: Path, work_dir: Path):
+    """A Jupyter server as a hub starts one for a learner (Voilà as its extension, the
+    kit's ``workshop-hub`` template written into ``work_dir`` and selected), serving
+    ``root_dir``, without the hub; yields its base URL (pages need ``?token=TOKEN``);
+    always stopped. Its output goes to ``work_dir/learner.log``."""
+    from workshop.tooling import hub
+    from workshop.tooling.nbfiles import default_notebooks_dir
+
+    hub.write_voila_template(Path(work_dir) / "data", default_notebooks_dir(root_dir))
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter_server",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={root_dir}",
+        hub.VOILA_TEMPLATE_OPTION,
+        "--VoilaConfiguration.classic_tree=True",
+        *_root_flag(),
+    ]
+    env = {**_env(), "JUPYTER_PATH": str(Path(work_dir) / "data")}
+    with server_log(work_dir, "learner") as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            wait_for(f"http://127.0.0.1:{port}/api/status?token={TOKEN}", proc)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop(proc)
+
+
+@contextlib.contextmanager
 def voila_server(
     notebooks: Path, log_dir: Path | None = None, token: str | None = TOKEN, **options
 ):

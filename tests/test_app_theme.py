@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from browser_helpers import open_voila
 from contrast import text_contrasts, too_faint
-from servers import ROOT, TOKEN
+from servers import ROOT, TOKEN, learner_server
 
 from workshop.tooling import app
 from workshop.tooling.nbfiles import notebook_files, notebook_title, read_notebook
@@ -107,4 +107,29 @@ def test_the_login_and_logout_pages_follow_the_colour_scheme_and_read(
     assert (rule < 0.15) if scheme == "dark" else (rule > 0.5), rule
     texts = text_contrasts(page, "body")
     assert any(words in t["text"] for t in texts), texts
+    assert too_faint(texts) == [], too_faint(texts)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_hub_learners_notebook_list_shows_titles_and_reads(browser, tmp_path, scheme):
+    """On a hub (a learner's own server with the kit's workshop-hub template) the list
+    names the kit's notebooks by title under the JupyterLab link, and every text,
+    the link too, reads on either scheme's page."""
+    context = browser.new_context(viewport={"width": 1100, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        with learner_server(ROOT, tmp_path) as url:
+            page.goto(f"{url}/voila/tree/notebooks?token={TOKEN}", timeout=120_000)
+            page.get_by_text("Open JupyterLab").wait_for(timeout=120_000)
+            listed = page.locator(".voila-notebooks a").all_inner_texts()
+            ground = page.evaluate(LUMINANCE, "body")
+            texts = text_contrasts(page, "body")
+    finally:
+        context.close()
+    files = notebook_files(ROOT / "notebooks")
+    titles = [notebook_title(read_notebook(f), f.name) for f in files]
+    assert [t.strip() for t in listed if t.strip() != ".."] == titles
+    assert (ground < 0.05) if scheme == "dark" else (ground > 0.9), ground
+    assert any("Open JupyterLab" in t["text"] for t in texts), texts
     assert too_faint(texts) == [], too_faint(texts)

@@ -333,11 +333,13 @@ def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> Path:
 
     titles = notebook_titles(notebooks_dir)
     files = offline_template_files()
+    # The link's blue reads on the light page; on the dark one (a dark system) a light blue.
     link = (
+        "<style>.workshop-lab-link a{color:#1565c0;text-decoration:underline;font-weight:bold}"
+        "@media (prefers-color-scheme: dark){.workshop-lab-link a{color:#8cc4ff}}</style>"
         '<p class="workshop-lab-link" style="width:80%;margin:2em auto 0;font-size:1.1em">'
         "Want to see and change the code? "
-        '<a href="{{ base_url }}lab" style="color:#1565c0;text-decoration:underline;'
-        'font-weight:bold">Open JupyterLab</a> (the same notebooks, your copy).</p>'
+        '<a href="{{ base_url }}lab">Open JupyterLab</a> (the same notebooks, your copy).</p>'
     )
     # A JSON object of strings is a Jinja dict literal. Written unescaped: Jinja reads
     # \uXXXX escapes one by one, so a character beyond U+FFFF escaped as a surrogate
