@@ -154,7 +154,7 @@ def test_muscles_pull_and_never_push(kw, position, kg):
 
 
 @settings(max_examples=100, deadline=None)
-@given(others, st.floats(30.0, 90.0), st.floats(0.0, 30.0))
+@given(others, st.floats(30.0, 110.0), st.floats(0.0, 30.0))
 def test_a_sit_up_loads_more_with_a_weight_at_the_chest(kw, theta, kg):
     kw = {**kw, "position": "sit_up", "trunk_flexion_deg": theta}
     empty = evaluate(**{**kw, "load_kg": 0.0}).compression_N
@@ -320,6 +320,29 @@ def test_a_bridge_lifts_the_hips_to_its_top_and_no_further(kw):
         position="bridge", trunk_flexion_deg=0.0, **{**kw, "hip_flexor_tightness": 1.0}
     )
     assert float(start.psoas_force_N) == 0.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(others)
+def test_a_sit_up_ends_upright(kw):
+    """Past upright the trunk would fall forward on its own: the sit-up ends there and a
+    further 'lift' changes nothing (the model once had the abdominals pull harder as
+    gravity began to help them, and a weight at the chest lowered the load)."""
+    top = evaluate(position="sit_up", trunk_flexion_deg=90.0, **kw)
+    past = evaluate(position="sit_up", trunk_flexion_deg=np.linspace(90.0, 110.0, 9), **kw)
+    for name in top.__dataclass_fields__:
+        np.testing.assert_allclose(getattr(past, name), getattr(top, name), rtol=0, atol=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(others)
+def test_a_bridge_keeps_its_feet_planted(kw):
+    """The feet stay where they are as the hips rise: the hips' lever on them grows as
+    the trunk's length along the floor shrinks, so the hip extensors' moment barely
+    changes (with feet sliding towards the head it fell by 6 %)."""
+    h = evaluate(position="bridge", trunk_flexion_deg=np.linspace(0.0, 30.0, 31), **kw)
+    moment = h.hip_extensor_moment_Nm
+    assert np.all(np.abs(moment / moment[0] - 1) < 0.02), moment / moment[0]
 
 
 @settings(max_examples=60, deadline=None)

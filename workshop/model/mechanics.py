@@ -74,6 +74,8 @@ _CURL_CODES = tuple(POSITIONS.index(p) for p in CURL_POSITIONS)
 #: ``bridge_start_hip_flexion_deg``).
 _HIP_BASE_DEG = (0.0, 90.0, 0.0, 0.0, 0.0, 90.0, 45.0, 0.0)
 _FEMALE = SEX_RATIOS["female"]
+#: a sit-up's end, deg: the trunk upright (``trunk_flexion_deg`` beyond it changes nothing)
+SIT_UP_TOP_DEG = 90.0
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ class ModelResult:
     hip_flexion_deg      hip flexion, deg
     hip_extensor_moment_Nm  moment the hip extensors must hold upright, N·m: standing,
         and sitting once the trunk leans ahead of the hips (the seat's push under
-        the sitting bones is taken to act below the hip joints); 0 on the floor
+        the sitting bones is taken to act below the hip joints), and in a bridge (the
+        pelvis held up on the legs); 0 on the floor otherwise
     glute_force_N        gluteus maximus share of it (about half at normal strength, less
         when weak), N; the hamstrings take the rest
     flexor_force_N       abdominal (trunk flexor) force, N
@@ -150,7 +153,8 @@ def evaluate(
         full flexion at about 55°, beyond which nothing changes): the chest stays
         where it rests and the pelvis rolls back under the curl; lying the legs
         follow it, on hands and knees the hips extend (``CURL_POSITIONS``). In a
-        sit-up: how far the trunk is lifted from the floor. In a bridge: how far the hips are lifted
+        sit-up: how far the trunk is lifted from the floor, up to upright (90°; further
+        changes nothing: a seated forward bend is "sitting"). In a bridge: how far the hips are lifted
         (the trunk's angle from the floor, spine neutral), up to the bridge's top at
         about 30° (shoulders, hips and knees in a line; further changes nothing).
         Backward bending is outside the model.
@@ -164,7 +168,10 @@ def evaluate(
         and the load hangs there with them. Further than the arms reach, the
         load is held at arm's length.
     hip_flexor_tightness : 0 (normal length) … 1 (about 20° short of neutral)
-    glute_weakness : 0 (normal strength) … 1 (severely weak); acts in standing
+    glute_weakness : 0 (normal strength) … 1 (severely weak); moves the spine's load in
+        standing only (a seat or the floor holds the pelvis elsewhere); wherever the hip
+        extensors work (a chair, a bridge) it hands part of the glutes' force to the
+        hamstrings
     body_mass_kg : 35…150 kg;  height_m : 1.40…2.10 m
     extensor_overactivity : 0 … 1, back muscles that stay on (guarding): no
         flexion-relaxation and co-contraction, as measured in groups with chronic
@@ -242,7 +249,8 @@ def chest_turn_deg(position, trunk_flexion_deg, constants: Constants = CONSTANTS
     """How far the chest turns from where it starts, deg, as the model has it: what a
     figure of the body draws.
 
-    Standing, and lifting the trunk in a sit-up: ``trunk_flexion_deg``. On a chair:
+    Standing: ``trunk_flexion_deg``; lifting the trunk in a sit-up: the same, up to
+    upright (``SIT_UP_TOP_DEG``). On a chair:
     the same until the chest rests on the thighs (``seated_chest_on_thighs_deg``),
     then no further. Curling on the floor (``CURL_POSITIONS``) and in a bridge: 0 (the
     chest stays where it rests; the pelvis rolls back, or the hips lift). Inputs as
@@ -253,7 +261,12 @@ def chest_turn_deg(position, trunk_flexion_deg, constants: Constants = CONSTANTS
     codes = np.asarray(code)
     on_chair = np.minimum(theta, constants.seated_chest_on_thighs_deg)
     still = np.isin(codes, _CURL_CODES + (BRIDGE,))
-    turn = np.where(codes == SITTING, on_chair, np.where(still, 0.0, theta))
+    lifted = np.minimum(theta, SIT_UP_TOP_DEG)
+    turn = np.where(
+        codes == SITTING,
+        on_chair,
+        np.where(still, 0.0, np.where(codes == SIT_UP, lifted, theta)),
+    )
     return np.asarray(turn, dtype=float)
 
 
@@ -365,6 +378,11 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     elif code == BRIDGE:
         # A bridge lifts the hips until shoulders, hips and knees are in a line.
         theta = np.minimum(theta, c.bridge_top_deg)
+    elif code == SIT_UP:
+        # A sit-up ends with the trunk upright; leaning on forward from there is a
+        # seated forward bend (on a chair: "sitting"), where gravity, not the
+        # abdominals, bends the trunk.
+        theta = np.minimum(theta, SIT_UP_TOP_DEG)
     scale = height / REFERENCE_HEIGHT_M
     g_mass = G * mass
     # No guarding is the usual case: its arithmetic is skipped then.
@@ -511,7 +529,9 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
             c.trunk_above_com_height_fraction, "trunk_above_com_height_fraction", female
         )
         cos_t = _cos(theta * DEG)
-        feet = height * c.bridge_feet_ahead_fraction  # on the floor: not turned with theta
+        # The feet stay planted: as the trunk tilts up, its length along the floor
+        # shrinks and the hips move away from the feet by as much.
+        feet = height * c.bridge_feet_ahead_fraction + (shoulder + hip_to_l45) * (1.0 - cos_t)
         span, _, shoulders = _beam(
             w_trunk, com_trunk * cos_t, w_pelvis, shoulder * cos_t, hip_to_l45 * cos_t, feet
         )
