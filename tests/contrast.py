@@ -108,7 +108,10 @@ CONTRAST = """(selector) => {
       const r = range.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
-      if (cx < 0 || cy < 0 || cx > innerWidth || cy > innerHeight) continue;  // off screen
+      // Off screen; the browser rounds a point to whole pixels (a centre at 719.5 of a
+      // 720-pixel viewport is at 720, outside it: nothing is found there).
+      if (Math.round(cx) < 0 || Math.round(cy) < 0 || Math.round(cx) >= innerWidth
+          || Math.round(cy) >= innerHeight) continue;
       // Outside an <svg>'s viewport (e.g. the gauges of a picture cut to its body) is not seen.
       let clipped = false;
       for (let svg = el.closest("svg"); svg; svg = svg.parentElement && svg.parentElement.closest("svg")) {
@@ -119,11 +122,8 @@ CONTRAST = """(selector) => {
       const s = getComputedStyle(el);
       const fg = parse(el instanceof SVGElement ? s.fill : s.color);
       // Layers under the text, top first, down to the first opaque one (the page is white).
-      // Nothing at all there: the centre is on the viewport's very edge (not on screen).
-      const stack = document.elementsFromPoint(cx, cy);
-      if (stack.length === 0) continue;
       const layers = [];
-      for (const under of stack) {
+      for (const under of document.elementsFromPoint(cx, cy)) {
         // The text's own element paints its background under it (an SVG <text>'s fill
         // is its ink); what lies inside it or is a <text> holding it is not behind it.
         if (under !== el && el.contains(under) || under.contains(el) && under.localName === "text") continue;

@@ -175,8 +175,9 @@ class Constants:
     #: fraction of their share of the hip extensor moment the glutes lose at weakness 1;
     #: the hamstrings take it over (assumption for teaching; weak evidence).
     glute_share_loss_weak: float = 0.6
-    #: in a bridge, the feet on the floor ahead of the hip joints, fraction of stature
-    #: (estimate: knees bent about 90°, about 46 cm at 1.75 m).
+    #: in a bridge, the feet on the floor ahead of the hip joints as the hips leave the
+    #: floor, fraction of stature (estimate: knees bent about 90°, about 46 cm at 1.75 m);
+    #: planted there, so the hips move away from them as they rise.
     bridge_feet_ahead_fraction: float = 0.26
 
     # --- intra-abdominal pressure (Chaffin, Andersson & Martin, Occupational

@@ -666,7 +666,7 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
     extensor = (np.maximum(muscle, 0.0) + pair) / arm
     flexor = (np.maximum(-muscle, 0.0) + pair) / flexor_arm
     # The stretched tissues pull at their share of the erector's lever at this flexion:
-    # a moment they take over from the erectors compresses the disc no less.
+    # a moment they take over from the erectors compresses the disc about as much.
     passive_tension = tissue / (c.passive_lever_arm_fraction * arm)
     side_muscles = lateral / (c.lateral_muscle_moment_arm_m * scale)
     if guarded:

@@ -110,7 +110,9 @@ def guide_notes(markdown: str) -> dict[str, DeckNotes]:
     Timetable rows are the rows of any table under a ``##`` heading with a cell
     ``**NN · Name**``; the header row names the columns. Discussion prompts are the
     ``### NN · Name`` subsections of the section whose heading starts with
-    "Discussion prompts". Sections named in ``SECTIONS_BY_DECK`` are added whole. A
+    "Discussion prompts"; teaching notes are the ``- **Heading**: note`` bullets of the
+    ``### NN · Name`` subsections of the section whose heading starts with "Teaching
+    notes" (``by_section``). Sections named in ``SECTIONS_BY_DECK`` are added whole. A
     deck none of these mention gets no entry.
     """
     notes: dict[str, DeckNotes] = {}
@@ -198,9 +200,10 @@ def _slide_start(cell) -> bool:
 
 def add_speaker_notes(nb, notes: DeckNotes | None):
     """A copy of a prepared notebook ``nb`` with ``notes`` as notes cells: the opening
-    notes on the first slide, the discussion prompts on the last slide before the
-    references (the last slide when there are none). Each goes right after the
-    cell that starts its slide, so that it is never inside a fragment (reveal.js
+    notes on the first slide, each section's teaching note on the slide its ``##``
+    heading starts, the discussion prompts on the last slide before the references
+    (the last slide when there are none). Each goes right after the cell that starts
+    its slide (the heading cell), so that it is never inside a fragment (reveal.js
     would show it only while that fragment is on screen)."""
     nb = copy.deepcopy(nb)
     if notes is None or not nb.cells:
@@ -216,8 +219,8 @@ def add_speaker_notes(nb, notes: DeckNotes | None):
     after: dict[int, list[str]] = {}
     if notes.opening:
         after.setdefault(0, []).append(notes.opening)
-    for i in starts:
-        note = notes.for_section(section_heading(cells[i]))
+    for i, cell in enumerate(cells):
+        note = notes.for_section(section_heading(cell))
         if note:
             after.setdefault(i, []).append(note)
     if notes.closing:
