@@ -318,7 +318,6 @@ def main(argv: list[str] | None = None) -> int:
         from .tooling.hub import (
             VOILA_TEMPLATE,
             VOILA_TEMPLATE_OPTION,
-            notebook_titles,
             write_voila_template,
         )
 
@@ -328,11 +327,10 @@ def main(argv: list[str] | None = None) -> int:
                 "voila-template", FileNotFoundError(f"no notebook folder {str(args.notebooks)!r}")
             )
         try:
-            root = write_voila_template(into, args.notebooks)
+            titled = len(write_voila_template(into, args.notebooks))
         except OSError as exc:
             return _failed("voila-template", exc)
-        print(f"{root / 'voila' / 'templates' / VOILA_TEMPLATE}: written")
-        titled = len(notebook_titles(args.notebooks))
+        print(f"{into / 'voila' / 'templates' / VOILA_TEMPLATE}: written")
         print(
             f"the notebook list shows {titled} notebook titles"
             if titled

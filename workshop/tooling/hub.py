@@ -319,8 +319,9 @@ def notebook_titles(notebooks_dir: Path | None = None) -> dict[str, str]:
     return {name: title for name, title in titles.items() if title}
 
 
-def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> Path:
-    """Write the ``workshop-hub`` Voilà template under ``root`` (a Jupyter data folder).
+def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> dict[str, str]:
+    """Write the ``workshop-hub`` Voilà template under ``root`` (a Jupyter data folder);
+    return the titles it lists (file name → title).
 
     The app's offline template (nothing loaded from outside) with the notebook
     list showing a link to JupyterLab above it. The list names the kit's notebooks by
@@ -361,7 +362,7 @@ def write_voila_template(root: Path, notebooks_dir: Path | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         write_atomically(target / name, content)
-    return root
+    return titles
 
 
 def prepare(
