@@ -17,6 +17,7 @@ from workshop.model import (
     PEOPLE,
     POSITIONS,
     RANGES,
+    ModelResult,
     chain,
     evaluate,
     uncertainty_band,
@@ -283,8 +284,10 @@ def test_band_is_reproducible_with_a_seed_and_refuses_bad_arguments():
     a = uncertainty_band(trunk_flexion_deg=30, seed=3)
     b = uncertainty_band(trunk_flexion_deg=30, seed=3)
     assert float(a.low) == float(b.low)
-    with pytest.raises(ValueError, match="output"):
+    with pytest.raises(ValueError, match="output") as refused:
         uncertainty_band("not_an_output")
+    # The message names the outputs there are, so a typo can be put right from it.
+    assert all(name in str(refused.value) for name in ModelResult.__dataclass_fields__)
     with pytest.raises(ValueError, match="n_samples"):
         uncertainty_band(n_samples=2)
     with pytest.raises(ValueError, match="percentiles"):

@@ -99,7 +99,9 @@ def uncertainty_bands(
     fields = ModelResult.__dataclass_fields__
     unknown = [o for o in outputs if not isinstance(o, str) or o not in fields]
     if unknown:
-        raise ValueError(f"output must be a ModelResult attribute; got {show(unknown[0])}")
+        raise ValueError(
+            f"output must be a ModelResult attribute ({', '.join(fields)}); got {show(unknown[0])}"
+        )
     extra = sorted(set(inputs) - set(_INPUTS))
     if extra:
         raise TypeError(f"unknown input {extra[0]!r}; the inputs are {', '.join(_INPUTS)}")
