@@ -99,6 +99,18 @@ def test_tight_hip_flexors_never_lower_the_load_and_flex_the_hip_in_standing(kw,
     assert np.all(np.diff(upright.hip_flexion_deg) > 0)
 
 
+@settings(max_examples=100, deadline=None)
+@given(others, st.floats(0.05, 1.0), st.floats(0.05, 1.0))
+def test_weak_glutes_tip_the_pelvis_forward_and_so_slacken_a_tight_psoas(kw, tightness, weakness):
+    """The forward tilt weak glutes add flexes the hip, as a contracture's does: a tight
+    psoas is stretched less (upright, where the hip is near straight)."""
+    kw = {**kw, "hip_flexor_tightness": tightness, "trunk_flexion_deg": 0.0}
+    strong = evaluate(**{**kw, "glute_weakness": 0.0})
+    weak = evaluate(**{**kw, "glute_weakness": weakness})
+    assert weak.hip_flexion_deg > strong.hip_flexion_deg
+    assert weak.psoas_force_N < strong.psoas_force_N
+
+
 @settings(max_examples=150, deadline=None)
 @given(others, st.sampled_from(["standing", "sitting"]), in_range("trunk_flexion_deg"))
 def test_a_tenth_of_a_kilo_moves_the_pressure_by_less_than_three_percent(kw, position, theta):

@@ -452,8 +452,10 @@ def _compute(code, theta, load, dist, tight, weak, guard, mass, height, female, 
         hip_base = c.bridge_start_hip_flexion_deg
         hip_from_bend = -hip_base * theta * (1.0 / c.bridge_top_deg)
     hip_posture = hip_base + hip_from_bend  # before the pelvis yields to a contracture
+    # Weak glutes' forward tilt flexes the hip too, so a contracture asks that much less
+    # of the pelvis and the psoas.
     apt, psoas_stretch = chain.pelvic_tilt_from_contracture_deg(
-        contracture, hip_posture, c.pelvic_share_of_contracture
+        contracture, hip_posture + weak_tilt, c.pelvic_share_of_contracture
     )
     apt = apt + weak_tilt
     # Tipping the pelvis forward on a fixed femur flexes the hip.
