@@ -64,8 +64,10 @@ def load_distance_exercise() -> MultipleChoice:
         hint="The load's lever arm about L4/L5 multiplies its weight.",
         solution_text=(
             f"From {base:.0f} N, bringing the load closer {_change(closer, base)}; making the "
-            f"glutes strong {_change(stronger, base)}. Upright, the hip extensors carry little of the load; "
-            "the distance of the load dominates."
+            f"glutes strong {_change(stronger, base)}. Upright, weak glutes change little: they "
+            "shift a bend onto the lumbar spine (and there is no bend here), tip the pelvis a "
+            "few degrees, and hand their share of the hip moment to the hamstrings. The "
+            "distance of the load dominates."
         ),
     )
 
