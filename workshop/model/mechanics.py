@@ -83,11 +83,12 @@ class ModelResult:
     """L4/L5 response of the model. Every attribute is a float array of the
     broadcast shape of the inputs (0-d for scalar inputs).
 
-    pelvic_tilt_deg      anterior tilt of the pelvis (ASIS-PSIS), deg: upright, against
-        the horizontal; lying, on all fours and in a sit-up, against the same line with
-        the body laid on the floor (a curl rolls it back; lifting the trunk tips it
-        forward, as a standing bend does); in a bridge, against the trunk, which lifts
-        with the pelvis (spine neutral), so it keeps its resting value
+    pelvic_tilt_deg      anterior tilt of the pelvis (ASIS-PSIS), deg (negative: tilted
+        back): upright, against the horizontal; on the floor (on the back, front or side,
+        on all fours) and in a sit-up, against the same line turned with the body onto
+        the floor, so a curl rolls it back and lifting the trunk tips it forward as a
+        standing bend does; in a bridge, against the trunk, which lifts with the pelvis
+        (spine neutral): only a tight hip flexor, stretched as the hips extend, tips it
     lumbar_lordosis_deg  L1-S1 lordosis, deg (negative = kyphotic)
     extensor_force_N     erector spinae force, N
     compression_N        force along the disc normal at L4/L5, N
